@@ -1,0 +1,57 @@
+// Bundles the three faces with esbuild; `tsc --noEmit` checks types separately (npm run typecheck).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Charts are rendered to SVG only. vega-canvas's Node build probes for the native
+  // `canvas` package with a top-level await (which CommonJS cannot bundle); its browser
+  // build simply finds no canvas, which is what happens in Node without `canvas` anyway.
+  alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+};
+
+const jobs = [
+  // The CLI is ESM like the unified ecosystem it bundles.
+  build({
+    ...common,
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
+    format: 'esm',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+];
+// VS Code 1.99 loads extensions with require(), so the extension is a CommonJS bundle.
+if (existsSync('src/extension/extension.ts')) {
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/extension.cjs',
+      format: 'cjs',
+      external: ['vscode'],
+      // import.meta.url does not exist in CommonJS; give engine code the bundle's own URL.
+      define: { 'import.meta.url': '__bundleUrl' },
+      banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+  );
+}
+if (existsSync('src/webview/preview.ts')) {
+  jobs.push(
+    build({
+      ...common,
+      platform: 'browser',
+      target: 'es2022',
+      entryPoints: ['src/webview/preview.ts'],
+      outfile: 'dist/webview.js',
+      format: 'iife',
+      alias: {},
+    }),
+  );
+}
+await Promise.all(jobs);

@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import type { RenderMode } from '../engine/api.js';
+
+export type CliCommand =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | {
+      readonly command: 'export';
+      readonly inputs: readonly string[];
+      readonly output?: string;
+      readonly outDir?: string;
+      readonly mode: RenderMode;
+      readonly pdf: boolean;
+      readonly force: boolean;
+      readonly allowSmallNumbers: boolean;
+      readonly allowExemptAsPublic: boolean;
+      readonly allowedRoots: readonly string[];
+      readonly exclude: readonly string[];
+      readonly dfeDir?: string;
+    }
+  | {
+      readonly command: 'check';
+      readonly inputs: readonly string[];
+      readonly mode: RenderMode;
+      readonly format: 'text' | 'json';
+      readonly allowedRoots: readonly string[];
+      readonly exclude: readonly string[];
+      readonly dfeDir?: string;
+    };
+
+export class UsageError extends Error {}
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  output: { type: 'string', short: 'o' },
+  'out-dir': { type: 'string' },
+  public: { type: 'boolean' },
+  exempt: { type: 'boolean' },
+  preview: { type: 'boolean' },
+  pdf: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'allow-small-numbers': { type: 'boolean' },
+  'allow-exempt-as-public': { type: 'boolean' },
+  allow: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'dfe-dir': { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+/** argv (without node and script) -> a command; anything malformed is a UsageError (exit 2). */
+export function parseCommand(argv: readonly string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...inputs] = positionals;
+  if (command === undefined) return { command: 'help' };
+  if (command !== 'export' && command !== 'check') throw new UsageError(`Unknown command "${command}"; use export or check`);
+  if (inputs.length === 0) throw new UsageError(`${command} needs at least one report or folder`);
+  const modes = (['public', 'exempt', 'preview'] as const).filter((mode) => values[mode]);
+  if (modes.length > 1) throw new UsageError(`Choose one of --${modes.join(' or --')}`);
+  const mode: RenderMode = modes[0] ?? 'public';
+  const common = {
+    inputs,
+    mode,
+    allowedRoots: values.allow ?? [],
+    exclude: values.exclude ?? [],
+    ...(values['dfe-dir'] ? { dfeDir: values['dfe-dir'] } : {}),
+  };
+  if (command === 'check') {
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+    for (const flag of ['output', 'out-dir', 'pdf', 'force'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is an export option`);
+    }
+    return { command, ...common, format };
+  }
+  if (values.format !== undefined) throw new UsageError('--format is a check option');
+  if (values.output && values['out-dir']) throw new UsageError('Use either -o or --out-dir, not both');
+  return {
+    command,
+    ...common,
+    ...(values.output ? { output: values.output } : {}),
+    ...(values['out-dir'] ? { outDir: values['out-dir'] } : {}),
+    pdf: values.pdf ?? false,
+    force: values.force ?? false,
+    allowSmallNumbers: values['allow-small-numbers'] ?? false,
+    allowExemptAsPublic: values['allow-exempt-as-public'] ?? false,
+  };
+}
+
+export const HELP = `Scorecard Markdown: export performance reports written in Markdown to accessible HTML.
+
+Usage
+  scorecard export REPORT.md|FOLDER... [-o OUT.html | --out-dir DIR] [--public | --exempt]
+  scorecard check  REPORT.md|FOLDER... [--format text|json] [--public | --exempt | --preview]
+
+Export options
+  -o, --output FILE          where to write (one report only); default REPORT.html
+                             (REPORT.exempt.html with --exempt), beside the report
+  --out-dir DIR              write every export into DIR
+  --public                   the public agenda pack (default): exempt blocks removed,
+                             small numbers suppressed
+  --exempt                   the exempt (Part B) version, exact figures
+  --pdf                      also write a PDF through headless Chromium (A4)
+  --force                    overwrite a file this tool did not write
+  --allow-small-numbers      publish although small numbers were suppressed (marked)
+  --allow-exempt-as-public   export a report classified exempt as public (warns)
+
+Common options
+  --allow DIR                also read data files from DIR (repeatable); by default
+                             only the report's own folder is read
+  --dfe-dir DIR              folder of DfE EES files for "dfe/..." paths
+  --exclude NAME             skip reports with this file name when given a folder
+  --format text|json         check output format (default text)
+  -h, --help, -v, --version
+
+Exit status: 0 success, 1 a report has errors (or an export was refused), 2 usage error.
+Messages: file:line:column severity message rule-id
+`;

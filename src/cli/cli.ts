@@ -1,0 +1,12 @@
+import { runCli } from './main.js';
+
+// The process entry: everything testable lives in main.ts.
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`scorecard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 3;
+  },
+);

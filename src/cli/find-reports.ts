@@ -1,0 +1,39 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
+
+/**
+ * Files are taken as given; folders are searched for reports: Markdown files whose
+ * front matter names data, so READMEs and notes beside the reports are left alone.
+ */
+export async function findReports(inputs: readonly string[], exclude: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const input of inputs) {
+    const path = resolve(input);
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new Error(`${input}: no such file or folder`);
+    if (info.isDirectory()) found.push(...(await reportsIn(path)));
+    else found.push(path);
+  }
+  const skip = new Set(exclude);
+  return [...new Set(found)].filter((path) => !skip.has(basename(path))).sort();
+}
+
+async function reportsIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') ? [] : reportsIn(path);
+      return entry.isFile() && entry.name.endsWith('.md') && (await isReport(path)) ? [path] : [];
+    }),
+  );
+  return nested.flat();
+}
+
+async function isReport(path: string): Promise<boolean> {
+  const head = (await readFile(path, 'utf8')).slice(0, 4096);
+  const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(head);
+  return frontMatter !== null && /^data\s*:/m.test(frontMatter[1] ?? '');
+}

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createEngine } from '../engine/index.js';
+import type { Engine, RenderMode } from '../engine/api.js';
+import { RULES, createMessage } from '../engine/messages.js';
+import type { Message } from '../engine/types.js';
+import { VERSION } from '../engine/version.js';
+import { HELP, UsageError, parseCommand } from './args.js';
+import type { CliCommand } from './args.js';
+import { findReports } from './find-reports.js';
+import { displayPath, messageLines, messagesJson, summary } from './reporter.js';
+import { isOwnedOrAbsent, writeExport } from './safe-write.js';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+};
+
+/** Runs one command and returns the exit status: 0 ok, 1 report errors, 2 usage. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`scorecard: ${error.message}\nRun scorecard --help for usage.`);
+    return 2;
+  }
+  if (command.command === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  if (command.command === 'version') {
+    io.out(VERSION);
+    return 0;
+  }
+  let reports: string[];
+  try {
+    reports = await findReports(command.inputs, command.exclude);
+  } catch (error) {
+    io.err(`scorecard: ${(error as Error).message}`);
+    return 2;
+  }
+  if (reports.length === 0) {
+    io.err('scorecard: no reports found (a report is a .md file whose front matter names data)');
+    return 2;
+  }
+  if (command.command === 'export' && command.output && reports.length > 1) {
+    io.err('scorecard: -o names one file; use --out-dir for several reports');
+    return 2;
+  }
+  const engine = createEngine({
+    allowedRoots: command.allowedRoots,
+    ...(command.dfeDir ? { dfeDataFolder: command.dfeDir } : {}),
+  });
+  return command.command === 'check' ? check(engine, command, reports, io) : exportAll(engine, command, reports, io);
+}
+
+async function check(engine: Engine, command: Extract<CliCommand, { command: 'check' }>, reports: readonly string[], io: CliIo) {
+  const all: Message[] = [];
+  for (const report of reports) {
+    const text = await readReport(report, all);
+    if (text !== undefined) all.push(...(await engine.check(text, { path: report, mode: command.mode })));
+  }
+  if (command.format === 'json') io.out(JSON.stringify(messagesJson(all), null, 2));
+  else {
+    for (const line of messageLines(all)) io.out(line);
+    io.err(`${reports.length} report${reports.length === 1 ? '' : 's'} checked: ${summary(all)}`);
+  }
+  return all.some((message) => message.severity === 'error') ? 1 : 0;
+}
+
+async function exportAll(engine: Engine, command: Extract<CliCommand, { command: 'export' }>, reports: readonly string[], io: CliIo) {
+  let failed = 0;
+  for (const [index, report] of reports.entries()) {
+    const progress = `[${index + 1}/${reports.length}] ${displayPath(report)}`;
+    const messages: Message[] = [];
+    const text = await readReport(report, messages);
+    const result =
+      text === undefined
+        ? undefined
+        : await engine.render(text, {
+            path: report,
+            mode: command.mode,
+            allowSmallNumbers: command.allowSmallNumbers,
+            allowExemptAsPublic: command.allowExemptAsPublic,
+          });
+    messages.push(...(result?.messages ?? []));
+    for (const line of messageLines(messages)) io.err(line);
+    if (!result || result.refused) {
+      failed++;
+      io.err(`${progress}: not exported (${summary(messages)})`);
+      continue;
+    }
+    const outFile = outputPath(report, command);
+    const written = await writeExport(outFile, result.html, { source: report, force: command.force });
+    if (!written.ok) {
+      failed++;
+      io.err(`${progress}: ${written.reason}`);
+      continue;
+    }
+    io.out(`${progress} -> ${displayPath(outFile)}`);
+    if (command.pdf && !(await exportPdfBeside(result.html, outFile, command.force, progress, io))) failed++;
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function exportPdfBeside(html: string, htmlFile: string, force: boolean, progress: string, io: CliIo) {
+  const { exportPdf } = await import('./pdf.js');
+  const pdfFile = htmlFile.replace(/\.html?$/i, '') + '.pdf';
+  const outcome =
+    force || (await isOwnedOrAbsent(pdfFile))
+      ? await exportPdf(html, pdfFile)
+      : { ok: false as const, reason: `${displayPath(pdfFile)} exists and was not written by Scorecard Markdown; use --force` };
+  if (!outcome.ok) {
+    io.err(`${progress}: PDF not written: ${outcome.reason}`);
+    return false;
+  }
+  io.out(`${progress} -> ${displayPath(pdfFile)}`);
+  return true;
+}
+
+/** REPORT.html (public) or REPORT.exempt.html beside the report, or in --out-dir. */
+export function outputPath(report: string, options: { output?: string; outDir?: string; mode: RenderMode }): string {
+  if (options.output) return resolve(options.output);
+  const name = `${basename(report, '.md')}${options.mode === 'exempt' ? '.exempt' : ''}.html`;
+  return join(options.outDir ? resolve(options.outDir) : dirname(report), name);
+}
+
+async function readReport(report: string, messages: Message[]): Promise<string | undefined> {
+  try {
+    return await readFile(report, 'utf8');
+  } catch (error) {
+    const reason = `Cannot read the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    messages.push(createMessage(RULES.dataMissing, reason, { file: report, line: 1, column: 1 }));
+    return undefined;
+  }
+}

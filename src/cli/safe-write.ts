@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readGenerator } from '../engine/html/document.js';
+
+export type WriteOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Writes an export without ever losing work: never over the report itself, never over a
+ * file this tool did not write unless forced, and through a temporary file and a rename
+ * so a crash leaves either the old file or the new one, never half of one.
+ */
+export async function writeExport(
+  outFile: string,
+  content: string | Uint8Array,
+  options: { readonly source: string; readonly force: boolean },
+): Promise<WriteOutcome> {
+  const target = resolve(outFile);
+  if (target === resolve(options.source)) {
+    return { ok: false, reason: `${outFile} is the report itself; choose another output file` };
+  }
+  if (!options.force && !(await isOwnedOrAbsent(target))) {
+    return { ok: false, reason: `${outFile} exists and was not written by Scorecard Markdown; use --force to overwrite it` };
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, content, { flag: 'wx' });
+    await rename(temporary, target);
+    return { ok: true };
+  } catch (error) {
+    await rm(temporary, { force: true });
+    return { ok: false, reason: `Could not write ${outFile}: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * An HTML file is ours when its generator meta says so. A PDF carries no such mark, so
+ * it counts as ours when the HTML export beside it (same name) is ours.
+ */
+export async function isOwnedOrAbsent(target: string): Promise<boolean> {
+  const html = extname(target).toLowerCase() === '.pdf' ? target.slice(0, -4) + '.html' : target;
+  let existing: string;
+  try {
+    existing = await readFile(target, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  if (html !== target) existing = await readFile(html, 'utf8').catch(() => '');
+  return readGenerator(existing) !== undefined;
+}

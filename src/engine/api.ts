@@ -1,0 +1,63 @@
+import type { Catalogue, Message } from './types.js';
+
+/** Which public the output is for. `preview` shows everything, marked up for the author. */
+export type RenderMode = 'preview' | 'public' | 'exempt';
+
+/** Where the engine may read files from; reports and data files are untrusted input. */
+export interface FileAccessPolicy {
+  /**
+   * Folders (absolute) that data files may be read from besides the report's own folder
+   * tree (the workspace in VS Code, `--allow` folders in the CLI).
+   */
+  readonly allowedRoots: readonly string[];
+}
+
+export interface EngineOptions {
+  readonly allowedRoots?: readonly string[];
+  /** Folder of DfE EES files that `dfe/...` paths in data files resolve against. */
+  readonly dfeDataFolder?: string;
+  /** Small-number threshold unless a data file sets its own (DfE practice: 5). */
+  readonly smallNumberThreshold?: number;
+}
+
+export interface RenderOptions {
+  /** Absolute path of the report; relative data paths resolve against its folder. */
+  readonly path: string;
+  readonly mode?: RenderMode;
+  /** Public export only: publish despite remaining small numbers, marking them. */
+  readonly allowSmallNumbers?: boolean;
+  /** Public export only: export an exempt report as public anyway (warns). */
+  readonly allowExemptAsPublic?: boolean;
+}
+
+export interface RenderResult {
+  /** The whole self-contained document. */
+  readonly html: string;
+  /** The `<main>` content alone, for the preview to patch in place. */
+  readonly body: string;
+  /** Inline CSS of the document, for the preview to use the same styles. */
+  readonly css: string;
+  readonly title: string;
+  readonly messages: readonly Message[];
+  /** Data files (absolute) the report read, for watching. */
+  readonly dataFiles: readonly string[];
+  /** True when the output must not be published (errors, or a refused public export). */
+  readonly refused: boolean;
+}
+
+export interface CatalogueResult {
+  readonly catalogue: Catalogue;
+  /** The report's default period (front matter), when it has one. */
+  readonly period?: string;
+  readonly messages: readonly Message[];
+}
+
+export interface Engine {
+  render(text: string, options: RenderOptions): Promise<RenderResult>;
+  /** Messages only; the same rules as `render`, without producing HTML or charts. */
+  check(text: string, options: RenderOptions): Promise<readonly Message[]>;
+  /** The catalogue a report uses, for completion, hover and go-to-definition. */
+  catalogue(text: string, options: RenderOptions): Promise<CatalogueResult>;
+  /** Forget cached data for a file (a watcher saw it change). */
+  invalidate(file: string): void;
+}

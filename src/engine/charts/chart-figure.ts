@@ -1,0 +1,72 @@
+/**
+ * A trend chart as published statistics present one: headline title, statistical
+ * subtitle, the chart as inline SVG named for assistive technology, a description in
+ * words, and the same figures as a table.
+ */
+import type { Element } from 'hast';
+import { h, s } from 'hastscript';
+import type { StatSymbol } from '../types.js';
+import { chartDescription } from './chart-description.js';
+import { chartSeries } from './chart-series.js';
+import { chartTable } from './chart-table.js';
+import { chartHeadline, chartSubtitle } from './chart-text.js';
+import { renderSvg } from './render-svg.js';
+import { specHash } from './spec-hash.js';
+import { cleanSvg, safeIdPrefix } from './svg-clean.js';
+import { specFor } from './trend-spec.js';
+import type { TrendChartInput } from './types.js';
+
+export interface ChartFigureOptions {
+  /**
+   * Prefix for the ids inside the figure. Pass one per chart (e.g. `sc-chart-3`) when a
+   * document may show the same chart twice; otherwise the spec's hash is used, which
+   * keeps the output the same from one render to the next.
+   */
+  readonly idPrefix?: string;
+  /** Collects the symbols the figure shows, for the document's symbol legend. */
+  readonly symbolsUsed?: Set<StatSymbol>;
+}
+
+/** Builds the `<figure class="sc-chart">`; rejects only if Vega itself fails. */
+export async function chartFigure(
+  input: TrendChartInput,
+  options: Readonly<ChartFigureOptions> = {},
+): Promise<Element> {
+  const series = chartSeries(input);
+  const spec = specFor(input, series);
+  const prefix = safeIdPrefix(options.idPrefix ?? `sc-chart-${specHash(spec).slice(0, 12)}`);
+  const headline = chartHeadline(input.indicator, series);
+  const subtitle = chartSubtitle(input.indicator, series);
+  const svg = cleanSvg(await renderSvg(spec), prefix);
+  if (svg) {
+    const titleId = `${prefix}-title`;
+    const descId = `${prefix}-desc`;
+    // Vega's own root attributes (class, version, namespaces) give way to ours.
+    const { width, height, viewBox } = svg.properties;
+    svg.properties = {};
+    if (width !== undefined) svg.properties['width'] = width;
+    if (height !== undefined) svg.properties['height'] = height;
+    if (viewBox !== undefined) svg.properties['viewBox'] = viewBox;
+    Object.assign(svg.properties, {
+      className: ['sc-chart__svg'],
+      role: 'img',
+      ariaLabelledBy: [titleId, descId],
+      focusable: 'false',
+    });
+    svg.children.unshift(
+      s('title', { id: titleId }, headline),
+      // Short: the full description follows as visible text, and a screen reader would read it twice.
+      s('desc', { id: descId }, `${subtitle}. Described in words below the chart, and in full in the table that follows.`),
+    );
+  }
+  const tableOptions = options.symbolsUsed ? { symbolsUsed: options.symbolsUsed } : {};
+  return h('figure.sc-chart', [
+    h('figcaption', [
+      h('span.sc-chart__title', headline),
+      h('span.sc-chart__subtitle', subtitle),
+    ]),
+    svg ?? null,
+    h('p.sc-chart__desc', chartDescription(input.indicator, series)),
+    chartTable(input.indicator, series, tableOptions),
+  ]);
+}

@@ -1,0 +1,115 @@
+/**
+ * Vega's SVG text -> a hast element safe to put in the page. Chart labels carry data
+ * and report text (titles, comparator names, counting units), which are untrusted, so
+ * the SVG is parsed rather than pasted, and only the drawing elements and presentation
+ * attributes a static chart uses survive: no script, no foreignObject, no event
+ * handlers, no links, no style, and no url() but references to the chart's own clips.
+ */
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import type { Schema } from 'hast-util-sanitize';
+import { visit } from 'unist-util-visit';
+
+const PAINT = [
+  'fill',
+  'fillOpacity',
+  'fillRule',
+  'stroke',
+  'strokeWidth',
+  'strokeOpacity',
+  'strokeDashArray',
+  'strokeDashOffset',
+  'strokeLineCap',
+  'strokeLineJoin',
+  'strokeMiterLimit',
+  'opacity',
+  'transform',
+  'display',
+  'visibility',
+  'className',
+  'id',
+  // Only a reference to a clip path inside this very SVG.
+  ['clipPath', /^url\(#[A-Za-z][\w-]*\)$/],
+] as const;
+
+const TEXT = [
+  'x',
+  'y',
+  'dx',
+  'dy',
+  'textAnchor',
+  'dominantBaseline',
+  'fontFamily',
+  'fontSize',
+  'fontWeight',
+  'fontStyle',
+  'fontVariant',
+  'letterSpacing',
+];
+
+const SHAPES: Readonly<Record<string, readonly string[]>> = {
+  svg: ['width', 'height', 'viewBox', 'role', 'ariaLabelledBy', 'focusable'],
+  g: [],
+  defs: [],
+  clipPath: [],
+  path: ['d'],
+  rect: ['x', 'y', 'width', 'height', 'rx', 'ry'],
+  circle: ['cx', 'cy', 'r'],
+  ellipse: ['cx', 'cy', 'rx', 'ry'],
+  line: ['x1', 'y1', 'x2', 'y2'],
+  polyline: ['points'],
+  polygon: ['points'],
+  text: TEXT,
+  tspan: TEXT,
+  title: ['id'],
+  desc: ['id'],
+};
+
+const schema: Schema = {
+  tagNames: Object.keys(SHAPES),
+  attributes: Object.fromEntries(
+    Object.entries(SHAPES).map(([tag, own]) => [tag, [...PAINT.map((p) => (typeof p === 'string' ? p : [...p])), ...own]]),
+  ) as Schema['attributes'],
+  // Removed with everything inside them; other unknown elements are unwrapped.
+  strip: ['script', 'style', 'foreignObject', 'iframe', 'object', 'embed', 'a', 'image', 'use'],
+  // Ids are prefixed by `prefixIds` below, per chart, instead.
+  clobber: [],
+  protocols: {},
+  allowComments: false,
+  allowDoctypes: false,
+};
+
+/** Makes an id prefix safe to put in ids and url() references. */
+export function safeIdPrefix(prefix: string): string {
+  const cleaned = prefix.replace(/[^A-Za-z0-9_-]+/g, '-');
+  return /^[A-Za-z]/.test(cleaned) ? cleaned : `sc-${cleaned}`;
+}
+
+/**
+ * Prefixes every id and every local url(#id) reference, so two charts in one document
+ * (each with its own `clip1`) never point at each other's clip paths.
+ */
+function prefixIds(tree: Root, prefix: string): void {
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties['id'];
+    if (typeof id === 'string') node.properties['id'] = `${prefix}-${id}`;
+    const clip = node.properties['clipPath'];
+    if (typeof clip === 'string') {
+      node.properties['clipPath'] = clip.replace(/url\(\s*#([^)\s]+)\s*\)/g, `url(#${prefix}-$1)`);
+    }
+  });
+}
+
+/**
+ * Parses Vega's SVG and keeps only what the allowlist admits. Returns the `<svg>`
+ * element, or undefined when the text holds none.
+ */
+export function cleanSvg(svg: string, idPrefix: string): Element | undefined {
+  const parsed = fromHtml(svg, { fragment: true, space: 'svg' });
+  prefixIds(parsed, safeIdPrefix(idPrefix));
+  const clean = sanitize(parsed, schema);
+  const root = clean.type === 'root' ? clean.children : [clean];
+  const element = root.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
+  return element;
+}

@@ -1,0 +1,244 @@
+import path from 'node:path';
+import { createMessage, RULES } from '../messages.js';
+import { comparePeriods } from '../periods.js';
+import type {
+  BenchmarkValue,
+  Catalogue,
+  Indicator,
+  Message,
+  Observation,
+  SourcePlace,
+  Target,
+  Unit,
+} from '../types.js';
+import type { CsvContent, DataFileContent, IndicatorDraft, RowFor } from './drafts.js';
+import { didYouMean, nearest } from './nearest.js';
+
+export interface EesContribution {
+  readonly indicatorId: string;
+  readonly values: readonly Observation[];
+  readonly benchmarks: readonly BenchmarkValue[];
+}
+
+export interface CatalogueInput {
+  readonly structured: readonly DataFileContent[];
+  readonly csv: readonly CsvContent[];
+  readonly ees: readonly EesContribution[];
+  /** Used when no data file sets `small_number_threshold`. */
+  readonly smallNumberThreshold: number;
+  readonly files: readonly string[];
+}
+
+interface Accumulator {
+  readonly draft: IndicatorDraft;
+  readonly values: Observation[];
+  readonly targets: Target[];
+  readonly benchmarks: BenchmarkValue[];
+}
+
+/** How much a value may differ from numerator / denominator before it is questioned. */
+const SCALE: Readonly<Record<Unit, number>> = {
+  percent: 100,
+  rate_per_10000: 10000,
+  count: 1,
+  days: 1,
+  number: 1,
+};
+
+/**
+ * Merges every file's contribution into one catalogue: indicators from YAML/JSON, rows
+ * from CSV (matched by id or alias, case-insensitively) and EES series. The first
+ * definition of anything wins; later ones are reported where they are written.
+ */
+export function buildCatalogue(input: CatalogueInput): { catalogue: Catalogue; messages: Message[] } {
+  const messages: Message[] = [];
+  const byId = new Map<string, Accumulator>();
+  const lookup = new Map<string, string>();
+
+  for (const draft of input.structured.flatMap((file) => file.indicators)) {
+    const key = draft.id.toUpperCase();
+    const clash = lookup.get(key);
+    if (clash !== undefined) {
+      const first = byId.get(clash)?.draft.source;
+      messages.push(
+        createMessage(
+          RULES.dataInvalid,
+          `Duplicate indicator id ${draft.id}${first ? ` (already defined at ${where(first)})` : ''}`,
+          draft.source,
+        ),
+      );
+      continue;
+    }
+    byId.set(draft.id, { draft, values: [...draft.values], targets: [...draft.targets], benchmarks: [...draft.benchmarks] });
+    lookup.set(key, draft.id);
+  }
+  for (const { draft } of byId.values()) {
+    for (const alias of draft.aliases) {
+      const key = alias.toUpperCase();
+      const owner = lookup.get(key);
+      if (owner === undefined) lookup.set(key, draft.id);
+      else if (owner !== draft.id)
+        messages.push(
+          createMessage(RULES.dataInvalid, `Alias ${alias} of ${draft.id} is already the id or alias of ${owner}`, draft.source),
+        );
+    }
+  }
+
+  const candidates = [...lookup.keys()].map((key) => byId.get(key)?.draft.id ?? aliasSpelling(key, byId));
+  const target = (row: RowFor<unknown>): Accumulator | undefined => {
+    const id = lookup.get(row.indicator.toUpperCase());
+    const found = id === undefined ? undefined : byId.get(id);
+    if (!found) {
+      const suggestions = nearest(row.indicator, candidates);
+      messages.push(
+        createMessage(
+          RULES.unknownIndicator,
+          `Unknown indicator ${row.indicator}${didYouMean(suggestions)}`,
+          row.indicatorPlace,
+          { suggestions },
+        ),
+      );
+    }
+    return found;
+  };
+  for (const csv of input.csv) {
+    for (const row of csv.values) target(row)?.values.push(row.item);
+    for (const row of csv.targets) target(row)?.targets.push(row.item);
+    for (const row of csv.benchmarks) target(row)?.benchmarks.push(row.item);
+  }
+  for (const series of input.ees) {
+    const found = byId.get(series.indicatorId);
+    found?.values.push(...series.values);
+    found?.benchmarks.push(...series.benchmarks);
+  }
+
+  const indicators = new Map<string, Indicator>();
+  for (const acc of byId.values()) {
+    const values = firstOfEach(acc.values, (v) => v.period.key, `value for`, acc.draft.id, messages);
+    const targets = firstOfEach(acc.targets, (t) => t.period.key, `target for`, acc.draft.id, messages);
+    const benchmarks = firstOfEach(
+      acc.benchmarks,
+      (b) => `${b.comparator.toUpperCase()}|${b.period.key}`,
+      `benchmark for`,
+      acc.draft.id,
+      messages,
+    );
+    for (const observation of values) {
+      const mismatch = numeratorMismatch(acc.draft, observation);
+      if (mismatch) messages.push(mismatch);
+    }
+    indicators.set(acc.draft.id, {
+      ...describe(acc.draft),
+      values: values.sort((a, b) => comparePeriods(a.period, b.period)),
+      targets: targets.sort((a, b) => comparePeriods(a.period, b.period)),
+      benchmarks: benchmarks.sort(
+        (a, b) => comparePeriods(a.period, b.period) || a.comparator.localeCompare(b.comparator),
+      ),
+    });
+  }
+
+  const threshold = input.structured.find((file) => file.smallNumberThreshold !== undefined)?.smallNumberThreshold;
+  return {
+    catalogue: {
+      indicators,
+      lookup,
+      comparators: comparatorOrder(input.structured, indicators),
+      smallNumberThreshold: threshold ?? input.smallNumberThreshold,
+      files: [...new Set(input.files)],
+    },
+    messages,
+  };
+}
+
+/** The indicator's own fields, without the EES request that only loading needs. */
+function describe(draft: IndicatorDraft): Omit<Indicator, 'values' | 'targets' | 'benchmarks'> {
+  return {
+    id: draft.id,
+    aliases: draft.aliases,
+    title: draft.title,
+    ...(draft.definition !== undefined ? { definition: draft.definition } : {}),
+    unit: draft.unit,
+    decimals: draft.decimals,
+    polarity: draft.polarity,
+    ...(draft.band ? { band: draft.band } : {}),
+    ...(draft.countingUnit !== undefined ? { countingUnit: draft.countingUnit } : {}),
+    tags: draft.tags,
+    source: draft.source,
+  };
+}
+
+function aliasSpelling(key: string, byId: ReadonlyMap<string, Accumulator>): string {
+  for (const { draft } of byId.values()) {
+    const alias = draft.aliases.find((a) => a.toUpperCase() === key);
+    if (alias !== undefined) return alias;
+  }
+  return key;
+}
+
+/** Keeps the first item per key, reporting the others where they were written. */
+function firstOfEach<T extends { readonly period: { readonly key: string }; readonly source: SourcePlace }>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  what: string,
+  id: string,
+  messages: Message[],
+): T[] {
+  const kept = new Map<string, T>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const first = kept.get(key);
+    if (first) {
+      const label = 'comparator' in item ? `${String(item.comparator)} ` : '';
+      messages.push(
+        createMessage(
+          RULES.dataInvalid,
+          `Second ${what} ${id} ${label}${item.period.key} (the first, at ${where(first.source)}, is used)`,
+          item.source,
+        ),
+      );
+    } else kept.set(key, item);
+  }
+  return [...kept.values()];
+}
+
+/**
+ * A value that disagrees with its own numerator and denominator beyond rounding at the
+ * indicator's decimals is a typo in one of the three; say which figures disagree.
+ */
+export function numeratorMismatch(indicator: IndicatorDraft, observation: Observation): Message | undefined {
+  const { value, numerator, denominator } = observation;
+  if (value === undefined || numerator === undefined || denominator === undefined || denominator === 0) return undefined;
+  const expected = (numerator / denominator) * SCALE[indicator.unit];
+  const halfStep = 0.5 * 10 ** -indicator.decimals;
+  if (Math.abs(expected - value) <= halfStep + 1e-9) return undefined;
+  const shown = expected.toFixed(Math.max(indicator.decimals, 1));
+  return createMessage(
+    RULES.numeratorMismatch,
+    `${indicator.id} ${observation.period.key}: value ${value} differs from ${numerator} / ${denominator}${
+      SCALE[indicator.unit] === 1 ? '' : ` x ${SCALE[indicator.unit].toLocaleString('en-GB')}`
+    } = ${shown}`,
+    observation.source,
+  );
+}
+
+/** Declared order first (across files), then the order comparators are first seen. */
+function comparatorOrder(
+  files: readonly DataFileContent[],
+  indicators: ReadonlyMap<string, Indicator>,
+): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const add = (name: string): void => {
+    const key = name.toUpperCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    order.push(name);
+  };
+  for (const file of files) file.comparators.forEach(add);
+  for (const indicator of indicators.values()) for (const b of indicator.benchmarks) add(b.comparator);
+  return order;
+}
+
+function where(place: SourcePlace): string {
+  return `${path.basename(place.file)}:${place.line}`;
+}

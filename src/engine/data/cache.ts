@@ -1,0 +1,61 @@
+import fs from 'node:fs/promises';
+import type { FileContent } from './drafts.js';
+import { EesTableCache } from './ees/table-cache.js';
+
+interface Entry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly content: FileContent;
+}
+
+/**
+ * Parsed data files by absolute path. A file is parsed again only when its mtime or size
+ * changed, so a report re-rendered while typing costs one stat per data file, and a
+ * change in one CSV does not re-parse the others.
+ */
+export class DataCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Parsed EES tables, kept beside the data files so one engine owns one cache. */
+  readonly ees = new EesTableCache();
+  /** How many times a file was actually read and parsed (for tests and benchmarks). */
+  parses = 0;
+
+  /** The cached content when `stat` still matches, else undefined. */
+  lookup(file: string, stat: { readonly mtimeMs: number; readonly size: number }): FileContent | undefined {
+    const entry = this.entries.get(file);
+    return entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size ? entry.content : undefined;
+  }
+
+  store(file: string, stat: { readonly mtimeMs: number; readonly size: number }, content: FileContent): void {
+    this.parses++;
+    this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, content });
+  }
+
+  /** Forget a file (a watcher saw it change, or it was deleted). */
+  invalidate(file: string): void {
+    this.entries.delete(file);
+    this.ees.invalidate(file);
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.ees.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Reads and parses through the cache. */
+  async read(
+    file: string,
+    stat: { readonly mtimeMs: number; readonly size: number },
+    parse: (text: string) => FileContent,
+  ): Promise<FileContent> {
+    const cached = this.lookup(file, stat);
+    if (cached) return cached;
+    const content = parse(await fs.readFile(file, 'utf8'));
+    this.store(file, stat, content);
+    return content;
+  }
+}

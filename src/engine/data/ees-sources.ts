@@ -1,0 +1,143 @@
+import { createMessage, RULES } from '../messages.js';
+import type { Message } from '../types.js';
+import type { EesContribution } from './build-catalogue.js';
+import type { DataFileContent, IndicatorDraft, PathRef, SourceDraft } from './drafts.js';
+import { dfeDir, importEesSeries, resolveDfePath } from './ees/index.js';
+import type { EesTableCache } from './ees/table-cache.js';
+import type { EesIndicatorSpec, EesSeries, EesSourceSpec } from './ees/types.js';
+import type { DataAccessPolicy } from './file-access.js';
+import { didYouMean, nearest } from './nearest.js';
+import { locateDataFile } from './read-data-file.js';
+
+/** The contract of `importEesSeries` (src/engine/data/ees), injectable for tests. */
+export type EesImporter = (
+  source: EesSourceSpec,
+  indicators: readonly EesIndicatorSpec[],
+  cache?: EesTableCache,
+) => Promise<EesSeries>;
+
+export interface EesLoadOptions {
+  readonly maxFileBytes: number;
+  readonly eesCache?: EesTableCache;
+  /** The DfE data folder setting; `dfe/...` paths read from it. */
+  readonly dfeDir?: string;
+  readonly importEes?: EesImporter;
+}
+
+export interface EesLoadResult {
+  readonly contributions: readonly EesContribution[];
+  readonly messages: readonly Message[];
+  readonly files: readonly string[];
+}
+
+/**
+ * Resolves each `sources:` entry's files through the same access rules as every data
+ * file, then asks the EES importer for the figures of the indicators that name it: one
+ * call per source, so a large file is indexed once per render.
+ */
+export async function loadEesSeries(
+  files: readonly DataFileContent[],
+  indicators: readonly IndicatorDraft[],
+  policy: DataAccessPolicy,
+  options: EesLoadOptions,
+): Promise<EesLoadResult> {
+  const messages: Message[] = [];
+  const read: string[] = [];
+  const sources = new Map<string, { draft: SourceDraft; file: string }>();
+  for (const file of files) {
+    for (const draft of file.sources) {
+      const first = sources.get(draft.name);
+      if (first) {
+        messages.push(
+          createMessage(RULES.dataInvalid, `A source named ${draft.name} is already defined in ${first.file}`, draft.place),
+        );
+      } else sources.set(draft.name, { draft, file: file.file });
+    }
+  }
+
+  const requests = new Map<string, EesIndicatorSpec[]>();
+  for (const indicator of indicators) {
+    const request = indicator.ees;
+    if (!request) continue;
+    if (!sources.has(request.sourceName)) {
+      const suggestions = nearest(request.sourceName, sources.keys());
+      messages.push(
+        createMessage(
+          RULES.dataInvalid,
+          `${indicator.id}: no source named ${request.sourceName} in sources:${didYouMean(suggestions)}`,
+          request.place,
+          { suggestions },
+        ),
+      );
+      continue;
+    }
+    const spec: EesIndicatorSpec = {
+      indicatorId: indicator.id,
+      value: request.value,
+      ...(request.numerator !== undefined ? { numerator: request.numerator } : {}),
+      ...(request.denominator !== undefined ? { denominator: request.denominator } : {}),
+      ...(request.where ? { where: request.where } : {}),
+      ...(request.numeratorWhere ? { numeratorWhere: request.numeratorWhere } : {}),
+      ...(request.denominatorWhere ? { denominatorWhere: request.denominatorWhere } : {}),
+      place: request.place,
+    };
+    requests.set(request.sourceName, [...(requests.get(request.sourceName) ?? []), spec]);
+  }
+
+  const importer = options.importEes ?? importEesSeries;
+  const contributions: EesContribution[] = [];
+  for (const [name, specs] of requests) {
+    const entry = sources.get(name);
+    if (!entry) continue;
+    const resolve = async (ref: PathRef): Promise<string | undefined> => {
+      const located = await locateEesFile(entry.file, ref, policy, options);
+      if (located.file !== undefined && !read.includes(located.file)) read.push(located.file);
+      messages.push(...located.messages);
+      return located.ok ? located.file : undefined;
+    };
+    const ees = await resolve(entry.draft.ees);
+    const neighbours = entry.draft.neighbours ? await resolve(entry.draft.neighbours) : undefined;
+    // A missing neighbours file loses one benchmark, not the authority's own figures.
+    if (ees === undefined) continue;
+    const source: EesSourceSpec = {
+      name,
+      ees,
+      la: entry.draft.la,
+      ...(neighbours !== undefined ? { neighbours } : {}),
+      neighbourAverage: entry.draft.neighbourAverage,
+      place: entry.draft.place,
+    };
+    let series: EesSeries;
+    try {
+      series = await importer(source, specs, options.eesCache);
+    } catch (error) {
+      // The importer reports problems as messages; this is a last guard against a crash.
+      const reason = error instanceof Error ? error.message : String(error);
+      messages.push(createMessage(RULES.dataInvalid, `Could not read source ${name}: ${reason}`, entry.draft.place));
+      continue;
+    }
+    messages.push(...series.messages);
+    for (const file of series.files) if (!read.includes(file)) read.push(file);
+    for (const spec of specs) {
+      const figures = series.byIndicator.get(spec.indicatorId);
+      if (figures)
+        contributions.push({ indicatorId: spec.indicatorId, values: figures.values, benchmarks: figures.benchmarks });
+    }
+  }
+  return { contributions, messages, files: read };
+}
+
+/** `dfe/...` reads from the DfE folder setting, which counts as an allowed folder. */
+async function locateEesFile(
+  dataFile: string,
+  ref: PathRef,
+  policy: DataAccessPolicy,
+  options: EesLoadOptions,
+): Promise<{ ok: boolean; file?: string; messages: readonly Message[] }> {
+  const dfePath = resolveDfePath(ref.path, options.dfeDir);
+  const effective: DataAccessPolicy =
+    dfePath === undefined ? policy : { ...policy, allowedRoots: [...policy.allowedRoots, dfeDir(options.dfeDir)] };
+  const located = await locateDataFile(dataFile, dfePath ?? ref.path, ref.place, effective, options.maxFileBytes);
+  return located.ok ? { ok: true, file: located.file, messages: [] } : located;
+}
+

@@ -1,0 +1,67 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { SourcePlace } from '../../types.js';
+import { parseCsvTable, type CsvTable } from './csv-table.js';
+
+export type CsvReadResult =
+  | { readonly ok: true; readonly table: CsvTable }
+  /** `missing`: the file could not be found or read; otherwise it is not valid CSV. */
+  | { readonly ok: false; readonly missing: boolean; readonly reason: string; readonly place?: SourcePlace };
+
+interface Entry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly result: Promise<CsvReadResult>;
+}
+
+/**
+ * Parsed CSV tables by absolute path. An entry is reused while the file's mtime and
+ * size are unchanged, so a re-render (every keystroke in the preview) does not re-read
+ * a 3.3 MB file; a changed file is read again. Concurrent renders share one read.
+ */
+export class EesTableCache {
+  readonly #entries = new Map<string, Entry>();
+
+  async read(file: string): Promise<CsvReadResult> {
+    let stats;
+    try {
+      stats = await stat(file);
+    } catch {
+      this.#entries.delete(file);
+      return { ok: false, missing: true, reason: `File not found: ${file}` };
+    }
+    const cached = this.#entries.get(file);
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.result;
+    const result = load(file);
+    this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, result });
+    return result;
+  }
+
+  /** Forget a file (a watcher saw it change); the next read parses it again. */
+  invalidate(file: string): void {
+    this.#entries.delete(file);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  /** Files currently held, for tests and diagnostics. */
+  get files(): readonly string[] {
+    return [...this.#entries.keys()];
+  }
+}
+
+async function load(file: string): Promise<CsvReadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, missing: true, reason: `Cannot read ${file}: ${reason}` };
+  }
+  const parsed = parseCsvTable(file, text);
+  return parsed.ok ? parsed : { ok: false, missing: false, reason: parsed.reason, place: parsed.place };
+}
+
+/** Shared by every engine in the process when the caller brings no cache of its own. */
+export const sharedEesTableCache = new EesTableCache();

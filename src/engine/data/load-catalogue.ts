@@ -1,0 +1,115 @@
+import type { Catalogue, Message, SourcePlace } from '../types.js';
+import { buildCatalogue } from './build-catalogue.js';
+import type { EesContribution } from './build-catalogue.js';
+import { DataCache } from './cache.js';
+import type { CsvContent, DataFileContent, IndicatorDraft } from './drafts.js';
+import { loadEesSeries } from './ees-sources.js';
+import type { EesImporter } from './ees-sources.js';
+import type { DataAccessPolicy } from './file-access.js';
+import { DEFAULT_MAX_FILE_BYTES, readDataFile } from './read-data-file.js';
+
+export interface LoadOptions {
+  /** Used unless a data file sets `small_number_threshold` (DfE practice: 5). */
+  readonly smallNumberThreshold: number;
+  /** Keep one per engine so re-renders reuse parsed files; a fresh one otherwise. */
+  readonly cache?: DataCache;
+  /** Files larger than this are refused with `input-too-large` (default 100 MB). */
+  readonly maxFileBytes?: number;
+  /** The DfE data folder that `dfe/...` paths in `sources:` read from. */
+  readonly dfeDir?: string;
+  /** Replaces the EES importer (tests). */
+  readonly importEes?: EesImporter;
+}
+
+export interface DataPath {
+  /** As written in the report (relative to it) or absolute. */
+  readonly path: string;
+  /** Where the report names the file (its front matter), for missing-file messages. */
+  readonly place: SourcePlace;
+}
+
+/**
+ * Reads every data file a report names (and the files they include), then merges them
+ * into one catalogue. Never throws for bad input: problems come back as messages.
+ */
+export async function loadCatalogue(
+  dataPaths: readonly DataPath[],
+  policy: DataAccessPolicy,
+  options: LoadOptions,
+): Promise<{ catalogue: Catalogue; messages: Message[] }> {
+  const cache = options.cache ?? new DataCache();
+  const readOptions = { cache, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
+  const messages: Message[] = [];
+  const structured: DataFileContent[] = [];
+  const csv: CsvContent[] = [];
+  const files: string[] = [];
+  const visited = new Set<string>();
+
+  // Depth first, so indicators keep the order an author reads them in: a file, then its includes.
+  const visit = async (fromFile: string, written: string, place: SourcePlace): Promise<void> => {
+    const result = await readDataFile(fromFile, written, place, policy, readOptions);
+    if (result.file !== undefined && !files.includes(result.file)) files.push(result.file);
+    if (!result.ok) {
+      messages.push(...result.messages);
+      return;
+    }
+    // A file included twice (or in a cycle) contributes once.
+    if (visited.has(result.file)) return;
+    visited.add(result.file);
+    const content = result.content;
+    messages.push(...content.messages);
+    if (content.kind === 'csv') {
+      csv.push(content);
+      return;
+    }
+    structured.push(content);
+    for (const include of content.includes) await visit(result.file, include.path, include.place);
+  };
+  for (const dataPath of dataPaths) await visit(dataPath.place.file, dataPath.path, dataPath.place);
+
+  const ees = await loadEesSeries(structured, firstDefinitions(structured), policy, {
+    maxFileBytes: readOptions.maxFileBytes,
+    eesCache: cache.ees,
+    ...(options.dfeDir !== undefined ? { dfeDir: options.dfeDir } : {}),
+    ...(options.importEes ? { importEes: options.importEes } : {}),
+  });
+  messages.push(...ees.messages);
+  for (const file of ees.files) if (!files.includes(file)) files.push(file);
+
+  const built = buildCatalogue({
+    structured,
+    csv,
+    ees: ees.contributions satisfies readonly EesContribution[],
+    smallNumberThreshold: options.smallNumberThreshold,
+    files,
+  });
+  messages.push(...built.messages);
+  return { catalogue: built.catalogue, messages: dedupe(messages) };
+}
+
+/** Only the first definition of an id reaches the catalogue, so only it reads EES. */
+function firstDefinitions(files: readonly DataFileContent[]): IndicatorDraft[] {
+  const seen = new Set<string>();
+  return files
+    .flatMap((file) => file.indicators)
+    .filter((draft) => {
+      const key = draft.id.toUpperCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * The schema and the period parser may both object to one period; an author needs to
+ * hear it once.
+ */
+function dedupe(messages: readonly Message[]): Message[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => {
+    const key = `${message.file}:${message.line}:${message.column}:${message.ruleId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,33 @@
+import { directiveSpec } from './registry.js';
+
+export interface AttributeSyntaxHit {
+  /** 0-based offset of the first colon. */
+  readonly offset: number;
+  readonly length: number;
+  readonly written: string;
+  /** The same directive written with braces, offered as the fix. */
+  readonly replacement: string;
+}
+
+/**
+ * Attributes as people first sketch them: `:::indicator<id=OP148>` or `:value(id=OP660)`.
+ * remark-directive does not see these as directives at all, so they are found in the
+ * source text; only known directive names count, so `10:30(am)` is left alone.
+ */
+const SKETCH = /(?<![\w:])(:{1,3})([A-Za-z][\w-]*)(\[[^\]\n]*\])?\s?(<([^<>\n]*)>|\(([^()\n]*)\))/g;
+
+export function findAttributeSyntax(text: string): AttributeSyntaxHit[] {
+  const hits: AttributeSyntaxHit[] = [];
+  for (const match of text.matchAll(SKETCH)) {
+    const [written, colons = '', name = '', label = '', , angled, round] = match;
+    const inner = (angled ?? round ?? '').trim();
+    if (!directiveSpec(name) || !/^[\w.#-]+\s*=|^[.#]/.test(inner)) continue;
+    hits.push({
+      offset: match.index,
+      length: written.length,
+      written,
+      replacement: `${colons}${name}${label}{${inner.replace(/\s*,\s*/g, ' ')}}`,
+    });
+  }
+  return hits;
+}

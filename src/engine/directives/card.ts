@@ -1,0 +1,91 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Child } from 'hastscript';
+import type { IndicatorFacts } from '../facts.js';
+import { periodLabel, periodShortLabel, periodsEndingAt } from '../periods.js';
+import { formatAmount, formatNumber } from '../semantics/index.js';
+import { sparklineSvg } from '../charts/index.js';
+import type { BenchmarkValue } from '../types.js';
+import type { Place, ResolveContext } from './context.js';
+import { disclose } from './disclosure-gate.js';
+import { benchmarkText, figureWithPeriod } from './figure.js';
+import { changeText, ragText, targetText } from './inline.js';
+import { splitList } from './lookup.js';
+
+/**
+ * A figure card: what the committee asked for in one place — value with its counting
+ * unit, target and status, direction of travel, benchmarks with their own periods, and
+ * the trend. `commentary` is the author's narrative (container form), already sanitized.
+ */
+export function indicatorCard(
+  ctx: ResolveContext,
+  facts: IndicatorFacts,
+  attributes: Readonly<Record<string, string>>,
+  place: Place,
+  commentary: ElementContent[] | undefined,
+): Element {
+  const { indicator, observation } = facts;
+  const titleId = ctx.nextId('sc-card');
+  const period = observation?.period ?? facts.requested;
+  const meta: Element[] = [
+    row('Target', [targetText(ctx, facts, place), facts.target ? ` (${periodShortLabel(facts.target.period)})` : '']),
+    row('Status', [ragText(ctx, facts, place)]),
+    row('Change', [changeText(facts)]),
+    ...selectBenchmarks(facts.benchmarks, attributes['benchmarks']).map((b) =>
+      row(b.comparator, [...benchmarkText(ctx, indicator, b), ...(b.note ? [h('span.sc-note', ` — ${b.note}`)] : [])]),
+    ),
+  ];
+  return h('section', { className: ['sc-card', `sc-card--${facts.rag?.status ?? 'none'}`], ariaLabelledBy: titleId }, [
+    h('h3.sc-card__title', { id: titleId }, [h('span.sc-card__id', indicator.id), ' ', indicator.title]),
+    h('p.sc-card__figure', [
+      ...figureWithPeriod(ctx, facts),
+      period ? h('span.sc-card__period', ` ${periodLabel(period)}`) : undefined,
+    ]),
+    countingLine(facts),
+    indicator.definition ? h('p.sc-card__definition', indicator.definition) : undefined,
+    h('dl.sc-card__meta', meta),
+    trend(ctx, facts, place),
+    ...(commentary && commentary.length > 0 ? [h('div.sc-card__commentary', commentary)] : []),
+  ]);
+}
+
+/** "Counting unit: care leavers — 120 of 207": members asked what a figure counts. */
+function countingLine(facts: IndicatorFacts): Element | undefined {
+  const { indicator, observation } = facts;
+  const parts: string[] = [];
+  if (indicator.countingUnit) parts.push(`Counting unit: ${indicator.countingUnit}`);
+  if (observation?.numerator !== undefined && observation.denominator !== undefined) {
+    parts.push(`${formatNumber(observation.numerator, 0)} of ${formatNumber(observation.denominator, 0)}${indicator.countingUnit ? ` ${indicator.countingUnit}` : ''}`);
+  }
+  return parts.length > 0 ? h('p.sc-card__unit', parts.join(' — ')) : undefined;
+}
+
+function trend(ctx: ResolveContext, facts: IndicatorFacts, place: Place): Element | undefined {
+  const end = facts.observation?.period;
+  if (!end) return undefined;
+  const byKey = new Map(facts.indicator.values.map((v) => [v.period.key, v]));
+  const periods = periodsEndingAt(end, 8).filter((p) => byKey.has(p.key) || p.key === end.key);
+  const values = periods.map((p) => {
+    const observation = byKey.get(p.key);
+    // The sparkline's description quotes values, so they pass disclosure control too.
+    return observation && disclose(ctx, facts.indicator, observation, place).value;
+  });
+  if (values.filter((v) => v !== undefined).length < 2) return undefined;
+  return h('div.sc-card__spark', [
+    sparklineSvg(values, {
+      labels: periods.map(periodShortLabel),
+      format: (value: number) => formatAmount(facts.indicator, value),
+    }),
+  ]);
+}
+
+function row(term: string, details: Child[]): Element {
+  return h('div', [h('dt', term), h('dd', {}, ...details)]);
+}
+
+/** The comparators named by `benchmarks=`, or all of them in the catalogue's order. */
+export function selectBenchmarks(benchmarks: readonly BenchmarkValue[], wanted: string | undefined): BenchmarkValue[] {
+  const names = splitList(wanted).map((name) => name.toLowerCase());
+  if (names.length === 0) return [...benchmarks];
+  return names.flatMap((name) => benchmarks.filter((b) => b.comparator.toLowerCase() === name));
+}

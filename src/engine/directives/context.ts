@@ -1,0 +1,38 @@
+import type { RenderMode } from '../api.js';
+import type { RuleId, MessageOptions } from '../messages.js';
+import type { Slots } from '../html/slots.js';
+import type { Catalogue, Message, Observation, Period, StatSymbol } from '../types.js';
+
+/** Everything a directive needs to resolve; one per render. */
+export interface ResolveContext {
+  readonly file: string;
+  readonly catalogue: Catalogue;
+  /** The front matter's period, when it is given and valid. */
+  readonly reportPeriod: Period | undefined;
+  readonly mode: RenderMode;
+  readonly slots: Slots;
+  /** Symbols shown anywhere, for the document's legend. */
+  readonly symbolsUsed: Set<StatSymbol>;
+  /** Public export: publish despite small numbers (they are still suppressed and marked). */
+  readonly allowSmallNumbers: boolean;
+  /** Figures this render suppressed, so each is reported once. */
+  readonly suppressed: Map<Observation, Observation>;
+  /** The suppressed versions, so figures can be marked as suppressed for publication. */
+  readonly suppressedShown: Set<Observation>;
+  /** Numbers element ids so two cards or charts never share one. */
+  nextId(prefix: string): string;
+  /** Async work (chart rendering) the transform waits for before serializing. */
+  readonly pending: Promise<unknown>[];
+  /** False for `check`: messages only, no chart is rendered. */
+  readonly withCharts: boolean;
+  report(ruleId: RuleId, reason: string, at: Place, options?: MessageOptions): void;
+  readonly messages: Message[];
+}
+
+/** A position in the report (1-based). */
+export interface Place {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+}

@@ -1,0 +1,36 @@
+import { indicatorFacts } from '../facts.js';
+import type { Compare, IndicatorFacts } from '../facts.js';
+import { RULES } from '../messages.js';
+import { periodShortLabel } from '../periods.js';
+import type { Indicator, Period } from '../types.js';
+import type { Place, ResolveContext } from './context.js';
+import { disclose } from './disclosure-gate.js';
+
+/**
+ * Facts for a directive, with the problems a reader would otherwise not see reported
+ * at the directive: a missing value, a stale one, a figure that does not add up.
+ */
+export function factsAt(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  period: Period | undefined,
+  compare: Compare,
+  place: Place,
+): IndicatorFacts {
+  const facts = indicatorFacts(indicator, period, compare, ctx.catalogue.comparators, (observation) => disclose(ctx, indicator, observation, place));
+  if (facts.status === 'missing') {
+    const when = period ? ` for ${periodShortLabel(period)}` : '';
+    ctx.report(RULES.noValue, `${indicator.id} has no value${when}`, place);
+  } else if (facts.status === 'stale' && facts.observation && period) {
+    ctx.report(
+      RULES.staleValue,
+      `${indicator.id}: the newest value is for ${periodShortLabel(facts.observation.period)}, older than ${periodShortLabel(period)}`,
+      place,
+    );
+  }
+  return facts;
+}
+
+export function compareOf(attributes: Readonly<Record<string, string>>): Compare {
+  return attributes['compare'] === 'year' ? 'year' : 'previous';
+}

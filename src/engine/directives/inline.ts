@@ -1,0 +1,84 @@
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { IndicatorFacts } from '../facts.js';
+import { RULES } from '../messages.js';
+import { periodShortLabel } from '../periods.js';
+import { formatAmount } from '../semantics/index.js';
+import type { Place, ResolveContext } from './context.js';
+import { benchmarkText, figureWithPeriod, shaped } from './figure.js';
+
+const CHANGE_SHAPES = { up: '↑', down: '↓', same: '→', none: '–' } as const;
+
+/** `:value`, `:target`, `:rag`, `:change` and `:benchmark`, given the indicator's facts. */
+export function inlineContent(
+  ctx: ResolveContext,
+  name: string,
+  facts: IndicatorFacts,
+  attributes: Readonly<Record<string, string>>,
+  place: Place,
+): ElementContent[] {
+  switch (name) {
+    case 'value':
+      return figureWithPeriod(ctx, facts);
+    case 'target':
+      return [targetText(ctx, facts, place, true)];
+    case 'rag':
+      return [ragText(ctx, facts, place, true)];
+    case 'change':
+      return [changeText(facts)];
+    case 'benchmark':
+      return benchmarkFor(ctx, facts, attributes['vs'] ?? '', place);
+    default:
+      return [];
+  }
+}
+
+/**
+ * `asked` is true for `:target` and `:rag`, where a missing target is worth a warning; a
+ * card or scorecard row just says there is none (many indicators rightly have none).
+ */
+export function targetText(ctx: ResolveContext, facts: IndicatorFacts, place: Place, asked = false): ElementContent {
+  if (!facts.target) {
+    if (!asked) return h('span.sc-target.sc-value--missing', facts.indicator.polarity === 'none' ? 'not applicable' : 'no target set');
+    const period = facts.observation?.period ?? facts.requested;
+    ctx.report(RULES.noTarget, `${facts.indicator.id} has no target${period ? ` for ${periodShortLabel(period)}` : ''}`, place);
+    return h('span.sc-target.sc-value--missing', 'no target set');
+  }
+  return h('span.sc-target', formatAmount(facts.indicator, facts.target.value));
+}
+
+export function ragText(ctx: ResolveContext, facts: IndicatorFacts, place: Place, asked = false): ElementContent {
+  if (facts.indicator.polarity === 'none') {
+    return shaped('sc-rag sc-rag--none', '○', 'Not rated: no better direction is declared');
+  }
+  if (!facts.rag) {
+    if (asked && !facts.target && facts.indicator.polarity !== 'band') {
+      ctx.report(RULES.noTarget, `${facts.indicator.id} has no target to rate against`, place);
+    }
+    return shaped('sc-rag sc-rag--none', '○', 'Not rated: no value or target');
+  }
+  const words = facts.rag.text.startsWith(facts.rag.shape) ? facts.rag.text.slice(facts.rag.shape.length).trim() : facts.rag.text;
+  return shaped(`sc-rag sc-rag--${facts.rag.status}`, facts.rag.shape, words);
+}
+
+export function changeText(facts: IndicatorFacts): ElementContent {
+  if (!facts.change) return h('span.sc-change.sc-value--missing', 'no change to report');
+  const judgement = facts.change.judgement ? ` sc-change--${facts.change.judgement.replace(' ', '-')}` : '';
+  return shaped(`sc-change${judgement}`, CHANGE_SHAPES[facts.change.direction], facts.change.text);
+}
+
+function benchmarkFor(ctx: ResolveContext, facts: IndicatorFacts, vs: string, place: Place): ElementContent[] {
+  const wanted = vs.toLowerCase();
+  const benchmark = facts.benchmarks.find((b) => b.comparator.toLowerCase() === wanted);
+  if (!benchmark) {
+    const available = [...new Set(facts.benchmarks.map((b) => b.comparator))];
+    ctx.report(
+      RULES.noBenchmark,
+      `${facts.indicator.id} has no ${vs} benchmark${available.length ? `; it has ${available.join(', ')}` : ''}`,
+      place,
+      { suggestions: available },
+    );
+    return [h('span.sc-benchmark.sc-value--missing', `no ${vs} benchmark`)];
+  }
+  return [h('span.sc-benchmark', benchmarkText(ctx, facts.indicator, benchmark))];
+}

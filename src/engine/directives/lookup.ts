@@ -1,0 +1,58 @@
+import { distance } from 'fastest-levenshtein';
+import { RULES } from '../messages.js';
+import { parsePeriod } from '../periods.js';
+import type { Catalogue, Indicator, Period } from '../types.js';
+import type { Place, ResolveContext } from './context.js';
+
+/** The nearest ids and aliases to a mistyped one, closest first. */
+export function nearestIds(catalogue: Catalogue, wanted: string, count = 3): string[] {
+  const target = wanted.toUpperCase();
+  const names = [...catalogue.indicators.values()].flatMap((indicator) => [indicator.id, ...indicator.aliases]);
+  return names
+    .map((name) => ({ name, d: distance(name.toUpperCase(), target) }))
+    .filter(({ d, name }) => d <= Math.max(2, Math.ceil(name.length / 3)))
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, count)
+    .map(({ name }) => name);
+}
+
+export function findIndicator(catalogue: Catalogue, id: string): Indicator | undefined {
+  const key = catalogue.lookup.get(id.trim().toUpperCase());
+  return key === undefined ? undefined : catalogue.indicators.get(key);
+}
+
+/** Looks an id up, reporting `unknown-indicator` with the nearest ids when it is not there. */
+export function resolveIndicator(ctx: ResolveContext, id: string, place: Place): Indicator | undefined {
+  const indicator = findIndicator(ctx.catalogue, id);
+  if (indicator) return indicator;
+  const nearest = nearestIds(ctx.catalogue, id);
+  const hint = nearest.length > 0 ? `, did you mean ${nearest.join(' or ')}?` : ctx.catalogue.indicators.size === 0 ? ' (the report has no indicator data)' : '';
+  ctx.report(RULES.unknownIndicator, `Unknown indicator ${id}${hint}`, place, { suggestions: nearest });
+  return undefined;
+}
+
+/**
+ * The period a directive asks for: its own `period=`, else the front matter's; undefined
+ * means "the latest". An unparseable `period=` is reported and treated as absent.
+ */
+export function resolvePeriod(ctx: ResolveContext, written: string | undefined, place: Place): Period | undefined {
+  if (written === undefined || written === '') return ctx.reportPeriod;
+  const period = parsePeriod(written);
+  if (!period) {
+    ctx.report(
+      RULES.unknownPeriod,
+      `Unknown period "${written}"; write 2023/24, 2023/24 Q4, 2023/24 H1, 2024-05 or 2024-03-31`,
+      place,
+    );
+    return ctx.reportPeriod;
+  }
+  return period;
+}
+
+/** `ids="A, B"` and `benchmarks="England,London"` lists. */
+export function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}

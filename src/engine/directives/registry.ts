@@ -1,0 +1,105 @@
+/**
+ * The directives of the language and the attributes each accepts (dsl.md, "Directives").
+ * One table drives validation, completion and hover, so they can never disagree.
+ */
+
+export type DirectiveKind = 'textDirective' | 'leafDirective' | 'containerDirective';
+
+export interface AttributeSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Allowed values, when the attribute is an enumeration. */
+  readonly values?: readonly string[];
+  readonly required?: boolean;
+}
+
+export interface DirectiveSpec {
+  readonly name: string;
+  readonly kinds: readonly DirectiveKind[];
+  readonly summary: string;
+  readonly attributes: readonly AttributeSpec[];
+  /** At least one of these attributes must be present (e.g. `ids` or `tag`). */
+  readonly oneOf?: readonly string[];
+}
+
+const id: AttributeSpec = { name: 'id', description: 'Indicator id or alias, e.g. OP148', required: true };
+const period: AttributeSpec = {
+  name: 'period',
+  description: "Period to report, overriding the front matter's (2023/24 Q4, 2023/24, 2024-05, 2024-03-31)",
+};
+const compare: AttributeSpec = {
+  name: 'compare',
+  description: 'Compare with the previous period (default) or the same period a year earlier',
+  values: ['previous', 'year'],
+};
+const benchmarks: AttributeSpec = {
+  name: 'benchmarks',
+  description: 'Comma-separated comparators to show, e.g. "England,London"; default all',
+};
+
+export const DIRECTIVES: readonly DirectiveSpec[] = [
+  { name: 'value', kinds: ['textDirective'], summary: 'The formatted value for the period', attributes: [id, period] },
+  { name: 'target', kinds: ['textDirective'], summary: 'The target for the period', attributes: [id, period] },
+  { name: 'rag', kinds: ['textDirective'], summary: 'RAG status in words and shape', attributes: [id, period] },
+  {
+    name: 'change',
+    kinds: ['textDirective'],
+    summary: 'Direction of travel, better or worse by polarity',
+    attributes: [id, period, compare],
+  },
+  {
+    name: 'benchmark',
+    kinds: ['textDirective'],
+    summary: 'A comparator value with its own period',
+    attributes: [id, period, { name: 'vs', description: 'Comparator: England, London, Statistical neighbours...', required: true }],
+  },
+  {
+    name: 'indicator',
+    kinds: ['leafDirective', 'containerDirective'],
+    summary: 'A figure card; the container form holds the commentary',
+    attributes: [id, period, compare, benchmarks],
+  },
+  {
+    name: 'chart',
+    kinds: ['leafDirective'],
+    summary: 'A trend chart with target line and benchmarks, followed by its data table',
+    attributes: [
+      id,
+      period,
+      { name: 'periods', description: 'How many periods to show (default 8)' },
+      benchmarks,
+      { name: 'title', description: 'Headline title, instead of the indicator title' },
+    ],
+  },
+  {
+    name: 'scorecard',
+    kinds: ['leafDirective'],
+    summary: 'A table of indicators: value, target, RAG, change, benchmarks',
+    attributes: [
+      { name: 'ids', description: 'Comma-separated indicator ids' },
+      { name: 'tag', description: 'Every indicator with this tag' },
+      period,
+      compare,
+      benchmarks,
+      { name: 'title', description: 'Caption of the table' },
+    ],
+    oneOf: ['ids', 'tag'],
+  },
+  {
+    name: 'exempt',
+    kinds: ['containerDirective'],
+    summary: 'Exempt (Part B) content: kept in the exempt export, removed from the public one',
+    attributes: [],
+  },
+];
+
+const BY_NAME = new Map(DIRECTIVES.map((spec) => [spec.name, spec]));
+
+export function directiveSpec(name: string): DirectiveSpec | undefined {
+  return BY_NAME.get(name.toLowerCase());
+}
+
+/** How an author writes each kind, for messages: `:value`, `::chart`, `:::exempt`. */
+export function colons(kind: DirectiveKind): string {
+  return kind === 'textDirective' ? ':' : kind === 'leafDirective' ? '::' : ':::';
+}

@@ -1,0 +1,144 @@
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
+import type { Directives } from 'mdast-util-directive';
+import { SKIP, visit } from 'unist-util-visit';
+import { RULES } from '../messages.js';
+import type { Message } from '../types.js';
+import { findAttributeSyntax } from './attribute-syntax.js';
+import { indicatorCard } from './card.js';
+import { chartBlock } from './chart.js';
+import type { Place, ResolveContext } from './context.js';
+import { problemMarker } from './figure.js';
+import { compareOf, factsAt } from './indicator-facts.js';
+import { inlineContent } from './inline.js';
+import { resolveIndicator, resolvePeriod } from './lookup.js';
+import { scorecardTable } from './scorecard.js';
+import { placeOf, validateDirective } from './validate.js';
+
+const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDirective']);
+
+/**
+ * Replaces every directive by a slot placeholder whose content is built from the
+ * catalogue. Containers keep their children, which are sanitized like any author text
+ * and handed to the builder afterwards.
+ */
+export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext): void {
+  if (ctx.mode === 'public') removeExempt(tree);
+  visit(tree, (node, index, parent) => {
+    if (!DIRECTIVE_TYPES.has(node.type) || !parent || index === undefined) return;
+    const directive = node as Directives;
+    const replacement = resolveOne(directive, ctx);
+    parent.children[index] = replacement as RootContent;
+    // Container children stay in place (the same array) and are visited next.
+    return directive.type === 'containerDirective' ? undefined : SKIP;
+  });
+  reportAttributeSyntax(tree, text, ctx);
+}
+
+function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
+  const place = placeOf(node);
+  const before = ctx.messages.length;
+  const validation = validateDirective(node, ctx);
+  if (validation.kind === 'literal') {
+    return { type: 'text', value: `:${node.name}`, ...(node.position ? { position: node.position } : {}) } satisfies Text;
+  }
+  if (validation.kind === 'invalid') {
+    return slotNode(node, ctx, (children) => withMarkers(node, ctx.messages.slice(before), children));
+  }
+  const { spec, attributes } = validation;
+  if (spec.name === 'exempt') {
+    return slotNode(node, ctx, (children) => [
+      h('section.sc-exempt', { ariaLabel: 'Exempt information' }, [
+        h('p.sc-exempt__label', 'Exempt information (Part B): not for publication'),
+        ...children,
+      ]),
+    ]);
+  }
+  if (spec.name === 'scorecard') {
+    const period = resolvePeriod(ctx, attributes['period'], place);
+    const table = scorecardTable(ctx, attributes, period, place);
+    return slotNode(node, ctx, () => [table]);
+  }
+  const indicator = resolveIndicator(ctx, attributes['id'] ?? '', place);
+  const period = resolvePeriod(ctx, attributes['period'], place);
+  if (!indicator) return slotNode(node, ctx, (children) => withMarkers(node, ctx.messages.slice(before), children));
+  if (spec.name === 'chart') {
+    const chart = chartBlock(ctx, indicator, attributes, period, place);
+    return slotNode(node, ctx, () => [chart()]);
+  }
+  const facts = factsAt(ctx, indicator, period, compareOf(attributes), place);
+  if (spec.name === 'indicator') {
+    const isContainer = node.type === 'containerDirective';
+    return slotNode(node, ctx, (children) => [indicatorCard(ctx, facts, attributes, place, isContainer ? children : undefined)]);
+  }
+  const content = inlineContent(ctx, spec.name, facts, attributes, place);
+  return slotNode(node, ctx, () => content);
+}
+
+/** A placeholder node: text and leaf directives lose their label, containers keep children. */
+function slotNode(node: Directives, ctx: ResolveContext, build: (children: ElementContent[]) => ElementContent[]): Nodes {
+  const children = node.type === 'containerDirective' ? node.children : [];
+  return {
+    type: node.type === 'textDirective' ? 'emphasis' : 'blockquote',
+    children,
+    data: ctx.slots.add(build),
+    ...(node.position ? { position: node.position } : {}),
+  } as Nodes;
+}
+
+function withMarkers(node: Directives, messages: readonly Message[], children: ElementContent[]): ElementContent[] {
+  const markers = messages.filter((m) => m.severity === 'error').map((m) => problemMarker(m.ruleId, m.reason));
+  if (node.type === 'textDirective') return markers;
+  return [h('div.sc-problem-block', markers), ...children];
+}
+
+function removeExempt(tree: Root): void {
+  visit(tree, 'containerDirective', (node, index, parent: Parent | undefined) => {
+    if (node.name.toLowerCase() !== 'exempt' || !parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+}
+
+/** `:::indicator<id=OP148>` and `:value(id=OP660)` are plain text to the parser; find them in the source. */
+function reportAttributeSyntax(tree: Root, text: string, ctx: ResolveContext): void {
+  const hits = findAttributeSyntax(text);
+  if (hits.length === 0) return;
+  const code: Array<[number, number]> = [];
+  visit(tree, (node) => {
+    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
+      code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+    }
+  });
+  const starts = lineStarts(text);
+  for (const hit of hits) {
+    if (code.some(([start, end]) => hit.offset >= start && hit.offset < end)) continue;
+    const place: Place = { ...positionAt(starts, hit.offset), ...endAt(starts, hit.offset + hit.length) };
+    ctx.report(RULES.attributeSyntax, `Write attributes in braces: ${hit.replacement} (not ${hit.written})`, place, {
+      suggestions: [hit.replacement],
+    });
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+}
+
+function endAt(starts: readonly number[], offset: number): { endLine: number; endColumn: number } {
+  const { line, column } = positionAt(starts, offset);
+  return { endLine: line, endColumn: column };
+}

@@ -1,0 +1,75 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { Directives } from 'mdast-util-directive';
+import { RULES } from '../messages.js';
+import type { ResolveContext } from './context.js';
+import { DIRECTIVES, colons, directiveSpec } from './registry.js';
+import type { DirectiveSpec } from './registry.js';
+
+export type Validation =
+  | { readonly kind: 'ok'; readonly spec: DirectiveSpec; readonly attributes: Readonly<Record<string, string>> }
+  /** Not a directive the author meant, like `10:30`: put the text back. */
+  | { readonly kind: 'literal' }
+  | { readonly kind: 'invalid' };
+
+/** Checks name, form and attributes against the registry, reporting each misuse. */
+export function validateDirective(node: Directives, ctx: ResolveContext): Validation {
+  const place = placeOf(node);
+  const attributes = cleanAttributes(node.attributes);
+  const spec = directiveSpec(node.name);
+  if (!spec) {
+    const bare = Object.keys(attributes).length === 0 && node.children.length === 0;
+    if (node.type === 'textDirective' && bare) return { kind: 'literal' };
+    const nearest = closest(node.name.toLowerCase(), DIRECTIVES.map((d) => d.name));
+    const near = distance(nearest, node.name.toLowerCase()) <= 3;
+    ctx.report(
+      RULES.unknownDirective,
+      `Unknown directive ${colons(node.type)}${node.name}${near ? `, did you mean ${colons(node.type)}${nearest}?` : ''}`,
+      place,
+      near ? { suggestions: [`${colons(node.type)}${nearest}`] } : {},
+    );
+    return { kind: 'invalid' };
+  }
+  if (!spec.kinds.includes(node.type)) {
+    const forms = spec.kinds.map((kind) => `${colons(kind)}${spec.name}`).join(' or ');
+    ctx.report(RULES.unknownDirective, `${colons(node.type)}${spec.name} is not a form of this directive; write ${forms}`, place);
+    return { kind: 'invalid' };
+  }
+  let ok = true;
+  const known = spec.attributes.map((a) => a.name);
+  for (const [name, value] of Object.entries(attributes)) {
+    const attribute = spec.attributes.find((a) => a.name === name);
+    if (!attribute) {
+      const nearest = known.length > 0 ? closest(name, known) : undefined;
+      const hint = nearest && distance(nearest, name) <= 2 ? `, did you mean ${nearest}?` : '';
+      const allowed = known.length > 0 ? ` (${colons(node.type)}${spec.name} takes ${known.join(', ')})` : ` (${colons(node.type)}${spec.name} takes none)`;
+      ctx.report(RULES.unknownAttribute, `Unknown attribute ${name} on ${colons(node.type)}${spec.name}${hint}${allowed}`, place);
+    } else if (attribute.values && !attribute.values.includes(value)) {
+      ctx.report(RULES.unknownAttribute, `${name}=${value} is not allowed; use ${attribute.values.join(' or ')}`, place);
+    }
+  }
+  for (const attribute of spec.attributes) {
+    if (attribute.required && !attributes[attribute.name]) {
+      ctx.report(RULES.missingAttribute, `${colons(node.type)}${spec.name} needs ${attribute.name}= (${attribute.description})`, place);
+      ok = false;
+    }
+  }
+  if (spec.oneOf && !spec.oneOf.some((name) => attributes[name])) {
+    ctx.report(RULES.missingAttribute, `${colons(node.type)}${spec.name} needs ${spec.oneOf.join(' or ')}`, place);
+    ok = false;
+  }
+  return ok ? { kind: 'ok', spec, attributes } : { kind: 'invalid' };
+}
+
+function cleanAttributes(raw: Directives['attributes']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw ?? {})) {
+    if (value !== null && value !== undefined) out[key] = value.trim();
+  }
+  return out;
+}
+
+export function placeOf(node: { position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined }) {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  const end = node.position?.end ?? start;
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}

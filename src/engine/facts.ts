@@ -1,0 +1,80 @@
+import { periodContains } from './periods.js';
+import {
+  assessRag,
+  benchmarksFor,
+  describeChange,
+  latestObservation,
+  previousObservation,
+  targetFor,
+} from './semantics/index.js';
+import type { ChangeResult, RagResult } from './semantics/index.js';
+import type { BenchmarkValue, Indicator, Observation, Period, Target } from './types.js';
+
+export type Compare = 'previous' | 'year';
+
+/** Whether the figure shown is the one asked for. */
+export type FigureStatus = 'current' | 'stale' | 'missing';
+
+/** Everything known about one indicator at one period: what cards, tables and hovers show. */
+export interface IndicatorFacts {
+  readonly indicator: Indicator;
+  /** The period asked for (directive or front matter); undefined means "latest". */
+  readonly requested: Period | undefined;
+  readonly status: FigureStatus;
+  /** The observation shown: the requested one, or the newest when stale. */
+  readonly observation: Observation | undefined;
+  readonly previous: Observation | undefined;
+  readonly target: Target | undefined;
+  readonly rag: RagResult | undefined;
+  readonly change: ChangeResult | undefined;
+  readonly benchmarks: readonly BenchmarkValue[];
+}
+
+/**
+ * `disclose` is applied to every observation before it is judged or shown, so a figure
+ * suppressed for publication is never compared, rated or quoted in words elsewhere.
+ */
+export function indicatorFacts(
+  indicator: Indicator,
+  requested: Period | undefined,
+  compare: Compare,
+  comparatorOrder: readonly string[],
+  disclose: (observation: Observation) => Observation = (observation) => observation,
+): IndicatorFacts {
+  const { observation: found, status } = findObservation(indicator, requested);
+  const observation = found && disclose(found);
+  const previousRaw = observation && previousObservation(indicator, observation.period, compare);
+  const previous = previousRaw && disclose(previousRaw);
+  const target = observation ? targetFor(indicator, observation.period) : requested && targetFor(indicator, requested);
+  const rag =
+    observation?.value !== undefined && (target || indicator.polarity === 'band')
+      ? assessRag(indicator, observation.value, target)
+      : undefined;
+  const change = observation ? describeChange(indicator, observation, previous, compare) : undefined;
+  const benchmarkPeriod = observation?.period ?? requested;
+  const benchmarks = benchmarkPeriod ? benchmarksFor(indicator, benchmarkPeriod, comparatorOrder) : indicator.benchmarks;
+  return { indicator, requested, status, observation, previous, target, rag, change, benchmarks };
+}
+
+/**
+ * The requested period's value, or one of a coarser period ending on the same day
+ * (a year's value answers for its Q4). Failing that, the newest value older than the
+ * request is "stale"; a gap between older and newer values is "missing".
+ */
+export function findObservation(
+  indicator: Indicator,
+  requested: Period | undefined,
+): { observation: Observation | undefined; status: FigureStatus } {
+  const latest = latestObservation(indicator);
+  if (!requested) return { observation: latest, status: latest ? 'current' : 'missing' };
+  const exact =
+    indicator.values.find((value) => value.period.key === requested.key) ??
+    indicator.values.find(
+      (value) => value.period.end === requested.end && periodContains(value.period, requested),
+    );
+  if (exact) return { observation: exact, status: 'current' };
+  if (latest && latest.period.end < requested.end) {
+    return { observation: latest, status: 'stale' };
+  }
+  return { observation: undefined, status: 'missing' };
+}

@@ -1,0 +1,36 @@
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot, RootContent } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { reportSchema } from './sanitize.js';
+import type { Slots } from './slots.js';
+
+/**
+ * mdast (directives already resolved to slot placeholders) -> sanitized hast -> HTML.
+ * Author HTML is parsed (rehype-raw) and sanitized like GitHub does; generated content
+ * is put in afterwards, so the sanitizer never has to trust anything.
+ */
+const processor = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, reportSchema)
+  .use(rehypeStringify);
+
+export async function renderBody(tree: MdastRoot, slots: Slots, file: VFile): Promise<string> {
+  tree.children = tree.children.filter((node) => node.type !== 'yaml');
+  for (const node of tree.children) markLine(node);
+  const hast = (await processor.run(tree, file)) as HastRoot;
+  slots.fill(hast);
+  return processor.stringify(hast, file);
+}
+
+/** `data-line` on every top-level block lets the preview follow the editor (0-based like VS Code). */
+function markLine(node: RootContent): void {
+  const line = node.position?.start.line;
+  if (line === undefined) return;
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataLine: line - 1 } };
+}

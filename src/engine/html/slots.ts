@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { ElementContent, Root as HastRoot, RootContent } from 'hast';
+import type { Data as MdastData } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { SLOT_TAG, isInlineImage } from './sanitize.js';
+
+/** Builds generated content; `children` is the sanitized author content a container held. */
+export type SlotBuilder = (children: ElementContent[]) => ElementContent[];
+
+/**
+ * Generated content waits in a table while author content is sanitized; a placeholder
+ * `<sc-slot data-slot=KEY>` marks its place. Keys carry a per-render random prefix, so a
+ * placeholder typed by an author can never pull generated content into the page.
+ */
+export class Slots {
+  private readonly prefix = randomBytes(6).toString('hex');
+  private readonly builders = new Map<string, SlotBuilder>();
+
+  /** Registers a builder and returns the mdast `data` that makes the placeholder. */
+  add(builder: SlotBuilder): MdastData {
+    const key = `${this.prefix}-${this.builders.size}`;
+    this.builders.set(key, builder);
+    return { hName: SLOT_TAG, hProperties: { dataSlot: key } };
+  }
+
+  /** Replaces every placeholder by its generated content, after sanitizing. */
+  fill(tree: HastRoot): void {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName === 'img' && !isInlineImage(node.properties['src'])) {
+        delete node.properties['src'];
+      }
+      if (node.tagName !== SLOT_TAG || parent === undefined || index === undefined) return;
+      const builder = this.builders.get(String(node.properties['dataSlot'] ?? ''));
+      const built = builder ? builder(node.children) : [];
+      const line = node.properties['dataLine'];
+      const first = built[0];
+      if (line !== undefined && first?.type === 'element') first.properties['dataLine'] = line;
+      parent.children.splice(index, 1, ...(built as RootContent[] as ElementContent[]));
+      // Visit what was put in: a card holds the commentary's own inline slots.
+      return index;
+    });
+  }
+}

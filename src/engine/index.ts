@@ -1,0 +1,182 @@
+import { basename, dirname, resolve } from 'node:path';
+import { VFile } from 'vfile';
+import type { CatalogueResult, Engine, EngineOptions, RenderOptions, RenderResult } from './api.js';
+import { DataCache } from './data/cache.js';
+import { loadCatalogue } from './data/load-catalogue.js';
+import type { ResolveContext } from './directives/context.js';
+import { resolveDirectives } from './directives/resolve.js';
+import { DOCUMENT_CSS } from './html/styles.js';
+import { renderDocument } from './html/document.js';
+import { renderBody } from './html/pipeline.js';
+import { Slots } from './html/slots.js';
+import { RULES, createMessage, sortMessages } from './messages.js';
+import { parsePeriod, periodLabel } from './periods.js';
+import { readFrontMatter } from './report/front-matter.js';
+import type { FrontMatter } from './report/front-matter.js';
+import { frontMatterOf, parseReport } from './report/parse-report.js';
+import type { Catalogue, Message, Period } from './types.js';
+import { VERSION } from './version.js';
+
+export type * from './api.js';
+export type * from './types.js';
+export { RULES, formatMessageLine, sortMessages } from './messages.js';
+export { DOCUMENT_CSS } from './html/styles.js';
+
+/** The default small-number threshold: DfE suppresses counts from 1 to 5. */
+const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
+
+interface Prepared {
+  readonly text: string;
+  readonly path: string;
+  readonly tree: ReturnType<typeof parseReport>;
+  readonly frontMatter: FrontMatter;
+  readonly catalogue: Catalogue;
+  readonly reportPeriod: Period | undefined;
+  readonly messages: Message[];
+}
+
+/**
+ * The engine every face uses. It keeps parsed data files and rendered charts between
+ * calls, re-reading a data file only when it changed on disk.
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const cache = new DataCache();
+  const allowedRoots = (options.allowedRoots ?? []).map((root) => resolve(root));
+  const threshold = options.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
+
+  async function prepare(text: string, renderOptions: RenderOptions): Promise<Prepared> {
+    const path = resolve(renderOptions.path);
+    const tree = parseReport(text);
+    const { yaml, firstLine } = frontMatterOf(tree);
+    const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
+    const loaded = await loadCatalogue(
+      frontMatter.data.map((data) => ({ path: data.value, place: data.place })),
+      { reportDir: dirname(path), allowedRoots },
+      { smallNumberThreshold: threshold, cache, ...(options.dfeDataFolder ? { dfeDir: options.dfeDataFolder } : {}) },
+    );
+    messages.push(...loaded.messages);
+    let reportPeriod: Period | undefined;
+    if (frontMatter.period) {
+      reportPeriod = parsePeriod(frontMatter.period.value);
+      if (!reportPeriod) {
+        messages.push(
+          createMessage(
+            RULES.unknownPeriod,
+            `Unknown period "${frontMatter.period.value}"; write 2023/24, 2023/24 Q4, 2023/24 H1, 2024-05 or 2024-03-31`,
+            frontMatter.period.place,
+          ),
+        );
+      }
+    }
+    return { text, path, tree, frontMatter, catalogue: loaded.catalogue, reportPeriod, messages };
+  }
+
+  async function resolveReport(prepared: Prepared, renderOptions: RenderOptions, withCharts: boolean) {
+    const mode = renderOptions.mode ?? 'preview';
+    const messages = prepared.messages;
+    let counter = 0;
+    const ctx: ResolveContext = {
+      file: prepared.path,
+      catalogue: prepared.catalogue,
+      reportPeriod: prepared.reportPeriod,
+      mode,
+      slots: new Slots(),
+      symbolsUsed: new Set(),
+      allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
+      suppressed: new Map(),
+      suppressedShown: new Set(),
+      pending: [],
+      withCharts,
+      messages,
+      nextId: (prefix) => `${prefix}-${++counter}`,
+      report: (ruleId, reason, at, messageOptions) =>
+        messages.push(
+          createMessage(ruleId, reason, { file: prepared.path, line: at.line, column: at.column }, {
+            ...messageOptions,
+            ...(at.endLine !== undefined && at.endColumn !== undefined ? { end: { line: at.endLine, column: at.endColumn } } : {}),
+          }),
+        ),
+    };
+    checkClassification(prepared.frontMatter, renderOptions, messages);
+    resolveDirectives(prepared.tree, prepared.text, ctx);
+    await Promise.all(ctx.pending);
+    return ctx;
+  }
+
+  async function render(text: string, renderOptions: RenderOptions): Promise<RenderResult> {
+    const prepared = await prepare(text, renderOptions);
+    const ctx = await resolveReport(prepared, renderOptions, true);
+    const body = await renderBody(prepared.tree, ctx.slots, new VFile({ path: prepared.path, value: text }));
+    const messages = finish(ctx.messages);
+    const title = prepared.frontMatter.title?.value ?? firstHeading(prepared.tree) ?? basename(prepared.path, '.md');
+    const html = renderDocument({
+      title,
+      ...(prepared.frontMatter.meeting ? { meeting: prepared.frontMatter.meeting.value } : {}),
+      ...(prepared.reportPeriod ? { periodLabel: periodLabel(prepared.reportPeriod) } : {}),
+      classification: prepared.frontMatter.classification.value,
+      mode: ctx.mode,
+      bodyHtml: body,
+      symbolsUsed: [...ctx.symbolsUsed],
+      legend: [],
+      generator: VERSION,
+    });
+    return {
+      html,
+      body,
+      css: DOCUMENT_CSS,
+      title,
+      messages,
+      dataFiles: prepared.catalogue.files,
+      refused: messages.some((message) => message.severity === 'error'),
+    };
+  }
+
+  async function check(text: string, renderOptions: RenderOptions): Promise<readonly Message[]> {
+    const prepared = await prepare(text, renderOptions);
+    const ctx = await resolveReport(prepared, renderOptions, false);
+    return finish(ctx.messages);
+  }
+
+  async function catalogue(text: string, renderOptions: RenderOptions): Promise<CatalogueResult> {
+    const prepared = await prepare(text, renderOptions);
+    return {
+      catalogue: prepared.catalogue,
+      ...(prepared.reportPeriod ? { period: prepared.reportPeriod.key } : {}),
+      messages: finish(prepared.messages),
+    };
+  }
+
+  return { render, check, catalogue, invalidate: (file) => cache.invalidate(resolve(file)) };
+}
+
+/** An exempt report never becomes a public document by accident. */
+function checkClassification(frontMatter: FrontMatter, options: RenderOptions, messages: Message[]): void {
+  if (options.mode !== 'public' || frontMatter.classification.value !== 'exempt') return;
+  const override = options.allowExemptAsPublic ?? false;
+  messages.push(
+    createMessage(
+      RULES.exemptInPublic,
+      override
+        ? 'This report is classified exempt but is being exported as public (override given); exempt blocks are removed'
+        : 'This report is classified exempt; export it with the exempt option, or change its classification',
+      frontMatter.classification.place,
+      { severity: override ? 'warning' : 'error' },
+    ),
+  );
+}
+
+function finish(messages: readonly Message[]): Message[] {
+  const seen = new Set<string>();
+  return sortMessages(messages).filter((message) => {
+    const key = `${message.file}:${message.line}:${message.column}:${message.ruleId}:${message.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function firstHeading(tree: ReturnType<typeof parseReport>): string | undefined {
+  const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  if (heading?.type !== 'heading') return undefined;
+  return heading.children.map((child) => ('value' in child ? child.value : '')).join('') || undefined;
+}

@@ -1,0 +1,97 @@
+/**
+ * Figures as the reader sees them: en-GB separators, the indicator's decimals,
+ * its unit in words. Every figure goes through `roundHalfUp` first so the printed
+ * number and every judgement made on it (RAG, change) agree.
+ */
+import type { Indicator, Observation, Unit } from '../types.js';
+import { roundHalfUp } from './round.js';
+import { symbolWords } from './symbols.js';
+
+const formatters = new Map<number, Intl.NumberFormat>();
+
+function formatter(decimals: number): Intl.NumberFormat {
+  let f = formatters.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: true,
+    });
+    formatters.set(decimals, f);
+  }
+  return f;
+}
+
+/** `1,204`, `52.3`; rounded half away from zero to `decimals` places first. */
+export function formatNumber(value: number, decimals: number): string {
+  const places = Math.max(0, Math.min(20, Math.trunc(decimals)));
+  const rounded = roundHalfUp(value, Math.trunc(decimals));
+  // -0.004 rounds to -0; a reader should see 0, not "-0".
+  return formatter(places).format(rounded === 0 ? 0 : rounded);
+}
+
+/**
+ * The population of every children's social care rate (CLA, CIN, CP per 10,000) is
+ * children under 18, whatever the numerator counts (referrals, assessments...), so
+ * the rate says "children" and `counting_unit` names only the numerator.
+ */
+const RATE_POPULATION = 'children';
+
+function withUnit(unit: Unit, number: string, rateSuffix: string): string {
+  switch (unit) {
+    case 'percent':
+      return `${number}%`;
+    case 'rate_per_10000':
+      return `${number} ${rateSuffix}`;
+    case 'days':
+      return `${number} ${number === '1' ? 'day' : 'days'}`;
+    case 'count':
+    case 'number':
+      return number;
+  }
+}
+
+/** A value in its unit: `67%`, `1,204`, `52.3 per 10,000 children`, `23 days`, `12.5`. */
+export function formatAmount(
+  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  value: number,
+): string {
+  return withUnit(
+    indicator.unit,
+    formatNumber(value, indicator.decimals),
+    `per 10,000 ${RATE_POPULATION}`,
+  );
+}
+
+/**
+ * The size of a difference, unsigned (the caller says up/down, above/below): percent
+ * differences are percentage points (`4 pp`), never `4%`; others keep the unit
+ * (`12`, `3.1 per 10,000`, `5 days`).
+ */
+export function formatDifference(
+  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  absDiff: number,
+): string {
+  const number = formatNumber(Math.abs(absDiff), indicator.decimals);
+  return indicator.unit === 'percent'
+    ? `${number} pp`
+    : withUnit(indicator.unit, number, 'per 10,000');
+}
+
+/**
+ * An observation as text: the value, or the symbol's meaning in words, never the
+ * symbol as a number. A low-reliability (`u`) figure keeps its value and says so.
+ */
+export function formatObservation(
+  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  obs: Pick<Observation, 'value' | 'symbol'>,
+): string {
+  if (obs.symbol !== undefined) {
+    if (obs.symbol === 'u' && obs.value !== undefined) {
+      return `${formatAmount(indicator, obs.value)} (${symbolWords('u', indicator)})`;
+    }
+    return symbolWords(obs.symbol, indicator);
+  }
+  if (obs.value !== undefined) return formatAmount(indicator, obs.value);
+  return symbolWords('x', indicator);
+}

@@ -1,0 +1,52 @@
+/**
+ * The directives as completion needs them. The names, kinds and attributes come from the
+ * engine's own registry (one table for validation, completion and hover); this module only
+ * adds what completion offers as values, and maps colons to kinds. The registry is plain
+ * data, so importing it keeps activation cheap.
+ */
+import {
+  DIRECTIVES,
+  directiveSpec,
+  type AttributeSpec,
+  type DirectiveKind,
+  type DirectiveSpec,
+} from '../../engine/directives/registry.js';
+
+export { DIRECTIVES, directiveSpec, type AttributeSpec, type DirectiveKind, type DirectiveSpec };
+
+/** Where completion finds the values of an attribute. */
+export type ValueSource =
+  'indicator' | 'indicators' | 'period' | 'comparator' | 'comparators' | 'tag' | 'enum' | 'free';
+
+const VALUE_SOURCES: Readonly<Record<string, ValueSource>> = {
+  id: 'indicator',
+  ids: 'indicators',
+  period: 'period',
+  vs: 'comparator',
+  benchmarks: 'comparators',
+  tag: 'tag',
+};
+
+export function valueSource(attribute: AttributeSpec): ValueSource {
+  if (attribute.values && attribute.values.length > 0) return 'enum';
+  return VALUE_SOURCES[attribute.name] ?? 'free';
+}
+
+/** Attributes whose value is a comma-separated list, completed item by item. */
+export function isListAttribute(name: string): boolean {
+  return VALUE_SOURCES[name] === 'indicators' || VALUE_SOURCES[name] === 'comparators';
+}
+
+export function kindOfColons(colons: number): DirectiveKind {
+  if (colons === 1) return 'textDirective';
+  if (colons === 2) return 'leafDirective';
+  return 'containerDirective';
+}
+
+export function directivesFor(kind: DirectiveKind): DirectiveSpec[] {
+  return DIRECTIVES.filter((d) => d.kinds.includes(kind));
+}
+
+export function findAttribute(directive: string, attribute: string): AttributeSpec | undefined {
+  return directiveSpec(directive)?.attributes.find((a) => a.name === attribute);
+}

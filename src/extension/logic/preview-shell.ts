@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+
+export interface PreviewShellInput {
+  /** `webview.cspSource`: the only origin scripts, styles and images may come from. */
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly scriptUri: string;
+  readonly title: string;
+  /** The engine's document CSS, so the preview looks like the export. */
+  readonly css: string;
+  /** The engine's sanitized `<main>` content. */
+  readonly body: string;
+  /** The editor's top visible line, restored once the page loads. */
+  readonly line?: number;
+}
+
+/** A fresh nonce per page load: guessing it must be impossible. */
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The page the webview loads once; later renders are posted to its script and patched
+ * in, which keeps the scroll position and avoids a flash on every keystroke.
+ */
+export function previewShell(input: PreviewShellInput): string {
+  const nonce = escapeHtml(input.nonce);
+  // A `</style` inside the CSS would end the element early; the engine never writes one.
+  const css = input.css.replace(/<\/style/gi, '<\\/style');
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.cspSource, input.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(input.title)}</title>
+<style nonce="${nonce}">${css}</style>
+<style nonce="${nonce}">
+.scorecard-banner{position:sticky;top:0;z-index:10;margin:0 0 1em;padding:.5em .75em;border:2px solid #b00020;background:#fff4f4;color:#1a1a1a;font:13px/1.4 system-ui,sans-serif;white-space:pre-wrap}
+.scorecard-banner[hidden]{display:none}
+</style>
+</head>
+<body data-initial-line="${input.line ?? 0}">
+<div id="scorecard-banner" class="scorecard-banner" role="alert" hidden></div>
+<main id="scorecard-content">${input.body}</main>
+<script nonce="${nonce}" src="${escapeHtml(input.scriptUri)}"></script>
+</body>
+</html>`;
+}

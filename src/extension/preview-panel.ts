@@ -1,0 +1,253 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { RenderResult } from '../engine/api.js';
+import type { Message } from '../engine/types.js';
+import type { DataWatcher } from './data-watcher.js';
+import { createNonce, previewShell } from './logic/preview-shell.js';
+import { isFromPreview, type ToPreview } from './logic/preview-protocol.js';
+import { Debouncer, LatestOnly } from './logic/render-scheduler.js';
+import type { Services } from './services.js';
+import { readSettings } from './settings.js';
+
+/** What a preview shows now; returned to tests through the extension's API. */
+export interface PreviewState {
+  readonly version: number;
+  readonly body: string;
+  readonly banner: string;
+}
+
+/** A scroll we caused ourselves must not bounce back from the other side. */
+const ECHO_GUARD_MS = 400;
+
+function bannerFor(messages: readonly Message[], reportDir: string, heading: string): string {
+  const errors = messages.filter((m) => m.severity === 'error');
+  const lines = errors
+    .slice(0, 8)
+    .map(
+      (m) =>
+        `${path.relative(reportDir, m.file) || m.file}:${m.line}:${m.column} ${m.reason} (${m.ruleId})`,
+    );
+  const more = errors.length > 8 ? [`and ${errors.length - 8} more: see the Problems panel`] : [];
+  return [heading, ...lines, ...more].join('\n');
+}
+
+/** One webview beside one report: renders with the export's engine, patched in place. */
+class PreviewPanel implements vscode.Disposable {
+  private lastGood: RenderResult | undefined;
+  private shownCss: string | undefined;
+  private state: PreviewState | undefined;
+  private revealedAt = 0;
+  private scrolledAt = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly services: Services,
+    private readonly watcher: DataWatcher,
+    private readonly latest: LatestOnly,
+    private readonly rendered: vscode.EventEmitter<vscode.Uri>,
+  ) {
+    this.setShell('', '<p>Rendering…</p>');
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+    );
+  }
+
+  get key(): string {
+    return this.document.uri.toString();
+  }
+
+  current(): PreviewState | undefined {
+    return this.state;
+  }
+
+  async render(): Promise<void> {
+    const ticket = this.latest.begin(this.key);
+    const version = this.document.version;
+    const reportDir = path.dirname(this.document.uri.fsPath);
+    let result: RenderResult;
+    try {
+      const { engine } = await this.services.get();
+      result = await engine.render(this.document.getText(), {
+        path: this.document.uri.fsPath,
+        mode: 'preview',
+      });
+    } catch (error) {
+      if (!this.latest.isCurrent(this.key, ticket)) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.fail(
+        version,
+        `The preview could not be updated; showing the last good render.\n${reason}`,
+      );
+      return;
+    }
+    if (!this.latest.isCurrent(this.key, ticket)) return;
+    this.watcher.watch(result.dataFiles);
+    if (result.body.trim() === '') {
+      // Never go blank: an empty body on a refused render keeps what the reader had.
+      this.fail(
+        version,
+        bannerFor(
+          result.messages,
+          reportDir,
+          'The preview could not be updated; showing the last good render.',
+        ),
+      );
+      return;
+    }
+    const banner = result.refused
+      ? bannerFor(
+          result.messages,
+          reportDir,
+          'This report has errors and would not export. Problems are marked in place:',
+        )
+      : '';
+    this.lastGood = result;
+    this.state = { version, body: result.body, banner };
+    this.panel.title = `Preview ${path.basename(this.document.uri.fsPath)}`;
+    // A new page shows the body at once; its script asks for the banner when ready.
+    if (this.shownCss !== result.css) this.setShell(result.css, result.body);
+    else void this.post({ type: 'update', body: result.body, banner });
+    this.rendered.fire(this.document.uri);
+  }
+
+  /** Follows the editor: called when its visible ranges change. */
+  scrollTo(line: number): void {
+    if (Date.now() - this.revealedAt < ECHO_GUARD_MS) return;
+    this.scrolledAt = Date.now();
+    void this.post({ type: 'scroll', line });
+  }
+
+  private fail(version: number, banner: string): void {
+    this.state = { version, body: this.lastGood?.body ?? '', banner };
+    void this.post({ type: 'failed', banner });
+    this.rendered.fire(this.document.uri);
+  }
+
+  private setShell(css: string, body: string): void {
+    const webview = this.panel.webview;
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    const line = editor?.visibleRanges[0]?.start.line;
+    this.shownCss = css;
+    webview.html = previewShell({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'))
+        .toString(),
+      title: path.basename(this.document.uri.fsPath),
+      css,
+      body,
+      ...(line !== undefined ? { line } : {}),
+    });
+  }
+
+  private receive(message: unknown): void {
+    if (!isFromPreview(message)) return;
+    if (message.type === 'ready') {
+      // A fresh page (first load, or shown again): give it the newest state.
+      if (this.state)
+        void this.post({ type: 'update', body: this.state.body, banner: this.state.banner });
+      return;
+    }
+    if (Date.now() - this.scrolledAt < ECHO_GUARD_MS) return;
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    if (!editor) return;
+    this.revealedAt = Date.now();
+    const line = Math.max(0, Math.min(this.document.lineCount - 1, Math.floor(message.line)));
+    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+  }
+
+  private post(message: ToPreview): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.latest.forget(this.key);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Opens, updates and closes the previews; one per report. */
+export class PreviewManager implements vscode.Disposable {
+  private readonly panels = new Map<string, PreviewPanel>();
+  private readonly latest = new LatestOnly();
+  private readonly debouncer = new Debouncer(() => readSettings().previewDebounceMs);
+  private readonly rendered = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after each render reached a preview (tests wait on it). */
+  readonly onDidRender = this.rendered.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly services: Services,
+    private readonly watcher: DataWatcher,
+  ) {}
+
+  async openToSide(document: vscode.TextDocument): Promise<void> {
+    const existing = this.panels.get(document.uri.toString());
+    if (existing) {
+      existing.panel.reveal(vscode.ViewColumn.Beside, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      'scorecard.preview',
+      `Preview ${path.basename(document.uri.fsPath)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        // Only our bundled script may load; report folders stay out of reach.
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
+      },
+    );
+    const preview = new PreviewPanel(
+      document,
+      panel,
+      this.extensionUri,
+      this.services,
+      this.watcher,
+      this.latest,
+      this.rendered,
+    );
+    this.panels.set(preview.key, preview);
+    panel.onDidDispose(() => {
+      this.debouncer.cancel(preview.key);
+      this.panels.delete(preview.key);
+      preview.dispose();
+    });
+    await preview.render();
+  }
+
+  /** The document changed (typing, undo): render after the pause. */
+  schedule(document: vscode.TextDocument): void {
+    const preview = this.panels.get(document.uri.toString());
+    if (preview) this.debouncer.schedule(preview.key, () => void preview.render());
+  }
+
+  rerenderAll(): void {
+    for (const preview of this.panels.values())
+      this.debouncer.schedule(preview.key, () => void preview.render());
+  }
+
+  editorScrolled(editor: vscode.TextEditor): void {
+    const preview = this.panels.get(editor.document.uri.toString());
+    const line = editor.visibleRanges[0]?.start.line;
+    if (preview && line !== undefined) preview.scrollTo(line);
+  }
+
+  state(uri: vscode.Uri): PreviewState | undefined {
+    return this.panels.get(uri.toString())?.current();
+  }
+
+  closeFor(document: vscode.TextDocument): void {
+    this.panels.get(document.uri.toString())?.panel.dispose();
+  }
+
+  dispose(): void {
+    this.debouncer.dispose();
+    for (const preview of [...this.panels.values()]) preview.panel.dispose();
+    this.rendered.dispose();
+  }
+}

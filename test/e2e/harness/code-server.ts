@@ -1,0 +1,93 @@
+// code-server 4.99.4 is VS Code 1.99.3 over HTTP: the only real VS Code these machines
+// can run (see ../shared/docs/vscode-e2e.md).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitFor } from '../wait.js';
+import { startBackground, runChecked, type Background } from './processes.js';
+
+export function codeServerBin(repo: string): string {
+  const bin =
+    process.env['SCORECARD_CODE_SERVER'] ?? join(repo, '.cache', 'code-server', 'node_modules', '.bin', 'code-server');
+  if (!existsSync(bin)) {
+    throw new Error(`code-server not found at ${bin}: run .ci/install-code-server.sh first`);
+  }
+  return bin;
+}
+
+/** The isolation every code-server call shares: its own user data and extensions. */
+export interface Profile {
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+}
+
+export function installExtension(bin: string, vsix: string, profile: Profile, cwd: string): void {
+  runChecked(
+    bin,
+    ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix],
+    { cwd, timeoutMs: 120_000 },
+  );
+}
+
+/**
+ * The workbench URL that opens `folder` and makes the extension host run the tests
+ * module. Only extensionTestsPath: the extension itself comes from the installed .vsix.
+ */
+export function workbenchUrl(origin: string, folder: string, testsModule: string): string {
+  const { host } = new URL(origin);
+  const payload = [['extensionTestsPath', `vscode-remote://${host}${testsModule}`]];
+  const url = new URL(origin);
+  url.searchParams.set('folder', folder);
+  url.searchParams.set('payload', JSON.stringify(payload));
+  return url.toString();
+}
+
+export interface RunningServer extends Background {
+  readonly origin: string;
+}
+
+export async function startCodeServer(options: {
+  readonly bin: string;
+  readonly port: number;
+  readonly workspace: string;
+  readonly profile: Profile;
+  readonly logFile: string;
+}): Promise<RunningServer> {
+  const origin = `http://127.0.0.1:${options.port}`;
+  const server = startBackground(
+    options.bin,
+    [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${options.port}`,
+      '--user-data-dir',
+      options.profile.userDataDir,
+      '--extensions-dir',
+      options.profile.extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      options.workspace,
+    ],
+    { cwd: options.workspace, logFile: options.logFile },
+  );
+  try {
+    await waitFor(
+      async () => {
+        if (server.child.exitCode !== null) throw new Error(`code-server exited; see ${options.logFile}`);
+        try {
+          const response = await fetch(`${origin}/healthz`);
+          return response.ok ? true : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      60_000,
+      'code-server to answer',
+    );
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { ...server, origin };
+}

@@ -1,0 +1,60 @@
+// A throwaway copy of the samples, so the tests' edits and exports never touch the repo.
+import { cpSync, existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+export interface Workspace {
+  /** The folder VS Code opens. */
+  readonly root: string;
+  /** Folders the data may be read from outside the workspace (the DfE files). */
+  readonly allowedDataFolders: readonly string[];
+}
+
+/** The DfE files, read in place: `../shared/data/dfe` beside the repo unless overridden. */
+export function dfeDir(repo: string): string {
+  const dir = resolve(repo, process.env['SCORECARD_DFE_DIR'] ?? join('..', 'shared', 'data', 'dfe'));
+  if (!existsSync(dir)) throw new Error(`DfE data folder missing: ${dir} (set SCORECARD_DFE_DIR)`);
+  return dir;
+}
+
+/**
+ * Mirrors the repo's layout under `tmp`: the samples inside a folder named like the
+ * repo, and the DfE folder linked at the same place relative to it, so data files that
+ * reach the DfE files by a relative path read them exactly as they do in the repo.
+ */
+export function prepareWorkspace(repo: string, tmp: string): Workspace {
+  const realRepo = realpathSync(repo);
+  const root = join(tmp, 'w', 'repo');
+  mkdirSync(root, { recursive: true });
+  cpSync(join(repo, 'samples'), join(root, 'samples'), {
+    recursive: true,
+    // Earlier CLI output is no sample.
+    filter: (source) => !source.startsWith(join(repo, 'samples', 'out')),
+  });
+  const dfe = realpathSync(dfeDir(repo));
+  const fromRepo = relative(realRepo, dfe);
+  const link = resolve(root, fromRepo);
+  if (link.startsWith(tmp)) {
+    mkdirSync(dirname(link), { recursive: true });
+    if (!existsSync(link)) symlinkSync(dfe, link, 'dir');
+  }
+  writeFileSync(join(root, '.gitignore'), '.e2e/\n');
+  return { root, allowedDataFolders: link.startsWith(tmp) ? [link, dfe] : [dfe] };
+}
+
+/** User settings: quiet, no auto-save (the preview must follow unsaved text), data access. */
+export function writeUserSettings(userDataDir: string, workspace: Workspace): void {
+  const dir = join(userDataDir, 'User');
+  mkdirSync(dir, { recursive: true });
+  const settings = {
+    'files.autoSave': 'off',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false,
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'scorecard.allowedDataFolders': workspace.allowedDataFolders,
+  };
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
+}

@@ -1,0 +1,75 @@
+/**
+ * What the harness (plain Node, outside VS Code) and the suite (inside VS Code's
+ * extension host) tell each other. They share no process, only the workspace folder,
+ * so every exchange is a JSON file under `.e2e/` in it.
+ */
+
+/** Folder, relative to the workspace root, that holds every exchange file. */
+export const EXCHANGE_DIR = '.e2e';
+
+/** Written by the harness before VS Code starts; the suite's only input. */
+export const CONFIG_FILE = 'config.json';
+/** Written by the suite when mocha has finished. */
+export const RESULT_FILE = 'result.json';
+
+/** One diagnostic the engine reports for the broken sample, as the Problems panel should. */
+export interface ExpectedDiagnostic {
+  /** File name (no folder): the report or a data file it reads. */
+  readonly fileName: string;
+  readonly ruleId: string;
+  /** 1-based, as the engine counts. */
+  readonly line: number;
+}
+
+export interface E2EConfig {
+  /** Folder the .vsix was installed into: the extension must load from there. */
+  readonly extensionsDir: string;
+  /** Workspace-relative path of a sample report whose figures resolve. */
+  readonly report: string;
+  /** Workspace-relative path of the sample that triggers every rule. */
+  readonly broken: string;
+  readonly expectedDiagnostics: readonly ExpectedDiagnostic[];
+  /** Indicator ids the report's data defines: completion must offer each. */
+  readonly ids: readonly string[];
+  /** Id whose hover is checked, and the formatted latest value the hover must show. */
+  readonly hoverId: string;
+  readonly hoverValue: string;
+  /** Text the suite appends to the report to prove the preview follows edits. */
+  readonly edit: string;
+  /** The report's front matter, to make a scratch report that reads the same data. */
+  readonly frontMatter: string;
+}
+
+/**
+ * Hand-offs during the preview test: the suite opens the preview and waits until the
+ * harness (which alone can see inside the webview) has seen the figures, then edits.
+ */
+export const MARKERS = {
+  previewOpened: 'preview-opened.json',
+  previewSeen: 'preview-seen.json',
+  edited: 'edited.json',
+  editSeen: 'edit-seen.json',
+} as const;
+
+export type MarkerName = (typeof MARKERS)[keyof typeof MARKERS];
+
+/** A hand-off file; `ok: false` carries why the other side gave up. */
+export interface Marker {
+  readonly ok: boolean;
+  readonly detail?: string;
+}
+
+export interface TestOutcome {
+  readonly title: string;
+  readonly state: 'passed' | 'failed';
+  readonly error?: string;
+  readonly durationMs?: number;
+}
+
+export interface SuiteResult {
+  readonly passed: number;
+  readonly failed: number;
+  readonly tests: readonly TestOutcome[];
+  /** Set when the suite could not even start (a missing config, a crash). */
+  readonly fatal?: string;
+}

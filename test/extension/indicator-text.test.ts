@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { parsePeriod } from '../../src/engine/periods.js';
+import type { Catalogue, Indicator, Period } from '../../src/engine/types.js';
+import {
+  escapeMarkdown,
+  hoverMarkdown,
+  latestText,
+  periodKeys,
+  placeText,
+  tagNames,
+} from '../../src/extension/logic/indicator-text.js';
+
+const dir = path.resolve('reports');
+const data = path.join(dir, 'data', 'indicators.yaml');
+
+function period(key: string): Period {
+  const p = parsePeriod(key);
+  if (!p) throw new Error(`bad period ${key}`);
+  return p;
+}
+
+const place = (line: number) => ({ file: data, line, column: 3 });
+
+const op660: Indicator = {
+  id: 'OP660',
+  aliases: ['HY650'],
+  title: 'Assessments within 45 days | timely',
+  definition: 'Assessments completed within 45 working days.',
+  unit: 'percent',
+  decimals: 0,
+  polarity: 'higher',
+  countingUnit: 'assessments',
+  tags: ['assessment'],
+  values: [
+    { period: period('2023/24 Q3'), value: 63, source: place(20) },
+    { period: period('2023/24 Q4'), value: 67, source: place(21) },
+  ],
+  targets: [{ period: period('2023/24'), value: 80, tolerance: 5, source: place(15) }],
+  benchmarks: [
+    { comparator: 'England', period: period('2022/23'), value: 82, source: place(25) },
+    { comparator: 'London', period: period('2022/23'), symbol: 'c', source: place(26) },
+  ],
+  source: place(2),
+};
+
+describe('indicator text', () => {
+  it('describes the latest value with its period', () => {
+    assert.equal(latestText(op660), '67% (Q4 2023/24)');
+    assert.equal(latestText({ ...op660, values: [] }), undefined);
+  });
+
+  it('builds a hover with every fact and where it came from', () => {
+    const md = hoverMarkdown(op660, {
+      period: '2023/24 Q4',
+      reportDir: dir,
+      comparators: ['England', 'London'],
+    });
+    assert.match(md, /\*\*OP660: Assessments within 45 days \\\| timely\*\* \(also HY650\)/);
+    assert.match(md, /Assessments completed within 45 working days\\\./);
+    assert.match(md, /Counting unit: assessments/);
+    assert.match(md, /\| Value, Q4 2023\/24 \| 67% \| `data\/indicators\.yaml:21` \|/);
+    assert.match(
+      md,
+      /\| Target, 2023\/24 \| 80%, amber within 5% \| `data\/indicators\.yaml:15` \|/,
+    );
+    assert.match(md, /\| RAG \| ▼ Red: 13 pp below target \|/);
+    assert.match(md, /\| Change \| up 4 pp from 63% in Q3 2023\/24, better \|/);
+    assert.match(md, /\| England, 2022\/23 \| 82% \| `data\/indicators\.yaml:25` \|/);
+    assert.match(md, /\| London, 2022\/23 \| [^|]*suppressed[^|]* \|/i);
+    assert.match(md, /Defined at `data\/indicators\.yaml:2`/);
+  });
+
+  it('says when the period has no value', () => {
+    const md = hoverMarkdown(op660, {
+      period: '2022/23 Q1',
+      reportDir: dir,
+      comparators: ['England', 'London'],
+    });
+    assert.match(md, /\| Value \| no value for Q1 2022\/23 \|/);
+  });
+
+  it('lists periods newest first and tags once', () => {
+    const catalogue: Catalogue = {
+      indicators: new Map([['OP660', op660]]),
+      lookup: new Map([
+        ['OP660', 'OP660'],
+        ['HY650', 'OP660'],
+      ]),
+      comparators: ['England', 'London'],
+      smallNumberThreshold: 5,
+      files: [data],
+    };
+    assert.deepEqual(periodKeys(catalogue), ['2023/24 Q4', '2023/24', '2023/24 Q3']);
+    assert.deepEqual(tagNames(catalogue), ['assessment']);
+  });
+
+  it('shows places outside the report folder as absolute paths', () => {
+    const outside = path.resolve('elsewhere', 'd.csv');
+    assert.equal(
+      placeText({ file: outside, line: 4, column: 1 }, dir),
+      `${outside.split(path.sep).join('/')}:4`,
+    );
+  });
+
+  it('escapes Markdown in data-file text', () => {
+    assert.equal(
+      escapeMarkdown('[x](javascript:y) *b*\nnext'),
+      '\\[x\\]\\(javascript:y\\) \\*b\\* next',
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { Debouncer, LatestOnly, type Timers } from '../../src/extension/logic/render-scheduler.js';
+
+/** A hand-cranked clock: the test decides when time passes. */
+function fakeTimers() {
+  let now = 0;
+  let nextId = 0;
+  const pending = new Map<number, { at: number; run: () => void }>();
+  const timers: Timers = {
+    setTimeout(run, ms) {
+      const id = ++nextId;
+      pending.set(id, { at: now + ms, run });
+      return id;
+    },
+    clearTimeout(handle) {
+      pending.delete(handle as number);
+    },
+  };
+  function advance(ms: number) {
+    now += ms;
+    for (const [id, timer] of [...pending]) {
+      if (timer.at <= now) {
+        pending.delete(id);
+        timer.run();
+      }
+    }
+  }
+  return { timers, advance, pending };
+}
+
+describe('Debouncer', () => {
+  it('runs only the last task scheduled within the delay', () => {
+    const clock = fakeTimers();
+    const debouncer = new Debouncer(() => 300, clock.timers);
+    const runs: string[] = [];
+    debouncer.schedule('a', () => runs.push('first'));
+    clock.advance(200);
+    debouncer.schedule('a', () => runs.push('second'));
+    clock.advance(200);
+    assert.deepEqual(runs, []);
+    clock.advance(100);
+    assert.deepEqual(runs, ['second']);
+  });
+
+  it('keeps keys independent and reads the delay each time', () => {
+    const clock = fakeTimers();
+    let delay = 100;
+    const debouncer = new Debouncer(() => delay, clock.timers);
+    const runs: string[] = [];
+    debouncer.schedule('a', () => runs.push('a'));
+    delay = 500;
+    debouncer.schedule('b', () => runs.push('b'));
+    clock.advance(100);
+    assert.deepEqual(runs, ['a']);
+    clock.advance(400);
+    assert.deepEqual(runs, ['a', 'b']);
+  });
+
+  it('cancels and disposes pending work', () => {
+    const clock = fakeTimers();
+    const debouncer = new Debouncer(() => 10, clock.timers);
+    const runs: string[] = [];
+    debouncer.schedule('a', () => runs.push('a'));
+    debouncer.schedule('b', () => runs.push('b'));
+    debouncer.cancel('a');
+    debouncer.dispose();
+    clock.advance(100);
+    assert.deepEqual(runs, []);
+    assert.equal(clock.pending.size, 0);
+  });
+});
+
+describe('LatestOnly', () => {
+  it('accepts only the newest ticket per key', async () => {
+    const latest = new LatestOnly();
+    const first = latest.begin('doc');
+    const second = latest.begin('doc');
+    const other = latest.begin('other');
+    assert.equal(latest.isCurrent('doc', first), false);
+    assert.equal(latest.isCurrent('doc', second), true);
+    assert.equal(latest.isCurrent('other', other), true);
+    latest.forget('doc');
+    assert.equal(latest.isCurrent('doc', second), false);
+  });
+
+  it('drops a slow render that finishes after a newer one', async () => {
+    const latest = new LatestOnly();
+    const applied: string[] = [];
+    const render = async (text: string, ms: number) => {
+      const ticket = latest.begin('doc');
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (latest.isCurrent('doc', ticket)) applied.push(text);
+    };
+    await Promise.all([render('old', 30), render('new', 1)]);
+    assert.deepEqual(applied, ['new']);
+  });
+});
