@@ -23,7 +23,9 @@ const jobs = [
     entryPoints: ['src/cli/cli.ts'],
     outfile: 'dist/cli.js',
     format: 'esm',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   }),
 ];
 // VS Code 1.99 loads extensions with require(), so the extension is a CommonJS bundle.

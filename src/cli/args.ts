@@ -61,7 +61,8 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   if (values.version) return { command: 'version' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'help' };
-  if (command !== 'export' && command !== 'check') throw new UsageError(`Unknown command "${command}"; use export or check`);
+  if (command !== 'export' && command !== 'check')
+    throw new UsageError(`Unknown command "${command}"; use export or check`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one report or folder`);
   const modes = (['public', 'exempt', 'preview'] as const).filter((mode) => values[mode]);
   if (modes.length > 1) throw new UsageError(`Choose one of --${modes.join(' or --')}`);
@@ -75,14 +76,16 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   };
   if (command === 'check') {
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+    if (format !== 'text' && format !== 'json')
+      throw new UsageError(`--format must be text or json, not "${format}"`);
     for (const flag of ['output', 'out-dir', 'pdf', 'force'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} is an export option`);
     }
     return { command, ...common, format };
   }
   if (values.format !== undefined) throw new UsageError('--format is a check option');
-  if (values.output && values['out-dir']) throw new UsageError('Use either -o or --out-dir, not both');
+  if (values.output && values['out-dir'])
+    throw new UsageError('Use either -o or --out-dir, not both');
   return {
     command,
     ...common,

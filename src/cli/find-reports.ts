@@ -7,7 +7,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
  * Files are taken as given; folders are searched for reports: Markdown files whose
  * front matter names data, so READMEs and notes beside the reports are left alone.
  */
-export async function findReports(inputs: readonly string[], exclude: readonly string[]): Promise<string[]> {
+export async function findReports(
+  inputs: readonly string[],
+  exclude: readonly string[],
+): Promise<string[]> {
   const found: string[] = [];
   for (const input of inputs) {
     const path = resolve(input);
@@ -25,7 +28,8 @@ async function reportsIn(folder: string): Promise<string[]> {
   const nested = await Promise.all(
     entries.map(async (entry) => {
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') ? [] : reportsIn(path);
+      if (entry.isDirectory())
+        return SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') ? [] : reportsIn(path);
       return entry.isFile() && entry.name.endsWith('.md') && (await isReport(path)) ? [path] : [];
     }),
   );

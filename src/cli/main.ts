@@ -58,14 +58,22 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     allowedRoots: command.allowedRoots,
     ...(command.dfeDir ? { dfeDataFolder: command.dfeDir } : {}),
   });
-  return command.command === 'check' ? check(engine, command, reports, io) : exportAll(engine, command, reports, io);
+  return command.command === 'check'
+    ? check(engine, command, reports, io)
+    : exportAll(engine, command, reports, io);
 }
 
-async function check(engine: Engine, command: Extract<CliCommand, { command: 'check' }>, reports: readonly string[], io: CliIo) {
+async function check(
+  engine: Engine,
+  command: Extract<CliCommand, { command: 'check' }>,
+  reports: readonly string[],
+  io: CliIo,
+) {
   const all: Message[] = [];
   for (const report of reports) {
     const text = await readReport(report, all);
-    if (text !== undefined) all.push(...(await engine.check(text, { path: report, mode: command.mode })));
+    if (text !== undefined)
+      all.push(...(await engine.check(text, { path: report, mode: command.mode })));
   }
   if (command.format === 'json') io.out(JSON.stringify(messagesJson(all), null, 2));
   else {
@@ -75,7 +83,12 @@ async function check(engine: Engine, command: Extract<CliCommand, { command: 'ch
   return all.some((message) => message.severity === 'error') ? 1 : 0;
 }
 
-async function exportAll(engine: Engine, command: Extract<CliCommand, { command: 'export' }>, reports: readonly string[], io: CliIo) {
+async function exportAll(
+  engine: Engine,
+  command: Extract<CliCommand, { command: 'export' }>,
+  reports: readonly string[],
+  io: CliIo,
+) {
   let failed = 0;
   for (const [index, report] of reports.entries()) {
     const progress = `[${index + 1}/${reports.length}] ${displayPath(report)}`;
@@ -98,25 +111,38 @@ async function exportAll(engine: Engine, command: Extract<CliCommand, { command:
       continue;
     }
     const outFile = outputPath(report, command);
-    const written = await writeExport(outFile, result.html, { source: report, force: command.force });
+    const written = await writeExport(outFile, result.html, {
+      source: report,
+      force: command.force,
+    });
     if (!written.ok) {
       failed++;
       io.err(`${progress}: ${written.reason}`);
       continue;
     }
     io.out(`${progress} -> ${displayPath(outFile)}`);
-    if (command.pdf && !(await exportPdfBeside(result.html, outFile, command.force, progress, io))) failed++;
+    if (command.pdf && !(await exportPdfBeside(result.html, outFile, command.force, progress, io)))
+      failed++;
   }
   return failed > 0 ? 1 : 0;
 }
 
-async function exportPdfBeside(html: string, htmlFile: string, force: boolean, progress: string, io: CliIo) {
+async function exportPdfBeside(
+  html: string,
+  htmlFile: string,
+  force: boolean,
+  progress: string,
+  io: CliIo,
+) {
   const { exportPdf } = await import('./pdf.js');
   const pdfFile = htmlFile.replace(/\.html?$/i, '') + '.pdf';
   const outcome =
     force || (await isOwnedOrAbsent(pdfFile))
       ? await exportPdf(html, pdfFile)
-      : { ok: false as const, reason: `${displayPath(pdfFile)} exists and was not written by Scorecard Markdown; use --force` };
+      : {
+          ok: false as const,
+          reason: `${displayPath(pdfFile)} exists and was not written by Scorecard Markdown; use --force`,
+        };
   if (!outcome.ok) {
     io.err(`${progress}: PDF not written: ${outcome.reason}`);
     return false;
@@ -126,7 +152,10 @@ async function exportPdfBeside(html: string, htmlFile: string, force: boolean, p
 }
 
 /** REPORT.html (public) or REPORT.exempt.html beside the report, or in --out-dir. */
-export function outputPath(report: string, options: { output?: string; outDir?: string; mode: RenderMode }): string {
+export function outputPath(
+  report: string,
+  options: { output?: string; outDir?: string; mode: RenderMode },
+): string {
   if (options.output) return resolve(options.output);
   const name = `${basename(report, '.md')}${options.mode === 'exempt' ? '.exempt' : ''}.html`;
   return join(options.outDir ? resolve(options.outDir) : dirname(report), name);

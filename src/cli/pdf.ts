@@ -98,7 +98,10 @@ export async function exportPdf(
     return { ok: false, reason: `Chromium at ${path} could not start: ${firstLine(error)}` };
   }
   const target = resolve(outFile);
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     const page = await session.context.newPage();
     // The document is self-contained; anything it asked for would be a leak, so refuse it.

@@ -17,7 +17,9 @@ export function messagesJson(messages: readonly Message[], cwd?: string): object
     file: displayPath(message.file, cwd),
     line: message.line,
     column: message.column,
-    ...(message.endLine !== undefined ? { endLine: message.endLine, endColumn: message.endColumn } : {}),
+    ...(message.endLine !== undefined
+      ? { endLine: message.endLine, endColumn: message.endColumn }
+      : {}),
     severity: message.severity,
     ruleId: message.ruleId,
     message: message.reason,

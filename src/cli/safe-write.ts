@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readGenerator } from '../engine/html/document.js';
 
@@ -20,10 +20,17 @@ export async function writeExport(
     return { ok: false, reason: `${outFile} is the report itself; choose another output file` };
   }
   if (!options.force && !(await isOwnedOrAbsent(target))) {
-    return { ok: false, reason: `${outFile} exists and was not written by Scorecard Markdown; use --force to overwrite it` };
+    return {
+      ok: false,
+      reason: `${outFile} exists and was not written by Scorecard Markdown; use --force to overwrite it`,
+    };
   }
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
+    await mkdir(dirname(target), { recursive: true });
     await writeFile(temporary, content, { flag: 'wx' });
     await rename(temporary, target);
     return { ok: true };

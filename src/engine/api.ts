@@ -18,6 +18,8 @@ export interface EngineOptions {
   readonly dfeDataFolder?: string;
   /** Small-number threshold unless a data file sets its own (DfE practice: 5). */
   readonly smallNumberThreshold?: number;
+  /** Reports larger than this (UTF-8 bytes) are refused with `input-too-large` (10 MB). */
+  readonly maxReportBytes?: number;
 }
 
 export interface RenderOptions {

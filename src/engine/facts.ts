@@ -45,14 +45,20 @@ export function indicatorFacts(
   const observation = found && disclose(found);
   const previousRaw = observation && previousObservation(indicator, observation.period, compare);
   const previous = previousRaw && disclose(previousRaw);
-  const target = observation ? targetFor(indicator, observation.period) : requested && targetFor(indicator, requested);
+  const target = observation
+    ? targetFor(indicator, observation.period)
+    : requested && targetFor(indicator, requested);
   const rag =
     observation?.value !== undefined && (target || indicator.polarity === 'band')
       ? assessRag(indicator, observation.value, target)
       : undefined;
-  const change = observation ? describeChange(indicator, observation, previous, compare) : undefined;
+  const change = observation
+    ? describeChange(indicator, observation, previous, compare)
+    : undefined;
   const benchmarkPeriod = observation?.period ?? requested;
-  const benchmarks = benchmarkPeriod ? benchmarksFor(indicator, benchmarkPeriod, comparatorOrder) : indicator.benchmarks;
+  const benchmarks = benchmarkPeriod
+    ? benchmarksFor(indicator, benchmarkPeriod, comparatorOrder)
+    : indicator.benchmarks;
   return { indicator, requested, status, observation, previous, target, rag, change, benchmarks };
 }
 

@@ -25,6 +25,12 @@ export { DOCUMENT_CSS } from './html/styles.js';
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
 
+/**
+ * Reports past this size are refused unparsed: a real report is tens of kilobytes, and a
+ * pasted dump or a wrong file must not freeze the preview or the extension host.
+ */
+export const DEFAULT_MAX_REPORT_BYTES = 10 * 1024 * 1024;
+
 interface Prepared {
   readonly text: string;
   readonly path: string;
@@ -43,16 +49,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const cache = new DataCache();
   const allowedRoots = (options.allowedRoots ?? []).map((root) => resolve(root));
   const threshold = options.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
+  const maxReportBytes = options.maxReportBytes ?? DEFAULT_MAX_REPORT_BYTES;
 
   async function prepare(text: string, renderOptions: RenderOptions): Promise<Prepared> {
     const path = resolve(renderOptions.path);
+    const tooLarge = sizeProblem(text, path, maxReportBytes);
+    if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
     const tree = parseReport(text);
     const { yaml, firstLine } = frontMatterOf(tree);
     const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
     const loaded = await loadCatalogue(
       frontMatter.data.map((data) => ({ path: data.value, place: data.place })),
       { reportDir: dirname(path), allowedRoots },
-      { smallNumberThreshold: threshold, cache, ...(options.dfeDataFolder ? { dfeDir: options.dfeDataFolder } : {}) },
+      {
+        smallNumberThreshold: threshold,
+        cache,
+        ...(options.dfeDataFolder ? { dfeDir: options.dfeDataFolder } : {}),
+      },
     );
     messages.push(...loaded.messages);
     let reportPeriod: Period | undefined;
@@ -71,7 +84,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return { text, path, tree, frontMatter, catalogue: loaded.catalogue, reportPeriod, messages };
   }
 
-  async function resolveReport(prepared: Prepared, renderOptions: RenderOptions, withCharts: boolean) {
+  async function resolveReport(
+    prepared: Prepared,
+    renderOptions: RenderOptions,
+    withCharts: boolean,
+  ) {
     const mode = renderOptions.mode ?? 'preview';
     const messages = prepared.messages;
     let counter = 0;
@@ -91,10 +108,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       nextId: (prefix) => `${prefix}-${++counter}`,
       report: (ruleId, reason, at, messageOptions) =>
         messages.push(
-          createMessage(ruleId, reason, { file: prepared.path, line: at.line, column: at.column }, {
-            ...messageOptions,
-            ...(at.endLine !== undefined && at.endColumn !== undefined ? { end: { line: at.endLine, column: at.endColumn } } : {}),
-          }),
+          createMessage(
+            ruleId,
+            reason,
+            { file: prepared.path, line: at.line, column: at.column },
+            {
+              ...messageOptions,
+              ...(at.endLine !== undefined && at.endColumn !== undefined
+                ? { end: { line: at.endLine, column: at.endColumn } }
+                : {}),
+            },
+          ),
         ),
     };
     checkClassification(prepared.frontMatter, renderOptions, messages);
@@ -106,9 +130,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function render(text: string, renderOptions: RenderOptions): Promise<RenderResult> {
     const prepared = await prepare(text, renderOptions);
     const ctx = await resolveReport(prepared, renderOptions, true);
-    const body = await renderBody(prepared.tree, ctx.slots, new VFile({ path: prepared.path, value: text }));
+    const body = await renderBody(
+      prepared.tree,
+      ctx.slots,
+      new VFile({ path: prepared.path, value: text }),
+    );
     const messages = finish(ctx.messages);
-    const title = prepared.frontMatter.title?.value ?? firstHeading(prepared.tree) ?? basename(prepared.path, '.md');
+    const title =
+      prepared.frontMatter.title?.value ??
+      firstHeading(prepared.tree) ??
+      basename(prepared.path, '.md');
     const html = renderDocument({
       title,
       ...(prepared.frontMatter.meeting ? { meeting: prepared.frontMatter.meeting.value } : {}),
@@ -149,8 +180,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return { render, check, catalogue, invalidate: (file) => cache.invalidate(resolve(file)) };
 }
 
+/** The refusal of a report over the size limit, or undefined when it is within it. */
+function sizeProblem(text: string, file: string, limit: number): Message | undefined {
+  // Each UTF-16 unit is at most 3 bytes of UTF-8, so most texts need no counting at all.
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= limit) return undefined;
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return createMessage(
+    RULES.inputTooLarge,
+    `The report is ${mb(bytes)}, over the ${mb(limit)} limit; it was not read (is this the right file?)`,
+    { file, line: 1, column: 1 },
+  );
+}
+
+/** Puts a report-wide message first among an (empty) prepared report's messages. */
+function withMessage(message: Message): (prepared: Prepared) => Prepared {
+  return (prepared) => ({ ...prepared, messages: [message, ...prepared.messages] });
+}
+
 /** An exempt report never becomes a public document by accident. */
-function checkClassification(frontMatter: FrontMatter, options: RenderOptions, messages: Message[]): void {
+function checkClassification(
+  frontMatter: FrontMatter,
+  options: RenderOptions,
+  messages: Message[],
+): void {
   if (options.mode !== 'public' || frontMatter.classification.value !== 'exempt') return;
   const override = options.allowExemptAsPublic ?? false;
   messages.push(
@@ -178,5 +232,7 @@ function finish(messages: readonly Message[]): Message[] {
 function firstHeading(tree: ReturnType<typeof parseReport>): string | undefined {
   const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   if (heading?.type !== 'heading') return undefined;
-  return heading.children.map((child) => ('value' in child ? child.value : '')).join('') || undefined;
+  return (
+    heading.children.map((child) => ('value' in child ? child.value : '')).join('') || undefined
+  );
 }

@@ -82,7 +82,10 @@ export function createMessage(
 export function sortMessages(messages: readonly Message[]): Message[] {
   return [...messages].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.ruleId.localeCompare(b.ruleId),
   );
 }
 

@@ -39,7 +39,11 @@ export class Diagnostics implements vscode.Disposable {
       if (this.store.reports().includes(document.uri.fsPath)) this.remove(document);
       return;
     }
-    this.debouncer.schedule(document.uri.toString(), () => void this.check(document));
+    // A failed check (engine not loadable) must not become an unhandled rejection.
+    this.debouncer.schedule(
+      document.uri.toString(),
+      () => void this.check(document).catch(() => undefined),
+    );
   }
 
   /** Checks now and returns the messages (the Check Report command and tests use this). */

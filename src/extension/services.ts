@@ -1,8 +1,11 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { CatalogueResult, Engine } from '../engine/api.js';
 import { allowedRoots, readSettings } from './settings.js';
 
-export type EngineServices = typeof import('./engine-services.js');
+import type * as EngineServicesModule from './engine-services.js';
+
+/** The lazily loaded module's shape; a type-only import loads nothing. */
+export type EngineServices = typeof EngineServicesModule;
 
 export interface Loaded {
   readonly engine: Engine;

@@ -24,7 +24,10 @@ interface PageGlobals {
 function describeViolations(violations: readonly Result[]): string {
   return violations
     .map((v) => {
-      const nodes = v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`);
+      const nodes = v.nodes.map(
+        (n) =>
+          `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
+      );
       return `  ${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n${nodes.join('\n')}`;
     })
     .join('\n');
@@ -37,7 +40,10 @@ describe('exported documents in Chromium', function () {
 
   before(async function () {
     session = await startBrowser(this, { bypassCSP: true });
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    axeSource = await readFile(
+      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+      'utf8',
+    );
   });
   after(async () => {
     await session?.close();
@@ -58,7 +64,9 @@ describe('exported documents in Chromium', function () {
       await loaded.page.addScriptTag({ content: axeSource });
       const ids = await loaded.page.evaluate(async (tags) => {
         const page = globalThis as unknown as PageGlobals;
-        const results = await page.axe.run(page.document, { runOnly: { type: 'tag', values: tags } });
+        const results = await page.axe.run(page.document, {
+          runOnly: { type: 'tag', values: tags },
+        });
         return results.violations.map((v) => v.id).sort();
       }, WCAG_TAGS);
       assert.deepEqual(ids, ['color-contrast', 'image-alt']);
@@ -75,10 +83,17 @@ describe('exported documents in Chromium', function () {
           await loaded.page.addScriptTag({ content: axeSource });
           const results = await loaded.page.evaluate(async (tags) => {
             const page = globalThis as unknown as PageGlobals;
-            return page.axe.run(page.document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+            return page.axe.run(page.document, {
+              runOnly: { type: 'tag', values: tags },
+              resultTypes: ['violations'],
+            });
           }, WCAG_TAGS);
           assert.ok(results.passes.length + results.violations.length > 0, 'axe ran no rule');
-          assert.equal(results.violations.length, 0, `axe found violations:\n${describeViolations(results.violations)}`);
+          assert.equal(
+            results.violations.length,
+            0,
+            `axe found violations:\n${describeViolations(results.violations)}`,
+          );
         } finally {
           await loaded.dispose();
         }
@@ -88,7 +103,11 @@ describe('exported documents in Chromium', function () {
         const loaded = await openDocument(session, doc.html);
         try {
           // A string, not a function: it runs in the page, where the DOM library's types are.
-          const scripts = await loaded.page.evaluate<{ elements: number; handlers: number; javascriptUrls: number }>(`({
+          const scripts = await loaded.page.evaluate<{
+            elements: number;
+            handlers: number;
+            javascriptUrls: number;
+          }>(`({
             elements: document.querySelectorAll('script').length,
             handlers: [...document.querySelectorAll('*')].filter((el) =>
               [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { chromiumPath, chromiumProblem, launchChromium, type ChromiumSession } from '../../src/cli/pdf.js';
+import {
+  chromiumPath,
+  chromiumProblem,
+  launchChromium,
+  type ChromiumSession,
+} from '../../src/cli/pdf.js';
 
 /**
  * Starts Chromium for a browser test suite, or fails the suite with how to get it.
@@ -34,7 +39,10 @@ export interface LoadedDocument {
  * Opens a document the way a reader does, from a file on disk (not setContent, which
  * would hide what a file: origin can reach), and records every request it makes.
  */
-export async function openDocument(session: ChromiumSession, html: string): Promise<LoadedDocument> {
+export async function openDocument(
+  session: ChromiumSession,
+  html: string,
+): Promise<LoadedDocument> {
   const folder = await mkdtemp(join(tmpdir(), 'scorecard-doc-'));
   const file = join(folder, 'report.html');
   await writeFile(file, html);
@@ -52,7 +60,8 @@ export async function openDocument(session: ChromiumSession, html: string): Prom
   page.on('requestfailed', (request) => {
     const asked = request.url();
     const reason = request.failure()?.errorText ?? '';
-    if (asked !== url && !requests.includes(asked) && !/csp|blocked/i.test(reason)) requests.push(`${asked} (${reason})`);
+    if (asked !== url && !requests.includes(asked) && !/csp|blocked/i.test(reason))
+      requests.push(`${asked} (${reason})`);
   });
   await page.goto(url, { waitUntil: 'load' });
   return {

@@ -40,14 +40,19 @@ describe('the document CSP in Chromium', function () {
       const loaded = await openDocument(session, html);
       try {
         await loaded.page.waitForTimeout(300);
-        return { marker: await loaded.page.textContent('#marker'), requests: loaded.requests.length };
+        return {
+          marker: await loaded.page.textContent('#marker'),
+          requests: loaded.requests.length,
+        };
       } finally {
         await loaded.dispose();
       }
     };
     assert.deepEqual(await outcome(withCsp), { marker: 'untouched', requests: 0 });
     // Control: the same page without the CSP meta does run and fetch, so the check can fail.
-    const without = await outcome(withCsp.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
+    const without = await outcome(
+      withCsp.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    );
     assert.notEqual(without.marker, 'untouched');
     assert.ok(without.requests >= 3, `only ${without.requests} requests without the CSP`);
   });

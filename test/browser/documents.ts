@@ -41,7 +41,7 @@ export async function sampleReports(): Promise<string[]> {
     .sort();
 }
 
-/** Each sample exported as the public and the exempt agenda-pack versions. */
+/** Each sample as the public and exempt agenda-pack versions and as its author previews it. */
 export async function sampleDocuments(): Promise<TestDocument[]> {
   const dfe = process.env['SCORECARD_DFE_DIR'] ?? join(REPO, '..', 'shared', 'data', 'dfe');
   // Imported here so a broken engine fails the sample checks, not the fixture's.
@@ -50,7 +50,7 @@ export async function sampleDocuments(): Promise<TestDocument[]> {
   const documents: TestDocument[] = [];
   for (const path of await sampleReports()) {
     const text = await readFile(path, 'utf8');
-    for (const mode of ['public', 'exempt'] as const) {
+    for (const mode of ['public', 'exempt', 'preview'] as const) {
       const result = await engine.render(text, { path, mode, allowExemptAsPublic: true });
       documents.push({ name: `${relative(REPO, path)} (${mode})`, html: result.html });
     }

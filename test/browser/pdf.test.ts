@@ -18,7 +18,9 @@ describe('exportPdf', function () {
 
   it('says how to get Chromium when there is none, and writes nothing', async () => {
     const out = join(folder, 'report.pdf');
-    const outcome = await exportPdf('<!doctype html><title>x</title>', out, { chromiumPath: join(folder, 'no-chromium') });
+    const outcome = await exportPdf('<!doctype html><title>x</title>', out, {
+      chromiumPath: join(folder, 'no-chromium'),
+    });
     assert.deepEqual(outcome, {
       ok: false,
       reason: `Chromium not found at ${join(folder, 'no-chromium')}; install Debian's chromium or set CHROMIUM_PATH`,
@@ -42,14 +44,21 @@ describe('exportPdf', function () {
 
       const info = await pdfInfo(out);
       assert.match(info.pageSize, /^59[45]\.\d+ x 841\.\d+ pts \(A4\)$/);
-      assert.ok(info.pages >= 2, `expected the fixture to need two pages or more, got ${info.pages}`);
+      assert.ok(
+        info.pages >= 2,
+        `expected the fixture to need two pages or more, got ${info.pages}`,
+      );
 
       const share = await inkShare(out, 1, join(folder, 'page1'));
       assert.ok(share > 0.04, `page 1 is nearly blank: ${(share * 100).toFixed(1)}% ink`);
 
       for (let page = 1; page <= info.pages; page += 1) {
         const text = await pdfPageText(out, page);
-        assert.match(text, /EXEMPT · Children in Care Performance Report · Q4 2023\/24/, `page ${page} header`);
+        assert.match(
+          text,
+          /EXEMPT · Children in Care Performance Report · Q4 2023\/24/,
+          `page ${page} header`,
+        );
         assert.match(text, new RegExp(`Page ${page} of ${info.pages}`), `page ${page} number`);
       }
     });
@@ -59,13 +68,19 @@ describe('exportPdf', function () {
       const out = join(folder, 'report.pdf');
       assert.deepEqual(await exportPdf(doc.html, out), { ok: true });
       const { pages } = await pdfInfo(out);
-      const texts = await Promise.all(Array.from({ length: pages }, (_, i) => pdfPageText(out, i + 1)));
+      const texts = await Promise.all(
+        Array.from({ length: pages }, (_, i) => pdfPageText(out, i + 1)),
+      );
       // Each card starts with its id and ends with its commentary: both on the same page.
       for (const id of ['OP147', 'OP660', 'OP148']) {
         const page = texts.findIndex((t) => new RegExp(`${id} Care|${id} Assess`).test(t));
         assert.ok(page >= 0, `${id} card not found`);
         const after = texts[page]!.slice(texts[page]!.search(new RegExp(`${id} (Care|Assess)`)));
-        assert.match(after, /The service has added two personal advisers/, `${id} card split across pages`);
+        assert.match(
+          after,
+          /The service has added two personal advisers/,
+          `${id} card split across pages`,
+        );
       }
     });
 
@@ -76,7 +91,10 @@ describe('exportPdf', function () {
         const out = join(folder, 'sample.pdf');
         assert.deepEqual(await exportPdf(sample.html, out), { ok: true }, sample.name);
         const share = await inkShare(out, 1, join(folder, 'sample'));
-        assert.ok(share > 0.04, `${sample.name}: page 1 is nearly blank (${(share * 100).toFixed(1)}% ink)`);
+        assert.ok(
+          share > 0.04,
+          `${sample.name}: page 1 is nearly blank (${(share * 100).toFixed(1)}% ink)`,
+        );
       }
     });
   });

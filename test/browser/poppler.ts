@@ -25,7 +25,8 @@ export interface PdfInfo {
 
 export async function pdfInfo(file: string): Promise<PdfInfo> {
   const out = await poppler('pdfinfo', [file]);
-  const field = (name: string): string => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(out)?.[1]?.trim() ?? '';
+  const field = (name: string): string =>
+    new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(out)?.[1]?.trim() ?? '';
   return { pages: Number(field('Pages')), pageSize: field('Page size') };
 }
 
@@ -37,8 +38,24 @@ export async function pdfPageText(file: string, page: number): Promise<string> {
  * The share of non-white pixels on a page, from a greyscale render (PGM) at `dpi`:
  * a blank or nearly blank page is what a broken print stylesheet produces.
  */
-export async function inkShare(file: string, page: number, outPrefix: string, dpi = 50): Promise<number> {
-  await poppler('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, outPrefix]);
+export async function inkShare(
+  file: string,
+  page: number,
+  outPrefix: string,
+  dpi = 50,
+): Promise<number> {
+  await poppler('pdftoppm', [
+    '-gray',
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    outPrefix,
+  ]);
   const pixels = parsePgm(await readFile(`${outPrefix}.pgm`));
   let ink = 0;
   for (const value of pixels) if (value < 235) ink += 1;
@@ -46,8 +63,24 @@ export async function inkShare(file: string, page: number, outPrefix: string, dp
 }
 
 /** Renders a page to PNG, for a person to look at. */
-export async function renderPng(file: string, page: number, outPrefix: string, dpi = 50): Promise<string> {
-  await poppler('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, outPrefix]);
+export async function renderPng(
+  file: string,
+  page: number,
+  outPrefix: string,
+  dpi = 50,
+): Promise<string> {
+  await poppler('pdftoppm', [
+    '-png',
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    outPrefix,
+  ]);
   return `${outPrefix}.png`;
 }
 
@@ -62,11 +95,13 @@ export function parsePgm(data: Uint8Array): Uint8Array {
       continue;
     }
     let field = '';
-    while (at < data.length && !/\s/.test(String.fromCharCode(data[at]!))) field += String.fromCharCode(data[at++]!);
+    while (at < data.length && !/\s/.test(String.fromCharCode(data[at]!)))
+      field += String.fromCharCode(data[at++]!);
     fields.push(field);
   }
   const [magic, width, height, max] = fields;
-  if (magic !== 'P5' || Number(max) > 255) throw new Error(`Not an 8-bit binary PGM: ${fields.join(' ')}`);
+  if (magic !== 'P5' || Number(max) > 255)
+    throw new Error(`Not an 8-bit binary PGM: ${fields.join(' ')}`);
   const size = Number(width) * Number(height);
   return data.subarray(at + 1, at + 1 + size);
 }

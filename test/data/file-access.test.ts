@@ -14,7 +14,9 @@ describe('data: resolveDataPath', () => {
   const policy = { reportDir: reports, allowedRoots: [] };
 
   it('allows a file in the report folder tree', () => {
-    assert.deepEqual(resolveDataPath(report, 'data/a.yaml', policy), { path: path.join(reports, 'data', 'a.yaml') });
+    assert.deepEqual(resolveDataPath(report, 'data/a.yaml', policy), {
+      path: path.join(reports, 'data', 'a.yaml'),
+    });
   });
 
   it('refuses ../ out of the report folder unless the folder is allowed', () => {
@@ -22,7 +24,10 @@ describe('data: resolveDataPath', () => {
     assert.ok('reason' in refused);
     assert.equal(refused.ruleId, 'path-not-allowed');
     assert.match(refused.reason, /outside the report's folder/);
-    const allowed = resolveDataPath(report, '../shared/b.csv', { ...policy, allowedRoots: [shared] });
+    const allowed = resolveDataPath(report, '../shared/b.csv', {
+      ...policy,
+      allowedRoots: [shared],
+    });
     assert.deepEqual(allowed, { path: path.join(shared, 'b.csv') });
   });
 

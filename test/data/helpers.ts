@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message, SourcePlace } from '../../src/engine/types.js';
 
-export const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'data');
+export const fixtures = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'data',
+);
 
 /** A fresh temporary folder (real path, so symlinked /tmp does not confuse comparisons). */
 export function tempDir(): string {

@@ -9,8 +9,15 @@ import { brief, fixtures, reportPlace, tempDir, writeFiles } from './helpers.js'
 
 const options = { smallNumberThreshold: 5 };
 
-async function load(dir: string, data: string | string[], extra: Partial<Parameters<typeof loadCatalogue>[2]> = {}) {
-  const paths = (Array.isArray(data) ? data : [data]).map((p) => ({ path: p, place: reportPlace(dir) }));
+async function load(
+  dir: string,
+  data: string | string[],
+  extra: Partial<Parameters<typeof loadCatalogue>[2]> = {},
+) {
+  const paths = (Array.isArray(data) ? data : [data]).map((p) => ({
+    path: p,
+    place: reportPlace(dir),
+  }));
   return loadCatalogue(paths, { reportDir: dir, allowedRoots: [] }, { ...options, ...extra });
 }
 
@@ -45,21 +52,34 @@ describe('data: loadCatalogue', () => {
     assert.deepEqual(catalogue.comparators, ['England', 'London', 'Statistical neighbours']);
     const op660 = catalogue.indicators.get('OP660')!;
     // Sorted by period; the CSV row written against the alias joins the indicator.
-    assert.deepEqual(op660.values.map((v) => [v.period.key, v.value ?? v.symbol]), [
-      ['2023/24 Q1', 74],
-      ['2023/24 Q2', 'c'],
-      ['2023/24 Q3', 71],
-      ['2023/24 Q4', 67],
-    ]);
+    assert.deepEqual(
+      op660.values.map((v) => [v.period.key, v.value ?? v.symbol]),
+      [
+        ['2023/24 Q1', 74],
+        ['2023/24 Q2', 'c'],
+        ['2023/24 Q3', 71],
+        ['2023/24 Q4', 67],
+      ],
+    );
     assert.equal(op660.values[0]?.source.file, path.join(good, 'values.csv'));
-    assert.deepEqual(op660.source, { file: path.join(good, 'indicators.yaml'), line: 9, column: 5 });
+    assert.deepEqual(op660.source, {
+      file: path.join(good, 'indicators.yaml'),
+      line: 9,
+      column: 5,
+    });
     const op148 = catalogue.indicators.get('OP148')!;
     assert.equal(op148.values[1]?.note, 'Includes, for the first time, 19-year-olds');
-    assert.deepEqual(op148.targets.map((t) => [t.period.key, t.value, t.tolerance]), [['2023/24', 65, 5]]);
-    assert.deepEqual(op148.benchmarks.map((b) => [b.comparator, b.value ?? b.symbol]), [
-      ['England', 'x'],
-      ['Statistical neighbours', 60],
-    ]);
+    assert.deepEqual(
+      op148.targets.map((t) => [t.period.key, t.value, t.tolerance]),
+      [['2023/24', 65, 5]],
+    );
+    assert.deepEqual(
+      op148.benchmarks.map((b) => [b.comparator, b.value ?? b.symbol]),
+      [
+        ['England', 'x'],
+        ['Statistical neighbours', 60],
+      ],
+    );
     assert.deepEqual(catalogue.indicators.get('CP-REPEAT')?.band, [10, 15]);
     assert.deepEqual(
       [...catalogue.files].map((f) => path.basename(f)),
@@ -101,12 +121,18 @@ describe('data: loadCatalogue', () => {
       'notes.txt': 'hello',
     });
     const { messages } = await load(dir, 'd.yaml');
-    assert.deepEqual(brief(messages), ['d.yaml:2:5 data-missing', 'd.yaml:3:5 data-missing', 'd.yaml:4:5 data-invalid']);
+    assert.deepEqual(brief(messages), [
+      'd.yaml:2:5 data-missing',
+      'd.yaml:3:5 data-missing',
+      'd.yaml:4:5 data-invalid',
+    ]);
   });
 
   it('refuses a data file outside the allowed folders', async () => {
     const root = tempDir();
-    const dir = writeFiles(path.join(root, 'report'), { 'd.yaml': 'include: [../elsewhere/v.csv]\n' });
+    const dir = writeFiles(path.join(root, 'report'), {
+      'd.yaml': 'include: [../elsewhere/v.csv]\n',
+    });
     writeFiles(root, { 'elsewhere/v.csv': 'indicator,period,value\n' });
     const { messages } = await load(dir, 'd.yaml');
     assert.deepEqual(brief(messages), ['d.yaml:1:11 path-not-allowed']);
@@ -115,7 +141,9 @@ describe('data: loadCatalogue', () => {
   });
 
   it('refuses a file over the size limit', async () => {
-    const dir = writeFiles(tempDir(), { 'big.csv': `indicator,period,value\n${'A,2023/24,1\n'.repeat(100)}` });
+    const dir = writeFiles(tempDir(), {
+      'big.csv': `indicator,period,value\n${'A,2023/24,1\n'.repeat(100)}`,
+    });
     const { messages } = await load(dir, 'big.csv', { maxFileBytes: 1000 });
     assert.deepEqual(brief(messages), ['report.md:5:7 input-too-large']);
   });
@@ -127,19 +155,26 @@ describe('data: loadCatalogue', () => {
     });
     const { catalogue, messages } = await load(dir, 'd.yaml');
     assert.deepEqual(brief(messages), [
-      'd.yaml:15:19 data-invalid',
-      'v.csv:2:1 unknown-indicator',
+      'd.yaml:18:19 data-invalid',
       'd.yaml:8:5 data-invalid',
       'd.yaml:12:5 data-invalid',
+      'v.csv:2:1 unknown-indicator',
       'v.csv:4:1 data-invalid',
     ]);
-    const unknown = messages[1]!;
+    assert.match(messages[0]!.reason, /^OP2 values\[0\].period: "2023\/25" is not a period/);
+    const unknown = messages[3]!;
     assert.equal(unknown.reason, 'Unknown indicator OP3, did you mean OP1 or OP2?');
     assert.deepEqual(unknown.suggestions, ['OP1', 'OP2']);
-    assert.match(messages[2]!.reason, /^Duplicate indicator id op1 \(already defined at d.yaml:3\)/);
-    assert.match(messages[3]!.reason, /Alias old1 of OP2 is already the id or alias of OP1/);
+    assert.match(
+      messages[1]!.reason,
+      /^Duplicate indicator id op1 \(already defined at d.yaml:3\)/,
+    );
+    assert.match(messages[2]!.reason, /Alias old1 of OP2 is already the id or alias of OP1/);
     assert.match(messages[4]!.reason, /^Second value for OP1 2023\/24/);
-    assert.deepEqual(catalogue.indicators.get('OP1')?.values.map((v) => v.value), [2]);
+    assert.deepEqual(
+      catalogue.indicators.get('OP1')?.values.map((v) => v.value),
+      [2],
+    );
   });
 
   it('warns when a value disagrees with its numerator and denominator', async () => {
@@ -154,10 +189,16 @@ describe('data: loadCatalogue', () => {
         'C,2023/24,4,,\n',
     });
     const { messages } = await load(dir, ['d.yaml', 'v.csv']);
-    assert.deepEqual(brief(messages), ['v.csv:3:1 numerator-mismatch', 'v.csv:5:1 numerator-mismatch']);
+    assert.deepEqual(brief(messages), [
+      'v.csv:3:1 numerator-mismatch',
+      'v.csv:5:1 numerator-mismatch',
+    ]);
     assert.equal(messages[0]!.severity, 'warning');
     assert.equal(messages[0]!.reason, 'P 2023/24 Q2: value 66.6 differs from 2 / 3 x 100 = 66.7');
-    assert.equal(messages[1]!.reason, 'R 2024/25: value 5.2 differs from 523 / 100000 x 10,000 = 52.3');
+    assert.equal(
+      messages[1]!.reason,
+      'R 2024/25: value 5.2 differs from 523 / 100000 x 10,000 = 52.3',
+    );
   });
 
   it('matches ids case-insensitively and keeps the caller threshold when the file has none', async () => {
@@ -215,7 +256,13 @@ describe('data: loadCatalogue', () => {
     const calls: { source: unknown; indicators: unknown }[] = [];
     const importEes: EesImporter = async (source, indicators) => {
       calls.push({ source, indicators });
-      const period = { kind: 'year', key: '2024/25', start: '2024-04-01', end: '2025-03-31', fiscalYear: 2024 } as const;
+      const period = {
+        kind: 'year',
+        key: '2024/25',
+        start: '2024-04-01',
+        end: '2025-03-31',
+        fiscalYear: 2024,
+      } as const;
       const place = { file: source.ees, line: 2, column: 1 };
       return {
         values: [],
@@ -252,7 +299,7 @@ describe('data: loadCatalogue', () => {
             numerator: 'rereferral_count',
             denominator: 'referral_count',
             where: { category: 'Referrals', year: '2025' },
-            place: { file: data, line: 16, column: 13 },
+            place: { file: data, line: 15, column: 13 },
           },
         ],
       },
@@ -270,13 +317,16 @@ describe('data: loadCatalogue', () => {
             value: 'percent',
             numeratorWhere: { age: '19 to 21' },
             denominatorWhere: { age: 'Total' },
-            place: { file: data, line: 26, column: 13 },
+            place: { file: data, line: 24, column: 13 },
           },
         ],
       },
     ]);
-    assert.deepEqual(brief(messages), ['d.yaml:34:13 data-invalid']);
-    assert.match(messages[0]!.reason, /NOPE: no source named cim in sources:, did you mean cin\?/);
+    assert.deepEqual(brief(messages), ['d.yaml:32:13 data-invalid']);
+    assert.match(
+      messages[0]!.reason,
+      /NOPE: no source named cim in sources:, did you mean cin or cla\?/,
+    );
     assert.equal(catalogue.indicators.get('REREF')?.values[0]?.value, 10);
     assert.equal(catalogue.indicators.get('EET')?.benchmarks[0]?.value, 20);
     assert.ok(catalogue.files.includes(path.join(dfe, 'c1.csv')));

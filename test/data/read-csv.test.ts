@@ -29,7 +29,10 @@ describe('data: readCsv', () => {
   });
 
   it('reads targets and benchmarks whatever the column order', () => {
-    const targets = readCsv('tolerance,target,period,indicator\n5,80,2023/24,OP660\n,65,2024/25,OP148\n', file);
+    const targets = readCsv(
+      'tolerance,target,period,indicator\n5,80,2023/24,OP660\n,65,2024/25,OP148\n',
+      file,
+    );
     assert.equal(targets.csvKind, 'targets');
     assert.deepEqual(
       targets.targets.map((t) => [t.indicator, t.item.period.key, t.item.value, t.item.tolerance]),
@@ -39,7 +42,10 @@ describe('data: readCsv', () => {
       ],
     );
     assert.deepEqual(targets.targets[0]?.indicatorPlace, { file, line: 2, column: 14 });
-    const benchmarks = readCsv('value,period,comparator,indicator\n82,2022/23,England,OP660\nc,2022/23,"London, region",OP660\n', file);
+    const benchmarks = readCsv(
+      'value,period,comparator,indicator\n82,2022/23,England,OP660\nc,2022/23,"London, region",OP660\n',
+      file,
+    );
     assert.equal(benchmarks.csvKind, 'benchmarks');
     assert.deepEqual(
       benchmarks.benchmarks.map((b) => [b.item.comparator, b.item.value, b.item.symbol]),
@@ -61,22 +67,37 @@ describe('data: readCsv', () => {
 
   it('points an unknown period at its cell', () => {
     const csv = readCsv('indicator,period,value\r\nA,2023/24 Q5,1\r\n', file);
-    assert.deepEqual(csv.messages.map((m) => [m.line, m.column, m.ruleId]), [[2, 3, 'data-invalid']]);
+    assert.deepEqual(
+      csv.messages.map((m) => [m.line, m.column, m.ruleId]),
+      [[2, 3, 'data-invalid']],
+    );
     assert.match(csv.messages[0]!.reason, /"2023\/24 Q5" is not a period/);
   });
 
   it('refuses an unknown header at line 1, suggesting the column meant', () => {
     const csv = readCsv('indicator,period,vlaue,value\nA,2023/24,1,2\n', file);
-    assert.deepEqual(csv.messages.map((m) => [m.line, m.column, m.ruleId]), [[1, 18, 'data-invalid']]);
-    assert.match(csv.messages[0]!.reason, /Unknown column "vlaue" in a values CSV, did you mean value\?/);
+    assert.deepEqual(
+      csv.messages.map((m) => [m.line, m.column, m.ruleId]),
+      [[1, 18, 'data-invalid']],
+    );
+    assert.match(
+      csv.messages[0]!.reason,
+      /Unknown column "vlaue" in a values CSV, did you mean value\?/,
+    );
     assert.equal(csv.values.length, 0);
     const unknown = readCsv('id,when,amount\nA,2023/24,1\n', file);
     assert.equal(unknown.csvKind, undefined);
-    assert.deepEqual(unknown.messages.map((m) => [m.line, m.column]), [[1, 1]]);
+    assert.deepEqual(
+      unknown.messages.map((m) => [m.line, m.column]),
+      [[1, 1]],
+    );
   });
 
   it('reports a missing required column and a row without value or symbol', () => {
-    assert.match(readCsv('indicator,comparator,value\nA,England,1\n', file).messages[0]!.reason, /no "period" column/);
+    assert.match(
+      readCsv('indicator,comparator,value\nA,England,1\n', file).messages[0]!.reason,
+      /no "period" column/,
+    );
     const csv = readCsv('indicator,period,value,symbol\nA,2023/24,,\nA,2023/24 Q1,,q\n', file);
     assert.deepEqual(
       csv.messages.map((m) => [m.line, m.column, m.reason]),
@@ -88,8 +109,14 @@ describe('data: readCsv', () => {
   });
 
   it('keeps the line of a record after a quoted line break', () => {
-    const csv = readCsv('indicator,period,value,note\nA,2023/24,1,"two\nlines"\nB,2023/24,zz,\n', file);
-    assert.deepEqual(csv.messages.map((m) => [m.line, m.column]), [[4, 11]]);
+    const csv = readCsv(
+      'indicator,period,value,note\nA,2023/24,1,"two\nlines"\nB,2023/24,zz,\n',
+      file,
+    );
+    assert.deepEqual(
+      csv.messages.map((m) => [m.line, m.column]),
+      [[4, 11]],
+    );
     assert.equal(csv.values[0]?.item.note, 'two\nlines');
   });
 

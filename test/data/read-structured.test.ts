@@ -6,10 +6,22 @@ describe('data: parseStructured', () => {
     const text = 'indicators:\n  - id: OP1\n    values:\n      - { period: 2023/24, value: 3 }\n';
     const parsed = parseStructured(text, '/d/x.yaml');
     assert.deepEqual(parsed.messages, []);
-    assert.deepEqual(parsed.placeOf(['indicators', 0, 'values', 0, 'period']), { file: '/d/x.yaml', line: 4, column: 19 });
-    assert.deepEqual(parsed.placeOfKey(['indicators', 0], 'values'), { file: '/d/x.yaml', line: 3, column: 5 });
+    assert.deepEqual(parsed.placeOf(['indicators', 0, 'values', 0, 'period']), {
+      file: '/d/x.yaml',
+      line: 4,
+      column: 19,
+    });
+    assert.deepEqual(parsed.placeOfKey(['indicators', 0], 'values'), {
+      file: '/d/x.yaml',
+      line: 3,
+      column: 5,
+    });
     // An absent node falls back to its nearest ancestor.
-    assert.deepEqual(parsed.placeOf(['indicators', 0, 'targets', 2]), { file: '/d/x.yaml', line: 2, column: 5 });
+    assert.deepEqual(parsed.placeOf(['indicators', 0, 'targets', 2]), {
+      file: '/d/x.yaml',
+      line: 2,
+      column: 5,
+    });
   });
 
   it('reports a YAML syntax error at its line and column, without data', () => {
@@ -19,7 +31,10 @@ describe('data: parseStructured', () => {
     const first = parsed.messages[0]!;
     assert.equal(first.ruleId, 'data-invalid');
     assert.match(first.reason, /^YAML syntax error: /);
-    assert.equal(first.reason, 'YAML syntax error: Nested mappings are not allowed in compact mappings');
+    assert.equal(
+      first.reason,
+      'YAML syntax error: Nested mappings are not allowed in compact mappings',
+    );
     assert.deepEqual([first.line, first.column], [3, 12]);
   });
 
@@ -29,7 +44,10 @@ describe('data: parseStructured', () => {
   });
 
   it('reports a JSON syntax error as a JSON error at its position', () => {
-    const parsed = parseStructured('{\n  "indicators": [\n    { "id": "A" }\n  ],\n}\n', '/d/x.json');
+    const parsed = parseStructured(
+      '{\n  "indicators": [\n    { "id": "A" }\n  ],\n}\n',
+      '/d/x.json',
+    );
     assert.equal(parsed.data, undefined);
     const message = parsed.messages[0]!;
     assert.match(message.reason, /^JSON syntax error: /);
@@ -37,8 +55,15 @@ describe('data: parseStructured', () => {
   });
 
   it('reads JSON with positions', () => {
-    const parsed = parseStructured('{\n  "indicators": [\n    { "id": "A" }\n  ]\n}\n', '/d/x.json');
+    const parsed = parseStructured(
+      '{\n  "indicators": [\n    { "id": "A" }\n  ]\n}\n',
+      '/d/x.json',
+    );
     assert.deepEqual(parsed.data, { indicators: [{ id: 'A' }] });
-    assert.deepEqual(parsed.placeOf(['indicators', 0, 'id']), { file: '/d/x.json', line: 3, column: 13 });
+    assert.deepEqual(parsed.placeOf(['indicators', 0, 'id']), {
+      file: '/d/x.json',
+      line: 3,
+      column: 13,
+    });
   });
 });

@@ -10,15 +10,23 @@ function check(text: string): { at: string; reason: string; suggestions?: readon
   }));
 }
 
-const head = 'indicators:\n  - id: OP660\n    title: Assessments\n    unit: percent\n    polarity: higher\n';
+const head =
+  'indicators:\n  - id: OP660\n    title: Assessments\n    unit: percent\n    polarity: higher\n';
 
 describe('data: validateData (JSON Schema)', () => {
   it('accepts the spec example', () => {
-    assert.deepEqual(check(`${head}    values:\n      - { period: 2023/24 Q4, value: 67, numerator: 201, denominator: 300 }\n`), []);
+    assert.deepEqual(
+      check(
+        `${head}    values:\n      - { period: 2023/24 Q4, value: 67, numerator: 201, denominator: 300 }\n`,
+      ),
+      [],
+    );
   });
 
   it('points at a period that is not one', () => {
-    const problems = check(`${head}    values:\n      - { period: 2023/24 Q3, value: 1 }\n      - period: 2023/24 Q5\n        value: 2\n`);
+    const problems = check(
+      `${head}    values:\n      - { period: 2023/24 Q3, value: 1 }\n      - period: 2023/24 Q5\n        value: 2\n`,
+    );
     assert.deepEqual(problems, [
       {
         at: '8:17 data-invalid',
@@ -49,16 +57,22 @@ describe('data: validateData (JSON Schema)', () => {
 
   it('asks for band when polarity is band', () => {
     const problems = check(head.replace('polarity: higher', 'polarity: band'));
-    assert.deepEqual(problems, [{ at: '2:5 data-invalid', reason: 'OP660: missing required field "band"' }]);
+    assert.deepEqual(problems, [
+      { at: '2:5 data-invalid', reason: 'OP660: missing required field "band"' },
+    ]);
   });
 
   it('asks for a value or a symbol in a values entry, once', () => {
     const problems = check(`${head}    values:\n      - { period: 2023/24 Q4, numerator: 3 }\n`);
-    assert.deepEqual(problems, [{ at: '7:9 data-invalid', reason: 'OP660 values[0]: needs a value or a symbol' }]);
+    assert.deepEqual(problems, [
+      { at: '7:9 data-invalid', reason: 'OP660 values[0]: needs a value or a symbol' },
+    ]);
   });
 
   it('names a wrong type and a missing id', () => {
-    const problems = check('indicators:\n  - title: T\n    unit: count\n    polarity: none\n    decimals: one\n');
+    const problems = check(
+      'indicators:\n  - title: T\n    unit: count\n    polarity: none\n    decimals: one\n',
+    );
     assert.deepEqual(problems, [
       { at: '2:5 data-invalid', reason: 'indicators[0]: missing required field "id"' },
       { at: '5:15 data-invalid', reason: 'indicators[0].decimals: "one" is not a whole number' },
@@ -79,6 +93,9 @@ describe('data: validateData (JSON Schema)', () => {
 
   it('describes paths the way authors read them', () => {
     assert.equal(describePath([], {}), 'the data file');
-    assert.equal(describePath(['indicators', 1, 'targets', 0, 'value'], { indicators: [{ id: 'A' }, {}] }), 'indicators[1].targets[0].value');
+    assert.equal(
+      describePath(['indicators', 1, 'targets', 0, 'value'], { indicators: [{ id: 'A' }, {}] }),
+      'indicators[1].targets[0].value',
+    );
   });
 });

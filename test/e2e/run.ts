@@ -3,7 +3,15 @@
 // preview webview from outside, and exits non-zero on any failure.
 // Run: node --import tsx test/e2e/run.ts   (after .ci/install-code-server.sh)
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+  cpSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +42,8 @@ async function main(): Promise<number> {
   mkdirSync(resultsDir, { recursive: true });
   const codeServer = codeServerBin(repo);
   const chromiumPath = process.env['SCORECARD_CHROMIUM'] ?? '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run .ci/install-code-server.sh`);
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium not found at ${chromiumPath}: run .ci/install-code-server.sh`);
 
   section('package the extension');
   const vsix = process.env['SCORECARD_E2E_VSIX'] ?? packageExtension(repo);
@@ -69,7 +78,10 @@ async function main(): Promise<number> {
     });
     writeFileSync(join(resultsDir, 'result.json'), JSON.stringify(result, null, 2));
     // The extension host's own logs explain most failures inside VS Code.
-    cpSync(join(profile.userDataDir, 'logs'), join(resultsDir, 'logs'), { recursive: true, force: true });
+    cpSync(join(profile.userDataDir, 'logs'), join(resultsDir, 'logs'), {
+      recursive: true,
+      force: true,
+    });
 
     const preview = result.screenshots['preview'];
     if (preview) {

@@ -24,7 +24,10 @@ describe('the DfE data folder setting', () => {
 
   it('resolves dfe/ paths against the folder and leaves other paths to the caller', () => {
     assert.equal(resolveDfePath('dfe/x.csv', '/data/dfe'), join(resolve('/data/dfe'), 'x.csv'));
-    assert.equal(resolveDfePath('dfe\\sub\\x.csv', '/data/dfe'), join(resolve('/data/dfe'), 'sub', 'x.csv'));
+    assert.equal(
+      resolveDfePath('dfe\\sub\\x.csv', '/data/dfe'),
+      join(resolve('/data/dfe'), 'sub', 'x.csv'),
+    );
     assert.equal(resolveDfePath('data/x.csv', '/data/dfe'), undefined);
     assert.equal(resolveDfePath('../dfe/x.csv', '/data/dfe'), undefined);
     assert.equal(isDfePath('dfe/x.csv'), true);

@@ -50,13 +50,19 @@ export function matches(row: CsvRow, where: Readonly<Record<string, string>>): b
 }
 
 /** Cells of `column` by period key for rows passing `keep`. */
-export function cellsByPeriod(name: string, keep: (row: CsvRow) => boolean, column: string): Map<string, string> {
+export function cellsByPeriod(
+  name: string,
+  keep: (row: CsvRow) => boolean,
+  column: string,
+): Map<string, string> {
   const out = new Map<string, string>();
-  for (const row of csvRows(name)) if (keep(row)) out.set(reportingYearKey(row.time_period ?? ''), row[column] ?? '');
+  for (const row of csvRows(name))
+    if (keep(row)) out.set(reportingYearKey(row.time_period ?? ''), row[column] ?? '');
   return out;
 }
 
-export const isNumber = (cell: string | undefined): boolean => cell !== undefined && /^-?\d+(\.\d+)?$/.test(cell);
+export const isNumber = (cell: string | undefined): boolean =>
+  cell !== undefined && /^-?\d+(\.\d+)?$/.test(cell);
 
 export function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;

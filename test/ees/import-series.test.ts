@@ -23,8 +23,16 @@ import { CASES, PLACE, type SpecCase } from './indicator-specs.js';
 
 /** Authorities named each way the `la` field allows, in and outside London. */
 const AUTHORITIES = [
-  { la: '309', pick: (r: CsvRow) => r.old_la_code === '309', about: 'Haringey by old_la_code (London)' },
-  { la: 'E08000003', pick: (r: CsvRow) => r.new_la_code === 'E08000003', about: 'Manchester by new_la_code' },
+  {
+    la: '309',
+    pick: (r: CsvRow) => r.old_la_code === '309',
+    about: 'Haringey by old_la_code (London)',
+  },
+  {
+    la: 'E08000003',
+    pick: (r: CsvRow) => r.new_la_code === 'E08000003',
+    about: 'Manchester by new_la_code',
+  },
   {
     la: '  herefordshire, COUNTY OF ',
     pick: (r: CsvRow) => r.la_name === 'Herefordshire, County of',
@@ -45,24 +53,44 @@ function source(file: string, la: string, average: 'mean' | 'median' = 'mean'): 
   };
 }
 
-function assertCell(actual: { value?: number; symbol?: string }, cell: string | undefined, what: string): void {
+function assertCell(
+  actual: { value?: number; symbol?: string },
+  cell: string | undefined,
+  what: string,
+): void {
   if (isNumber(cell)) assert.equal(actual.value, Number(cell), what);
-  else assert.deepEqual({ value: actual.value, symbol: actual.symbol }, { value: undefined, symbol: cell }, what);
+  else
+    assert.deepEqual(
+      { value: actual.value, symbol: actual.symbol },
+      { value: undefined, symbol: cell },
+      what,
+    );
 }
 
 function benchmarksOf(series: EesSeries, comparator: string) {
-  return new Map(series.benchmarks.filter((b) => b.comparator === comparator).map((b) => [b.period.key, b]));
+  return new Map(
+    series.benchmarks.filter((b) => b.comparator === comparator).map((b) => [b.period.key, b]),
+  );
 }
 
 /** Region expected from the CSV itself: the LA's region, London for E13 sub-regions. */
-function expectedRegion(laRows: readonly CsvRow[], all: readonly CsvRow[]): { code: string; name: string } {
+function expectedRegion(
+  laRows: readonly CsvRow[],
+  all: readonly CsvRow[],
+): { code: string; name: string } {
   const code = laRows[0]?.region_code ?? '';
   const regionCode = code.startsWith('E13') ? 'E12000007' : code;
-  const name = all.find((r) => r.geographic_level === 'Regional' && r.region_code === regionCode)?.region_name ?? '';
+  const name =
+    all.find((r) => r.geographic_level === 'Regional' && r.region_code === regionCode)
+      ?.region_name ?? '';
   return { code: regionCode, name };
 }
 
-function checkCase(c: SpecCase, authority: (typeof AUTHORITIES)[number], average: 'mean' | 'median') {
+function checkCase(
+  c: SpecCase,
+  authority: (typeof AUTHORITIES)[number],
+  average: 'mean' | 'median',
+) {
   return async () => {
     const series = await importEesSeries(source(c.file, authority.la, average), [c.spec], cache);
     assert.deepEqual(series.messages, []);
@@ -80,12 +108,19 @@ function checkCase(c: SpecCase, authority: (typeof AUTHORITIES)[number], average
       assert.ok(observation, `value for ${key}`);
       assertCell(observation, row[c.spec.value], `${c.spec.indicatorId} ${key}`);
       const denominatorRow = laRows.find(
-        (r) => r.time_period === row.time_period && matches(r, { ...where, ...c.spec.denominatorWhere }),
+        (r) =>
+          r.time_period === row.time_period && matches(r, { ...where, ...c.spec.denominatorWhere }),
       );
       const numeratorCell = row[c.spec.numerator ?? ''];
       const denominatorCell = denominatorRow?.[c.spec.denominator ?? ''];
-      assert.equal(observation.numerator, isNumber(numeratorCell) ? Number(numeratorCell) : undefined);
-      assert.equal(observation.denominator, isNumber(denominatorCell) ? Number(denominatorCell) : undefined);
+      assert.equal(
+        observation.numerator,
+        isNumber(numeratorCell) ? Number(numeratorCell) : undefined,
+      );
+      assert.equal(
+        observation.denominator,
+        isNumber(denominatorCell) ? Number(denominatorCell) : undefined,
+      );
       assert.equal(observation.source.file, dfePath(c.file));
     }
     const keys = series.values.map((o) => o.period.start);
@@ -105,7 +140,8 @@ function checkCase(c: SpecCase, authority: (typeof AUTHORITIES)[number], average
     assert.ok(!/Inner|Outer/.test(region.name));
     const regional = benchmarksOf(series, region.name);
     const regionRows = all.filter(
-      (r) => r.geographic_level === 'Regional' && r.region_code === region.code && matches(r, where),
+      (r) =>
+        r.geographic_level === 'Regional' && r.region_code === region.code && matches(r, where),
     );
     assert.equal(regional.size, regionRows.length);
     for (const row of regionRows) {
@@ -132,9 +168,16 @@ function checkCase(c: SpecCase, authority: (typeof AUTHORITIES)[number], average
       const numbers = cells.filter(isNumber).map(Number);
       const suppressed = cells.filter((cell) => cell === 'c').length;
       const expected = average === 'mean' ? mean(numbers) : median(numbers);
-      assert.ok(Math.abs((benchmark.value ?? NaN) - expected) < 1e-9 * Math.max(1, expected), `${key}: ${benchmark.value} vs ${expected}`);
-      assert.match(benchmark.note ?? '', new RegExp(`^${average} of ${numbers.length}( of 10)? statistical neighbours`));
-      if (suppressed > 0) assert.match(benchmark.note ?? '', new RegExp(`${suppressed} suppressed`));
+      assert.ok(
+        Math.abs((benchmark.value ?? NaN) - expected) < 1e-9 * Math.max(1, expected),
+        `${key}: ${benchmark.value} vs ${expected}`,
+      );
+      assert.match(
+        benchmark.note ?? '',
+        new RegExp(`^${average} of ${numbers.length}( of 10)? statistical neighbours`),
+      );
+      if (suppressed > 0)
+        assert.match(benchmark.note ?? '', new RegExp(`${suppressed} suppressed`));
       else assert.doesNotMatch(benchmark.note ?? '', /suppressed/);
     }
     assert.equal(neighbours.size, new Set(valueRows.map((r) => r.time_period)).size);
@@ -143,7 +186,10 @@ function checkCase(c: SpecCase, authority: (typeof AUTHORITIES)[number], average
 
 describe('importEesSeries on the real DfE files', () => {
   it('finds the DfE folder (a missing folder is a failure, not a skip)', () => {
-    assert.ok(existsSync(dfePath(FILES.referrals)), `DfE files not found in ${DFE_DIR}; set SCORECARD_DFE_DIR`);
+    assert.ok(
+      existsSync(dfePath(FILES.referrals)),
+      `DfE files not found in ${DFE_DIR}; set SCORECARD_DFE_DIR`,
+    );
   });
 
   for (const authority of AUTHORITIES) {
@@ -151,10 +197,17 @@ describe('importEesSeries on the real DfE files', () => {
       it(`${c.spec.indicatorId} for ${authority.about}`, checkCase(c, authority, 'mean'));
     }
   }
-  it('takes the median of neighbours when asked', checkCase(CASES[1] as SpecCase, AUTHORITIES[0], 'median'));
+  it(
+    'takes the median of neighbours when asked',
+    checkCase(CASES[1] as SpecCase, AUTHORITIES[0], 'median'),
+  );
 
   it('maps Reporting year 2025 to 2024/25 and reads 13 years of re-referrals', async () => {
-    const series = await importEesSeries(source(FILES.referrals, 'Haringey'), [CASES[0]?.spec ?? assert.fail()], cache);
+    const series = await importEesSeries(
+      source(FILES.referrals, 'Haringey'),
+      [CASES[0]?.spec ?? assert.fail()],
+      cache,
+    );
     assert.deepEqual(
       series.values.map((o) => o.period.key),
       Array.from({ length: 13 }, (_, i) => reportingYearKey(String(2013 + i))),
@@ -165,7 +218,11 @@ describe('importEesSeries on the real DfE files', () => {
   });
 
   it('points each value at its CSV line and column', async () => {
-    const series = await importEesSeries(source(FILES.careLeaversActivity, '309'), [CASES[1]?.spec ?? assert.fail()], cache);
+    const series = await importEesSeries(
+      source(FILES.careLeaversActivity, '309'),
+      [CASES[1]?.spec ?? assert.fail()],
+      cache,
+    );
     const { readFileSync } = await import('node:fs');
     const lines = readFileSync(dfePath(FILES.careLeaversActivity), 'utf8').split(/\r?\n/);
     for (const o of series.values) {
@@ -177,7 +234,8 @@ describe('importEesSeries on the real DfE files', () => {
 
   it('keeps a suppressed neighbour out of the average and says so', async () => {
     // Find, in the data itself, an authority, measure and year where some neighbours are `c`.
-    let found: { c: SpecCase; code: string; period: string; cells: (string | undefined)[] } | undefined;
+    let found:
+      { c: SpecCase; code: string; period: string; cells: (string | undefined)[] } | undefined;
     search: for (const c of CASES) {
       const where = c.spec.where ?? {};
       const cells = new Map<string, string | undefined>();
@@ -188,7 +246,9 @@ describe('importEesSeries on the real DfE files', () => {
       }
       for (const snRow of csvRows(FILES.neighbours)) {
         for (const period of ['2025', '2024', '2023']) {
-          const row = neighbourCodes(snRow.old_la_code ?? '').map((code) => cells.get(`${code}|${period}`));
+          const row = neighbourCodes(snRow.old_la_code ?? '').map((code) =>
+            cells.get(`${code}|${period}`),
+          );
           if (row.includes('c') && row.some(isNumber)) {
             found = { c, code: snRow.old_la_code ?? '', period, cells: row };
             break search;
@@ -205,25 +265,40 @@ describe('importEesSeries on the real DfE files', () => {
     assert.ok(Math.abs((b.value ?? NaN) - mean(numbers)) < 1e-9);
     assert.match(
       b.note ?? '',
-      new RegExp(`^mean of ${numbers.length} of 10 statistical neighbours \\(.*${suppressed} suppressed`),
+      new RegExp(
+        `^mean of ${numbers.length} of 10 statistical neighbours \\(.*${suppressed} suppressed`,
+      ),
     );
   });
 
   it('keeps symbols as symbols', async () => {
     const c = CASES[1] as SpecCase;
     const symbolRow = csvRows(c.file).find(
-      (r) => r.geographic_level === 'Local authority' && matches(r, c.spec.where ?? {}) && !isNumber(r[c.spec.value]),
+      (r) =>
+        r.geographic_level === 'Local authority' &&
+        matches(r, c.spec.where ?? {}) &&
+        !isNumber(r[c.spec.value]),
     );
     assert.ok(symbolRow, 'the file has a symbol for this measure');
-    const series = await importEesSeries(source(c.file, symbolRow.old_la_code ?? ''), [c.spec], cache);
-    const o = series.values.find((v) => v.period.key === reportingYearKey(symbolRow.time_period ?? ''));
+    const series = await importEesSeries(
+      source(c.file, symbolRow.old_la_code ?? ''),
+      [c.spec],
+      cache,
+    );
+    const o = series.values.find(
+      (v) => v.period.key === reportingYearKey(symbolRow.time_period ?? ''),
+    );
     assert.equal(o?.symbol, symbolRow[c.spec.value]);
     assert.equal(o?.value, undefined);
   });
 
   it('reads several indicators of one source apart', async () => {
     const c = CASES[1] as SpecCase;
-    const other = { ...c.spec, indicatorId: 'CL-EET-17', where: { ...c.spec.where, care_leaver_age: '17 to 18 years' } };
+    const other = {
+      ...c.spec,
+      indicatorId: 'CL-EET-17',
+      where: { ...c.spec.where, care_leaver_age: '17 to 18 years' },
+    };
     const series = await importEesSeries(source(c.file, '309'), [c.spec, other], cache);
     const a = series.byIndicator.get('CL-EET')?.values.at(-1);
     const b = series.byIndicator.get('CL-EET-17')?.values.at(-1);

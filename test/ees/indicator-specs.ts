@@ -40,7 +40,10 @@ export const CASES: readonly SpecCase[] = [
       'care_leaver_percent',
       'care_leaver_count',
       'care_leaver_count',
-      { care_leaver_age: '19 to 21 years', breakdown: 'Total in education, employment or training' },
+      {
+        care_leaver_age: '19 to 21 years',
+        breakdown: 'Total in education, employment or training',
+      },
       { breakdown: 'Total' },
     ),
   },
@@ -62,7 +65,10 @@ export const CASES: readonly SpecCase[] = [
       'children_percent',
       'children_count',
       'children_count',
-      { cla_group: 'CLA on 31 March', placement_stability: 'With 3 or more placements during the year' },
+      {
+        cla_group: 'CLA on 31 March',
+        placement_stability: 'With 3 or more placements during the year',
+      },
       { placement_stability: 'Total children' },
     ),
   },

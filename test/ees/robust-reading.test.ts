@@ -8,7 +8,7 @@ import {
   type EesIndicatorSpec,
   type EesSourceSpec,
 } from '../../src/engine/data/ees/index.js';
-import { BRISTOL, HARINGEY, HEADER, row, sampleRows, tempDir, writeCsv } from './temp-csv.js';
+import { BRISTOL, HEADER, row, sampleRows, tempDir, writeCsv } from './temp-csv.js';
 
 const SOURCE_PLACE = { file: 'data.yaml', line: 4, column: 3 };
 const INDICATOR_PLACE = { file: 'data.yaml', line: 12, column: 5 };
@@ -34,7 +34,10 @@ async function run(rows: string[][], la: string, s: EesIndicatorSpec = spec(), o
 
 describe('EES reading: robustness and messages', () => {
   it('reads a file with a BOM, CRLF line ends, quoted commas and any column order', async () => {
-    const { series } = await run(sampleRows(), 'bristol, city of', spec(), { bom: true, eol: '\r\n' });
+    const { series } = await run(sampleRows(), 'bristol, city of', spec(), {
+      bom: true,
+      eol: '\r\n',
+    });
     assert.deepEqual(series.messages, []);
     const latest = series.values.at(-1);
     assert.equal(latest?.period.key, '2024/25');
@@ -56,8 +59,13 @@ describe('EES reading: robustness and messages', () => {
       lf.series.values.map((o) => [o.source.line, o.source.column]),
       crlf.series.values.map((o) => [o.source.line, o.source.column]),
     );
-    const line = readFileSync(lf.file, 'utf8').split('\n')[(lf.series.values.at(-1)?.source.line ?? 0) - 1] ?? '';
-    assert.ok(line.slice((lf.series.values.at(-1)?.source.column ?? 0) - 1).startsWith('61.2,'), line);
+    const line =
+      readFileSync(lf.file, 'utf8').split('\n')[(lf.series.values.at(-1)?.source.line ?? 0) - 1] ??
+      '';
+    assert.ok(
+      line.slice((lf.series.values.at(-1)?.source.column ?? 0) - 1).startsWith('61.2,'),
+      line,
+    );
   });
 
   it('uses London, not Inner London, for a London borough', async () => {
@@ -142,7 +150,11 @@ describe('EES reading: robustness and messages', () => {
     const message = series.messages.find((m) => /matches 2 rows/.test(m.reason));
     assert.ok(message, JSON.stringify(series.messages));
     assert.match(message.reason, /filter on measure/);
-    assert.equal(series.messages.filter((m) => /matches/.test(m.reason)).length, 1, 'reported once');
+    assert.equal(
+      series.messages.filter((m) => /matches/.test(m.reason)).length,
+      1,
+      'reported once',
+    );
   });
 
   it('reads value, numerator and denominator from three rows of one value column', async () => {
@@ -170,7 +182,10 @@ describe('EES reading: robustness and messages', () => {
   });
 
   it('reports an EES period it cannot map at the cell', async () => {
-    const rows = [...sampleRows(), row({ ...BRISTOL, time_period: '2019', time_identifier: 'Week 12', pct: '1' })];
+    const rows = [
+      ...sampleRows(),
+      row({ ...BRISTOL, time_period: '2019', time_identifier: 'Week 12', pct: '1' }),
+    ];
     const { series } = await run(rows, '801');
     const message = series.messages.find((m) => m.ruleId === 'unknown-period');
     assert.ok(message);
@@ -178,14 +193,24 @@ describe('EES reading: robustness and messages', () => {
   });
 
   it('gives data-missing, not a crash, when the file is absent', async () => {
-    const series = await importEesSeries(source(`${tempDir()}/nope.csv`, '801'), [spec()], new EesTableCache());
+    const series = await importEesSeries(
+      source(`${tempDir()}/nope.csv`, '801'),
+      [spec()],
+      new EesTableCache(),
+    );
     assert.equal(series.messages[0]?.ruleId, 'data-missing');
     assert.match(series.messages[0]?.reason ?? '', /SCORECARD_DFE_DIR/);
     assert.equal(series.values.length, 0);
   });
 
   it('says a CSV without the EES columns is not an EES file', async () => {
-    const { series } = await run([['a', 'b'], ['1', '2']], '801');
+    const { series } = await run(
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+      '801',
+    );
     assert.equal(series.messages[0]?.ruleId, 'data-invalid');
     assert.match(series.messages[0]?.reason ?? '', /time_period/);
   });

@@ -13,7 +13,12 @@ export interface CsvOptions {
 }
 
 /** Writes rows (arrays of cells, quoted where they need it) as a CSV file. */
-export function writeCsv(dir: string, name: string, rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
+export function writeCsv(
+  dir: string,
+  name: string,
+  rows: readonly (readonly string[])[],
+  options: CsvOptions = {},
+): string {
   const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   const eol = options.eol ?? '\n';
   const text = rows.map((row) => row.map(quote).join(',')).join(eol) + eol;
@@ -61,17 +66,44 @@ export function row(partial: Partial<Row>): string[] {
   return HEADER.map((h) => full[h]);
 }
 
-export const BRISTOL = { la_name: 'Bristol, City of', new_la_code: 'E06000023', old_la_code: '801', region_code: 'E12000009', region_name: 'South West' };
-export const HARINGEY = { la_name: 'Haringey', new_la_code: 'E09000014', old_la_code: '309', region_code: 'E13000001', region_name: 'Inner London' };
+export const BRISTOL = {
+  la_name: 'Bristol, City of',
+  new_la_code: 'E06000023',
+  old_la_code: '801',
+  region_code: 'E12000009',
+  region_name: 'South West',
+};
+export const HARINGEY = {
+  la_name: 'Haringey',
+  new_la_code: 'E09000014',
+  old_la_code: '309',
+  region_code: 'E13000001',
+  region_name: 'Inner London',
+};
 
 export function sampleRows(): string[][] {
   return [
     [...HEADER],
     row({ geographic_level: 'National', pct: '50.5', num: '1000', den: '1980' }),
     row({ geographic_level: 'National', time_period: '2024', pct: '49', num: '990', den: '2020' }),
-    row({ geographic_level: 'Regional', region_code: 'E12000007', region_name: 'London', pct: '44' }),
-    row({ geographic_level: 'Regional', region_code: 'E13000001', region_name: 'Inner London', pct: '41' }),
-    row({ geographic_level: 'Regional', region_code: 'E12000009', region_name: 'South West', pct: '55' }),
+    row({
+      geographic_level: 'Regional',
+      region_code: 'E12000007',
+      region_name: 'London',
+      pct: '44',
+    }),
+    row({
+      geographic_level: 'Regional',
+      region_code: 'E13000001',
+      region_name: 'Inner London',
+      pct: '41',
+    }),
+    row({
+      geographic_level: 'Regional',
+      region_code: 'E12000009',
+      region_name: 'South West',
+      pct: '55',
+    }),
     row({ ...BRISTOL, pct: '61.2', num: '61', den: '100' }),
     row({ ...BRISTOL, time_period: '2024', pct: 'k', num: 'c', den: '98' }),
     row({ ...HARINGEY, pct: '40', num: '40', den: '100' }),

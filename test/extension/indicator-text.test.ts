@@ -62,7 +62,7 @@ describe('indicator text', () => {
     assert.match(md, /\| Value, Q4 2023\/24 \| 67% \| `data\/indicators\.yaml:21` \|/);
     assert.match(
       md,
-      /\| Target, 2023\/24 \| 80%, amber within 5% \| `data\/indicators\.yaml:15` \|/,
+      /\| Target, 2023\/24 \| 80%, amber within 5 pp \| `data\/indicators\.yaml:15` \|/,
     );
     assert.match(md, /\| RAG \| ▼ Red: 13 pp below target \|/);
     assert.match(md, /\| Change \| up 4 pp from 63% in Q3 2023\/24, better \|/);

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { contrastRatio } from '../../src/engine/html/contrast.js';
-import { CHART_COLOURS, GRAPHIC_PAIRS, PALETTE, TEXT_PAIRS } from '../../src/engine/html/palette.js';
+import {
+  CHART_COLOURS,
+  GRAPHIC_PAIRS,
+  PALETTE,
+  TEXT_PAIRS,
+} from '../../src/engine/html/palette.js';
 import { DOCUMENT_CSS, cssString, pageMarginCss } from '../../src/engine/html/styles.js';
 import { DOCUMENT_CLASSES } from './fixture-body.js';
 
@@ -43,10 +48,14 @@ describe('DOCUMENT_CSS', () => {
   });
 
   it('declares every palette colour once as a custom property and uses no other colour', () => {
-    for (const [name, value] of Object.entries(PALETTE)) assert.ok(DOCUMENT_CSS.includes(`--sc-${name}: ${value};`), name);
+    for (const [name, value] of Object.entries(PALETTE))
+      assert.ok(DOCUMENT_CSS.includes(`--sc-${name}: ${value};`), name);
     const colours = DOCUMENT_CSS.match(/#[0-9a-f]{3,6}\b/gi) ?? [];
     const known = new Set<string>(Object.values(PALETTE));
-    assert.deepEqual(colours.filter((c) => !known.has(c.toLowerCase())), []);
+    assert.deepEqual(
+      colours.filter((c) => !known.has(c.toLowerCase())),
+      [],
+    );
   });
 
   it('prints on A4 without splitting cards, charts or table rows', () => {
@@ -54,7 +63,13 @@ describe('DOCUMENT_CSS', () => {
     const print = DOCUMENT_CSS.slice(DOCUMENT_CSS.indexOf('@media print'));
     const avoid = /([^{}]+)\{[^}]*break-inside: avoid/.exec(print)?.[1] ?? '';
     for (const selector of ['.sc-card', '.sc-chart', 'tr', 'svg']) {
-      assert.ok(avoid.split(',').map((s) => s.trim()).includes(selector), selector);
+      assert.ok(
+        avoid
+          .split(',')
+          .map((s) => s.trim())
+          .includes(selector),
+        selector,
+      );
     }
   });
 

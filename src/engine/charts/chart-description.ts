@@ -34,7 +34,9 @@ function latestSentence(indicator: Indicator, values: ChartSeries): string[] {
   const index = lastObserved(values.points);
   const last = values.points[index];
   if (!last) return ['There are no figures for the periods shown.'];
-  const sentences = [`The latest figure is ${pointText(indicator, last)} in ${periodShortLabel(last.period)}.`];
+  const sentences = [
+    `The latest figure is ${pointText(indicator, last)} in ${periodShortLabel(last.period)}.`,
+  ];
   const plotted = values.points.filter((p) => p.value !== undefined);
   const newest = at(plotted.at(-1));
   const oldest = at(plotted[0]);
@@ -59,7 +61,11 @@ function latestSentence(indicator: Indicator, values: ChartSeries): string[] {
   return sentences;
 }
 
-function targetSentence(indicator: Indicator, values: ChartSeries, target: ChartSeries | undefined): string[] {
+function targetSentence(
+  indicator: Indicator,
+  values: ChartSeries,
+  target: ChartSeries | undefined,
+): string[] {
   if (!target) return [];
   const index = lastObserved(values.points);
   const goal = at(target.points[index] ?? target.points.at(-1));
@@ -69,7 +75,9 @@ function targetSentence(indicator: Indicator, values: ChartSeries, target: Chart
   if (!current) return [`${stated}.`];
   if (current.value === goal.value) return [`${stated}, and the figure meets it exactly.`];
   const side = current.value > goal.value ? 'above' : 'below';
-  return [`${stated}; the figure is ${formatDifference(indicator, current.value - goal.value)} ${side} it.`];
+  return [
+    `${stated}; the figure is ${formatDifference(indicator, current.value - goal.value)} ${side} it.`,
+  ];
 }
 
 interface Benchmark {
@@ -84,7 +92,8 @@ function benchmarkSentence(indicator: Indicator, benchmarks: readonly ChartSerie
     if (found) latest.push({ name: s.name, latest: found });
   }
   if (latest.length === 0) return [];
-  const describe = (b: Benchmark): string => `${b.name} at ${formatAmount(indicator, b.latest.value)} (${periodShortLabel(b.latest.point.ownPeriod ?? b.latest.point.period)})`;
+  const describe = (b: Benchmark): string =>
+    `${b.name} at ${formatAmount(indicator, b.latest.value)} (${periodShortLabel(b.latest.point.ownPeriod ?? b.latest.point.period)})`;
   if (latest.length === 1) return [`The latest benchmark is ${describe(latest[0]!)}.`];
   const sorted = [...latest].sort((a, b) => b.latest.value - a.latest.value);
   const high = sorted[0]!;
@@ -99,7 +108,9 @@ function benchmarkSentence(indicator: Indicator, benchmarks: readonly ChartSerie
       `Of the latest benchmarks, the best is ${describe(best)} and the worst is ${describe(worst)} (${indicator.polarity} is better).`,
     ];
   }
-  return [`Of the latest benchmarks, the highest is ${describe(high)} and the lowest is ${describe(low)}.`];
+  return [
+    `Of the latest benchmarks, the highest is ${describe(high)} and the lowest is ${describe(low)}.`,
+  ];
 }
 
 function gapSentence(indicator: Indicator, values: ChartSeries): string[] {
@@ -121,8 +132,15 @@ export function chartDescription(indicator: Indicator, series: readonly ChartSer
   if (!values) return 'There are no figures for the periods shown.';
   return [
     ...latestSentence(indicator, values),
-    ...targetSentence(indicator, values, series.find((s) => s.kind === 'target')),
-    ...benchmarkSentence(indicator, series.filter((s) => s.kind === 'benchmark')),
+    ...targetSentence(
+      indicator,
+      values,
+      series.find((s) => s.kind === 'target'),
+    ),
+    ...benchmarkSentence(
+      indicator,
+      series.filter((s) => s.kind === 'benchmark'),
+    ),
     ...gapSentence(indicator, values),
   ].join(' ');
 }

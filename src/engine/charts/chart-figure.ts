@@ -4,14 +4,16 @@
  * words, and the same figures as a table.
  */
 import type { Element } from 'hast';
+import type { TopLevelSpec } from 'vega-lite';
 import { h, s } from 'hastscript';
 import type { StatSymbol } from '../types.js';
 import { chartDescription } from './chart-description.js';
 import { chartSeries } from './chart-series.js';
 import { chartTable } from './chart-table.js';
 import { chartHeadline, chartSubtitle } from './chart-text.js';
-import { renderSvg } from './render-svg.js';
 import { specHash } from './spec-hash.js';
+import { LruCache } from './lru-cache.js';
+import { RENDER_CACHE_LIMIT, clearRenderCache, renderSvg } from './render-svg.js';
 import { cleanSvg, safeIdPrefix } from './svg-clean.js';
 import { specFor } from './trend-spec.js';
 import type { TrendChartInput } from './types.js';
@@ -27,6 +29,33 @@ export interface ChartFigureOptions {
   readonly symbolsUsed?: Set<StatSymbol>;
 }
 
+/**
+ * Parsing and cleaning Vega's SVG costs about as much as a warm render saves, so the
+ * cleaned tree is remembered too, per spec and id prefix, and copied out for each use
+ * (the caller owns, and may change, the tree it is given).
+ */
+const cleaned = new LruCache<string, Element | null>(RENDER_CACHE_LIMIT);
+
+async function chartSvg(
+  spec: TopLevelSpec,
+  hash: string,
+  prefix: string,
+): Promise<Element | undefined> {
+  const key = `${hash} ${prefix}`;
+  let svg = cleaned.get(key);
+  if (svg === undefined) {
+    svg = cleanSvg(await renderSvg(spec), prefix) ?? null;
+    cleaned.set(key, svg);
+  }
+  return svg ? structuredClone(svg) : undefined;
+}
+
+/** Forgets every rendered and cleaned chart. */
+export function clearChartCaches(): void {
+  cleaned.clear();
+  clearRenderCache();
+}
+
 /** Builds the `<figure class="sc-chart">`; rejects only if Vega itself fails. */
 export async function chartFigure(
   input: TrendChartInput,
@@ -34,10 +63,11 @@ export async function chartFigure(
 ): Promise<Element> {
   const series = chartSeries(input);
   const spec = specFor(input, series);
-  const prefix = safeIdPrefix(options.idPrefix ?? `sc-chart-${specHash(spec).slice(0, 12)}`);
+  const hash = specHash(spec);
+  const prefix = safeIdPrefix(options.idPrefix ?? `sc-chart-${hash.slice(0, 12)}`);
   const headline = chartHeadline(input.indicator, series);
   const subtitle = chartSubtitle(input.indicator, series);
-  const svg = cleanSvg(await renderSvg(spec), prefix);
+  const svg = await chartSvg(spec, hash, prefix);
   if (svg) {
     const titleId = `${prefix}-title`;
     const descId = `${prefix}-desc`;
@@ -56,15 +86,16 @@ export async function chartFigure(
     svg.children.unshift(
       s('title', { id: titleId }, headline),
       // Short: the full description follows as visible text, and a screen reader would read it twice.
-      s('desc', { id: descId }, `${subtitle}. Described in words below the chart, and in full in the table that follows.`),
+      s(
+        'desc',
+        { id: descId },
+        `${subtitle}. Described in words below the chart, and in full in the table that follows.`,
+      ),
     );
   }
   const tableOptions = options.symbolsUsed ? { symbolsUsed: options.symbolsUsed } : {};
   return h('figure.sc-chart', [
-    h('figcaption', [
-      h('span.sc-chart__title', headline),
-      h('span.sc-chart__subtitle', subtitle),
-    ]),
+    h('figcaption', [h('span.sc-chart__title', headline), h('span.sc-chart__subtitle', subtitle)]),
     svg ?? null,
     h('p.sc-chart__desc', chartDescription(input.indicator, series)),
     chartTable(input.indicator, series, tableOptions),

@@ -15,9 +15,14 @@ function symbolMark(indicator: Indicator, symbol: StatSymbol): Element {
   return h('abbr.sc-symbol', { title: symbolWords(symbol, indicator) }, symbol);
 }
 
-function cell(indicator: Indicator, point: ChartPoint, symbolsUsed: Set<StatSymbol> | undefined): Element {
+function cell(
+  indicator: Indicator,
+  point: ChartPoint,
+  symbolsUsed: Set<StatSymbol> | undefined,
+): Element {
   const content: ElementContent[] = [];
-  if (point.value !== undefined) content.push({ type: 'text', value: formatAmount(indicator, point.value) });
+  if (point.value !== undefined)
+    content.push({ type: 'text', value: formatAmount(indicator, point.value) });
   if (point.symbol !== undefined) {
     symbolsUsed?.add(point.symbol);
     if (content.length > 0) content.push({ type: 'text', value: ' ' });
@@ -26,7 +31,10 @@ function cell(indicator: Indicator, point: ChartPoint, symbolsUsed: Set<StatSymb
   if (content.length === 0) content.push(h('span.sc-note', 'none'));
   else if (point.ownPeriod) {
     // A lagging benchmark: say whose period the figure is.
-    content.push({ type: 'text', value: ' ' }, h('span.sc-note', `(${periodShortLabel(point.ownPeriod)})`));
+    content.push(
+      { type: 'text', value: ' ' },
+      h('span.sc-note', `(${periodShortLabel(point.ownPeriod)})`),
+    );
   }
   return h('td.sc-num', content);
 }

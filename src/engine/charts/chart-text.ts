@@ -106,7 +106,9 @@ export function chartSubtitle(indicator: Indicator, series: readonly ChartSeries
   if (series.some((s) => s.kind === 'target')) extras.push('target');
   const comparators = series.filter((s) => s.kind === 'benchmark').map((s) => s.name);
   if (comparators.length > 0) {
-    extras.push(`${listWords(comparators)} ${comparators.length === 1 ? 'benchmark' : 'benchmarks'}`);
+    extras.push(
+      `${listWords(comparators)} ${comparators.length === 1 ? 'benchmark' : 'benchmarks'}`,
+    );
   }
   return extras.length > 0 ? `${text}; with ${listWords(extras)}` : text;
 }

@@ -4,21 +4,31 @@
  * preview re-renders the whole report on every pause in typing, so identical specs
  * are rendered once and remembered.
  */
-import { View, parse } from 'vega';
+import { Error as ErrorLevel, View, logger, parse } from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
+import { LruCache } from './lru-cache.js';
 import { specHash } from './spec-hash.js';
 
 /** Enough for every chart of several long reports; each entry is a few tens of kilobytes. */
-const CACHE_LIMIT = 500;
+export const RENDER_CACHE_LIMIT = 500;
 
 /** Promises, not strings: two charts asking for the same spec at once share one render. */
-const cache = new Map<string, Promise<string>>();
+const cache = new LruCache<string, Promise<string>>(RENDER_CACHE_LIMIT);
 let renders = 0;
+
+/**
+ * Vega and Vega-Lite warn on the console by default; the CLI's output and the
+ * extension's log are for the author's messages, so only errors get through.
+ */
+const quiet = logger(ErrorLevel);
 
 async function render(spec: TopLevelSpec): Promise<string> {
   renders++;
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  const view = new View(parse(compile(spec, { logger: quiet }).spec), {
+    renderer: 'none',
+    logLevel: ErrorLevel,
+  });
   try {
     return await view.toSVG();
   } finally {
@@ -30,17 +40,11 @@ async function render(spec: TopLevelSpec): Promise<string> {
 export function renderSvg(spec: TopLevelSpec): Promise<string> {
   const key = specHash(spec);
   const known = cache.get(key);
-  if (known) {
-    // Least recently used goes first: re-inserting moves the entry to the end.
-    cache.delete(key);
-    cache.set(key, known);
-    return known;
-  }
+  if (known) return known;
   const pending = render(spec);
   cache.set(key, pending);
   // A failed render is not remembered, so the next edit tries again.
-  pending.catch(() => cache.delete(key));
-  while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  pending.catch(() => cache.deleteIf(key, pending));
   return pending;
 }
 

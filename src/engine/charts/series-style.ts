@@ -10,8 +10,18 @@ const [VALUE_COLOUR, TARGET_COLOUR, ...BENCHMARK_COLOURS] = CHART_COLOURS;
 
 export const VALUE_STYLE: SeriesStyle = { colour: VALUE_COLOUR, dash: [], shape: 'circle' };
 
-/** Long dashes and a bar marker: the target is a level to reach, not a measurement. */
-export const TARGET_STYLE: SeriesStyle = { colour: TARGET_COLOUR, dash: [8, 4], shape: 'stroke' };
+/**
+ * A Vega symbol path (unit square, -1 to 1) of three dashes: in the legend it reads as
+ * the dashed target line; on the chart it lies along that line and adds nothing.
+ */
+export const DASHED_BAR_SHAPE = 'M-1,0H-0.45M-0.25,0H0.25M0.45,0H1';
+
+/** Long dashes and a dashed-bar marker: the target is a level to reach, not a measurement. */
+export const TARGET_STYLE: SeriesStyle = {
+  colour: TARGET_COLOUR,
+  dash: [8, 4],
+  shape: DASHED_BAR_SHAPE,
+};
 
 const BENCHMARK_DASHES: readonly (readonly number[])[] = [
   [2, 3],

@@ -42,17 +42,24 @@ interface Defined {
   readonly value: number;
 }
 
-function describe(values: readonly (number | undefined)[], defined: readonly Defined[], options: Readonly<SparklineOptions>): string {
+function describe(
+  values: readonly (number | undefined)[],
+  defined: readonly Defined[],
+  options: Readonly<SparklineOptions>,
+): string {
   const labels = options.labels ?? [];
   const format = options.format ?? ((value: number) => String(value));
   const noun = options.periodNoun ?? guessNoun(labels);
   const first = labels[0];
   const last = labels.at(-1);
-  const span = first !== undefined && last !== undefined && labels.length > 1 ? `, ${first} to ${last}` : '';
+  const span =
+    first !== undefined && last !== undefined && labels.length > 1 ? `, ${first} to ${last}` : '';
   const head = `Trend over ${values.length} ${values.length === 1 ? noun.replace(/s$/, '') : noun}${span}`;
   const at = (d: Defined, end: number): string => {
     const label = labels[d.index];
-    return d.index === end || label === undefined ? format(d.value) : `${format(d.value)} (${label})`;
+    return d.index === end || label === undefined
+      ? format(d.value)
+      : `${format(d.value)} (${label})`;
   };
   const start = defined[0];
   const finish = defined.at(-1);
@@ -81,7 +88,9 @@ export function sparklineSvg(
     values.length > 1 ? round(PAD + (index * (width - 2 * PAD)) / (values.length - 1)) : width / 2;
   // A flat series sits in the middle rather than on the floor.
   const y = (value: number): number =>
-    high === low ? height / 2 : round(height - PAD - ((value - low) * (height - 2 * PAD)) / (high - low));
+    high === low
+      ? height / 2
+      : round(height - PAD - ((value - low) * (height - 2 * PAD)) / (high - low));
 
   let d = '';
   const lone: Defined[] = [];
@@ -104,12 +113,23 @@ export function sparklineSvg(
       focusable: 'false',
     },
     [
-      d ? s('path', { d, fill: 'none', stroke: colour, strokeWidth: 2, strokeLineJoin: 'round', strokeLineCap: 'round' }) : null,
+      d
+        ? s('path', {
+            d,
+            fill: 'none',
+            stroke: colour,
+            strokeWidth: 2,
+            strokeLineJoin: 'round',
+            strokeLineCap: 'round',
+          })
+        : null,
       // A figure with no neighbour would draw nothing as a path; a dot shows it is there.
       ...lone
         .filter((p) => p !== last)
         .map((p) => s('circle', { cx: x(p.index), cy: y(p.value), r: 1.5, fill: colour })),
-      last ? s('circle', { cx: x(last.index), cy: y(last.value), r: MARKER_RADIUS, fill: colour }) : null,
+      last
+        ? s('circle', { cx: x(last.index), cy: y(last.value), r: MARKER_RADIUS, fill: colour })
+        : null,
     ],
   );
 }

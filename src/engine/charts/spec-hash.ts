@@ -19,5 +19,7 @@ function canonical(value: unknown): unknown {
 
 /** SHA-1 hex of the canonical JSON of `value`: a cache key, not a security measure. */
 export function specHash(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(canonical(value))).digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex');
 }

@@ -27,7 +27,6 @@ const PAINT = [
   'transform',
   'display',
   'visibility',
-  'className',
   'id',
   // Only a reference to a clip path inside this very SVG.
   ['clipPath', /^url\(#[A-Za-z][\w-]*\)$/],
@@ -69,7 +68,10 @@ const SHAPES: Readonly<Record<string, readonly string[]>> = {
 const schema: Schema = {
   tagNames: Object.keys(SHAPES),
   attributes: Object.fromEntries(
-    Object.entries(SHAPES).map(([tag, own]) => [tag, [...PAINT.map((p) => (typeof p === 'string' ? p : [...p])), ...own]]),
+    Object.entries(SHAPES).map(([tag, own]) => [
+      tag,
+      [...PAINT.map((p) => (typeof p === 'string' ? p : [...p])), ...own],
+    ]),
   ) as Schema['attributes'],
   // Removed with everything inside them; other unknown elements are unwrapped.
   strip: ['script', 'style', 'foreignObject', 'iframe', 'object', 'embed', 'a', 'image', 'use'],
@@ -110,6 +112,8 @@ export function cleanSvg(svg: string, idPrefix: string): Element | undefined {
   prefixIds(parsed, safeIdPrefix(idPrefix));
   const clean = sanitize(parsed, schema);
   const root = clean.type === 'root' ? clean.children : [clean];
-  const element = root.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
+  const element = root.find(
+    (node): node is Element => node.type === 'element' && node.tagName === 'svg',
+  );
   return element;
 }

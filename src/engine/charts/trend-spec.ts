@@ -25,6 +25,8 @@ export interface ChartRow {
   readonly value: number | null;
   /** The symbol shown at a gap in the authority's own line, e.g. `c`. */
   readonly gap: string | null;
+  /** The series' stroke-dasharray. */
+  readonly dash: readonly number[];
 }
 
 export function chartRows(series: readonly ChartSeries[]): ChartRow[] {
@@ -34,6 +36,7 @@ export function chartRows(series: readonly ChartSeries[]): ChartRow[] {
       series: s.name,
       value: p.value ?? null,
       gap: s.kind === 'value' && p.value === undefined && p.symbol !== undefined ? p.symbol : null,
+      dash: dashOf(s.style.dash),
     })),
   );
 }
@@ -57,17 +60,6 @@ export function specFor(input: TrendChartInput, series: readonly ChartSeries[]):
     direction: 'horizontal' as const,
     symbolStrokeWidth: 2,
     symbolSize: 200,
-    encode: {
-      symbols: {
-        update: {
-          // Dashes break up the outline of a small marker; the legend matches series by
-          // marker, and only the target's marker, a bar, is drawn with its dash.
-          strokeDash: {
-            signal: "scale('shape', datum.value) === 'stroke' ? scale('strokeDash', datum.value) : [1, 0]",
-          },
-        },
-      },
-    },
   };
   const seriesScale = { domain: names };
   const x = {
@@ -123,12 +115,11 @@ export function specFor(input: TrendChartInput, series: readonly ChartSeries[]):
           x,
           y,
           color,
-          strokeDash: {
-            field: 'series',
-            type: 'nominal',
-            scale: { ...seriesScale, range: series.map((s) => dashOf(s.style.dash)) },
-            legend,
-          },
+          // The pattern comes with each row, unscaled, so it makes no legend of its own:
+          // merged into the series legend it would break up the outline of the markers,
+          // and the legend matches series by marker (the target's is itself a dashed bar).
+          strokeDash: { field: 'dash', type: 'nominal', scale: null },
+          detail: { field: 'series', type: 'nominal' },
         },
       },
       {

@@ -3,7 +3,14 @@
  * missing figure is a hole in its place rather than a shorter list that would shift
  * every later value into the wrong period.
  */
-import type { BenchmarkValue, Indicator, Observation, Period, StatSymbol, Target } from '../types.js';
+import type {
+  BenchmarkValue,
+  Indicator,
+  Observation,
+  Period,
+  StatSymbol,
+  Target,
+} from '../types.js';
 
 export interface BenchmarkSeries {
   readonly comparator: string;
@@ -31,7 +38,7 @@ export interface SeriesStyle {
   readonly colour: string;
   /** SVG stroke-dasharray lengths; empty for a solid line. */
   readonly dash: readonly number[];
-  /** A Vega symbol shape name. */
+  /** A Vega symbol shape: a name (`circle`, `square`...) or an SVG path in the unit square. */
   readonly shape: string;
 }
 

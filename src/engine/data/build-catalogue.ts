@@ -50,7 +50,10 @@ const SCALE: Readonly<Record<Unit, number>> = {
  * from CSV (matched by id or alias, case-insensitively) and EES series. The first
  * definition of anything wins; later ones are reported where they are written.
  */
-export function buildCatalogue(input: CatalogueInput): { catalogue: Catalogue; messages: Message[] } {
+export function buildCatalogue(input: CatalogueInput): {
+  catalogue: Catalogue;
+  messages: Message[];
+} {
   const messages: Message[] = [];
   const byId = new Map<string, Accumulator>();
   const lookup = new Map<string, string>();
@@ -69,7 +72,12 @@ export function buildCatalogue(input: CatalogueInput): { catalogue: Catalogue; m
       );
       continue;
     }
-    byId.set(draft.id, { draft, values: [...draft.values], targets: [...draft.targets], benchmarks: [...draft.benchmarks] });
+    byId.set(draft.id, {
+      draft,
+      values: [...draft.values],
+      targets: [...draft.targets],
+      benchmarks: [...draft.benchmarks],
+    });
     lookup.set(key, draft.id);
   }
   for (const { draft } of byId.values()) {
@@ -79,12 +87,18 @@ export function buildCatalogue(input: CatalogueInput): { catalogue: Catalogue; m
       if (owner === undefined) lookup.set(key, draft.id);
       else if (owner !== draft.id)
         messages.push(
-          createMessage(RULES.dataInvalid, `Alias ${alias} of ${draft.id} is already the id or alias of ${owner}`, draft.source),
+          createMessage(
+            RULES.dataInvalid,
+            `Alias ${alias} of ${draft.id} is already the id or alias of ${owner}`,
+            draft.source,
+          ),
         );
     }
   }
 
-  const candidates = [...lookup.keys()].map((key) => byId.get(key)?.draft.id ?? aliasSpelling(key, byId));
+  const candidates = [...lookup.keys()].map(
+    (key) => byId.get(key)?.draft.id ?? aliasSpelling(key, byId),
+  );
   const target = (row: RowFor<unknown>): Accumulator | undefined => {
     const id = lookup.get(row.indicator.toUpperCase());
     const found = id === undefined ? undefined : byId.get(id);
@@ -114,8 +128,20 @@ export function buildCatalogue(input: CatalogueInput): { catalogue: Catalogue; m
 
   const indicators = new Map<string, Indicator>();
   for (const acc of byId.values()) {
-    const values = firstOfEach(acc.values, (v) => v.period.key, `value for`, acc.draft.id, messages);
-    const targets = firstOfEach(acc.targets, (t) => t.period.key, `target for`, acc.draft.id, messages);
+    const values = firstOfEach(
+      acc.values,
+      (v) => v.period.key,
+      `value for`,
+      acc.draft.id,
+      messages,
+    );
+    const targets = firstOfEach(
+      acc.targets,
+      (t) => t.period.key,
+      `target for`,
+      acc.draft.id,
+      messages,
+    );
     const benchmarks = firstOfEach(
       acc.benchmarks,
       (b) => `${b.comparator.toUpperCase()}|${b.period.key}`,
@@ -137,7 +163,9 @@ export function buildCatalogue(input: CatalogueInput): { catalogue: Catalogue; m
     });
   }
 
-  const threshold = input.structured.find((file) => file.smallNumberThreshold !== undefined)?.smallNumberThreshold;
+  const threshold = input.structured.find(
+    (file) => file.smallNumberThreshold !== undefined,
+  )?.smallNumberThreshold;
   return {
     catalogue: {
       indicators,
@@ -176,7 +204,9 @@ function aliasSpelling(key: string, byId: ReadonlyMap<string, Accumulator>): str
 }
 
 /** Keeps the first item per key, reporting the others where they were written. */
-function firstOfEach<T extends { readonly period: { readonly key: string }; readonly source: SourcePlace }>(
+function firstOfEach<
+  T extends { readonly period: { readonly key: string }; readonly source: SourcePlace },
+>(
   items: readonly T[],
   keyOf: (item: T) => string,
   what: string,
@@ -205,9 +235,18 @@ function firstOfEach<T extends { readonly period: { readonly key: string }; read
  * A value that disagrees with its own numerator and denominator beyond rounding at the
  * indicator's decimals is a typo in one of the three; say which figures disagree.
  */
-export function numeratorMismatch(indicator: IndicatorDraft, observation: Observation): Message | undefined {
+export function numeratorMismatch(
+  indicator: IndicatorDraft,
+  observation: Observation,
+): Message | undefined {
   const { value, numerator, denominator } = observation;
-  if (value === undefined || numerator === undefined || denominator === undefined || denominator === 0) return undefined;
+  if (
+    value === undefined ||
+    numerator === undefined ||
+    denominator === undefined ||
+    denominator === 0
+  )
+    return undefined;
   const expected = (numerator / denominator) * SCALE[indicator.unit];
   const halfStep = 0.5 * 10 ** -indicator.decimals;
   if (Math.abs(expected - value) <= halfStep + 1e-9) return undefined;
@@ -235,7 +274,8 @@ function comparatorOrder(
     order.push(name);
   };
   for (const file of files) file.comparators.forEach(add);
-  for (const indicator of indicators.values()) for (const b of indicator.benchmarks) add(b.comparator);
+  for (const indicator of indicators.values())
+    for (const b of indicator.benchmarks) add(b.comparator);
   return order;
 }
 

@@ -21,12 +21,21 @@ export class DataCache {
   parses = 0;
 
   /** The cached content when `stat` still matches, else undefined. */
-  lookup(file: string, stat: { readonly mtimeMs: number; readonly size: number }): FileContent | undefined {
+  lookup(
+    file: string,
+    stat: { readonly mtimeMs: number; readonly size: number },
+  ): FileContent | undefined {
     const entry = this.entries.get(file);
-    return entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size ? entry.content : undefined;
+    return entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size
+      ? entry.content
+      : undefined;
   }
 
-  store(file: string, stat: { readonly mtimeMs: number; readonly size: number }, content: FileContent): void {
+  store(
+    file: string,
+    stat: { readonly mtimeMs: number; readonly size: number },
+    content: FileContent,
+  ): void {
     this.parses++;
     this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, content });
   }

@@ -93,7 +93,15 @@ export interface CsvContent {
 
 export type FileContent = DataFileContent | CsvContent;
 
-export const STAT_SYMBOLS: ReadonlySet<string> = new Set<StatSymbol>(['c', 'k', 'u', 'x', 'z', 'low', ':']);
+export const STAT_SYMBOLS: ReadonlySet<string> = new Set<StatSymbol>([
+  'c',
+  'k',
+  'u',
+  'x',
+  'z',
+  'low',
+  ':',
+]);
 
 export function isStatSymbol(text: string): text is StatSymbol {
   return STAT_SYMBOLS.has(text);

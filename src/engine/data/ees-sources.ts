@@ -49,7 +49,11 @@ export async function loadEesSeries(
       const first = sources.get(draft.name);
       if (first) {
         messages.push(
-          createMessage(RULES.dataInvalid, `A source named ${draft.name} is already defined in ${first.file}`, draft.place),
+          createMessage(
+            RULES.dataInvalid,
+            `A source named ${draft.name} is already defined in ${first.file}`,
+            draft.place,
+          ),
         );
       } else sources.set(draft.name, { draft, file: file.file });
     }
@@ -113,7 +117,13 @@ export async function loadEesSeries(
     } catch (error) {
       // The importer reports problems as messages; this is a last guard against a crash.
       const reason = error instanceof Error ? error.message : String(error);
-      messages.push(createMessage(RULES.dataInvalid, `Could not read source ${name}: ${reason}`, entry.draft.place));
+      messages.push(
+        createMessage(
+          RULES.dataInvalid,
+          `Could not read source ${name}: ${reason}`,
+          entry.draft.place,
+        ),
+      );
       continue;
     }
     messages.push(...series.messages);
@@ -121,7 +131,11 @@ export async function loadEesSeries(
     for (const spec of specs) {
       const figures = series.byIndicator.get(spec.indicatorId);
       if (figures)
-        contributions.push({ indicatorId: spec.indicatorId, values: figures.values, benchmarks: figures.benchmarks });
+        contributions.push({
+          indicatorId: spec.indicatorId,
+          values: figures.values,
+          benchmarks: figures.benchmarks,
+        });
     }
   }
   return { contributions, messages, files: read };
@@ -136,8 +150,15 @@ async function locateEesFile(
 ): Promise<{ ok: boolean; file?: string; messages: readonly Message[] }> {
   const dfePath = resolveDfePath(ref.path, options.dfeDir);
   const effective: DataAccessPolicy =
-    dfePath === undefined ? policy : { ...policy, allowedRoots: [...policy.allowedRoots, dfeDir(options.dfeDir)] };
-  const located = await locateDataFile(dataFile, dfePath ?? ref.path, ref.place, effective, options.maxFileBytes);
+    dfePath === undefined
+      ? policy
+      : { ...policy, allowedRoots: [...policy.allowedRoots, dfeDir(options.dfeDir)] };
+  const located = await locateDataFile(
+    dataFile,
+    dfePath ?? ref.path,
+    ref.place,
+    effective,
+    options.maxFileBytes,
+  );
   return located.ok ? { ok: true, file: located.file, messages: [] } : located;
 }
-

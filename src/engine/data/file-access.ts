@@ -24,8 +24,16 @@ export type ResolvedPath =
  * location (symlinks followed) lies inside the report's folder or an allowed root, so a
  * data file cannot reach `/etc/passwd` through `../` or a link.
  */
-export function resolveDataPath(fromFile: string, relative: string, policy: DataAccessPolicy): ResolvedPath {
-  if (relative.includes('\0')) return { reason: `The path ${JSON.stringify(relative)} is not valid`, ruleId: RULES.dataMissing };
+export function resolveDataPath(
+  fromFile: string,
+  relative: string,
+  policy: DataAccessPolicy,
+): ResolvedPath {
+  if (relative.includes('\0'))
+    return {
+      reason: `The path ${JSON.stringify(relative)} is not valid`,
+      ruleId: RULES.dataMissing,
+    };
   const resolved = path.resolve(path.dirname(fromFile), relative);
   let real: string;
   try {
@@ -61,7 +69,10 @@ export function isAllowed(file: string, policy: DataAccessPolicy): boolean {
 
 export function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
 }
 
 function realFolder(folder: string): string | undefined {

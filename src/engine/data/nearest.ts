@@ -24,5 +24,7 @@ export function didYouMean(suggestions: readonly string[]): string {
   if (suggestions.length === 0) return '';
   const head = suggestions.slice(0, -1);
   const last = suggestions[suggestions.length - 1] ?? '';
-  return head.length > 0 ? `, did you mean ${head.join(', ')} or ${last}?` : `, did you mean ${last}?`;
+  return head.length > 0
+    ? `, did you mean ${head.join(', ')} or ${last}?`
+    : `, did you mean ${last}?`;
 }

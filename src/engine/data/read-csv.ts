@@ -1,14 +1,26 @@
 import { parse } from 'csv-parse/sync';
 import { createMessage, RULES } from '../messages.js';
 import { parsePeriod } from '../periods.js';
-import type { BenchmarkValue, Message, Observation, Period, SourcePlace, Target } from '../types.js';
+import type {
+  BenchmarkValue,
+  Message,
+  Observation,
+  Period,
+  SourcePlace,
+  Target,
+} from '../types.js';
 import type { CsvContent, CsvKind, RowFor } from './drafts.js';
 import { isStatSymbol } from './drafts.js';
 import { didYouMean, nearest } from './nearest.js';
 
 /** The columns each kind of CSV may have; the header line says which kind a file is. */
-const COLUMNS: Readonly<Record<CsvKind, { required: readonly string[]; optional: readonly string[] }>> = {
-  values: { required: ['indicator', 'period'], optional: ['value', 'numerator', 'denominator', 'symbol', 'note'] },
+const COLUMNS: Readonly<
+  Record<CsvKind, { required: readonly string[]; optional: readonly string[] }>
+> = {
+  values: {
+    required: ['indicator', 'period'],
+    optional: ['value', 'numerator', 'denominator', 'symbol', 'note'],
+  },
   targets: { required: ['indicator', 'period', 'target'], optional: ['tolerance'] },
   benchmarks: { required: ['indicator', 'comparator', 'period', 'value'], optional: [] },
 };
@@ -65,7 +77,13 @@ export function readCsv(text: string, file: string): CsvContent {
   const lines = body.split(/\r\n|\n|\r/);
   const header = records[0];
   if (!header) {
-    messages.push(createMessage(RULES.dataInvalid, 'The CSV file is empty: it needs a header line', { file, line: 1, column: 1 }));
+    messages.push(
+      createMessage(RULES.dataInvalid, 'The CSV file is empty: it needs a header line', {
+        file,
+        line: 1,
+        column: 1,
+      }),
+    );
     return empty;
   }
   const headerRow = toRow(header, file, lines);
@@ -100,7 +118,11 @@ export function readCsv(text: string, file: string): CsvContent {
     if (names.includes(column)) continue;
     headerOk = false;
     messages.push(
-      createMessage(RULES.dataInvalid, `The ${kind} CSV has no "${column}" column`, { file, line: 1, column: 1 }),
+      createMessage(RULES.dataInvalid, `The ${kind} CSV has no "${column}" column`, {
+        file,
+        line: 1,
+        column: 1,
+      }),
     );
   }
   if (!headerOk) return { ...empty, csvKind: kind };
@@ -114,7 +136,9 @@ export function readCsv(text: string, file: string): CsvContent {
     const row = toRow(record, file, lines, names);
     const indicator = row.text('indicator');
     if (indicator === '') {
-      messages.push(createMessage(RULES.dataInvalid, 'The row has no indicator id', row.placeOf('indicator')));
+      messages.push(
+        createMessage(RULES.dataInvalid, 'The row has no indicator id', row.placeOf('indicator')),
+      );
       continue;
     }
     const period = reader.period(row);
@@ -129,13 +153,20 @@ export function readCsv(text: string, file: string): CsvContent {
       if (value !== undefined)
         targets.push({
           ...target,
-          item: { period, value, ...(tolerance !== undefined ? { tolerance } : {}), source: row.place },
+          item: {
+            period,
+            value,
+            ...(tolerance !== undefined ? { tolerance } : {}),
+            source: row.place,
+          },
         });
     } else {
       const comparator = row.text('comparator');
       const amount = reader.amount(row, 'value');
       if (comparator === '') {
-        messages.push(createMessage(RULES.dataInvalid, 'The row has no comparator', row.placeOf('comparator')));
+        messages.push(
+          createMessage(RULES.dataInvalid, 'The row has no comparator', row.placeOf('comparator')),
+        );
       } else if (amount) {
         benchmarks.push({ ...target, item: { comparator, period, ...amount, source: row.place } });
       }
@@ -174,7 +205,11 @@ class CellReader {
     let symbol = amount?.symbol;
     if (symbolText !== '') {
       if (isStatSymbol(symbolText)) symbol = symbolText;
-      else this.invalid(`${JSON.stringify(symbolText)} is not a symbol (c, k, u, x, z, low or :)`, row.placeOf('symbol'));
+      else
+        this.invalid(
+          `${JSON.stringify(symbolText)} is not a symbol (c, k, u, x, z, low or :)`,
+          row.placeOf('symbol'),
+        );
     }
     const numerator = this.number(row, 'numerator', false);
     const denominator = this.number(row, 'denominator', false);
@@ -210,7 +245,8 @@ class CellReader {
       return undefined;
     }
     const value = parseNumber(text);
-    if (value === undefined) this.invalid(`${column} ${JSON.stringify(text)} is not a number`, row.placeOf(column));
+    if (value === undefined)
+      this.invalid(`${column} ${JSON.stringify(text)} is not a number`, row.placeOf(column));
     return value;
   }
 
@@ -231,8 +267,16 @@ export function parseNumber(text: string): number | undefined {
  * Finds where each cell starts. csv-parse reports the line a record ends on; the cells'
  * columns come from re-scanning the record's own text, honouring quotes.
  */
-function toRow(parsed: ParsedRecord, file: string, lines: readonly string[], names?: readonly string[]): Row {
-  const inner = parsed.record.reduce((sum, cell) => sum + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+function toRow(
+  parsed: ParsedRecord,
+  file: string,
+  lines: readonly string[],
+  names?: readonly string[],
+): Row {
+  const inner = parsed.record.reduce(
+    (sum, cell) => sum + (cell.match(/\r\n|\n|\r/g)?.length ?? 0),
+    0,
+  );
   const startLine = Math.max(1, parsed.info.lines - inner);
   const text = lines.slice(startLine - 1, parsed.info.lines).join('\n');
   const offsets = cellOffsets(text);

@@ -11,7 +11,13 @@ import type {
   Unit,
 } from '../types.js';
 import type { RowFilter } from './ees/types.js';
-import type { DataFileContent, EesRequest, IndicatorDraft, PathRef, SourceDraft } from './drafts.js';
+import type {
+  DataFileContent,
+  EesRequest,
+  IndicatorDraft,
+  PathRef,
+  SourceDraft,
+} from './drafts.js';
 import { isStatSymbol } from './drafts.js';
 import { parseStructured } from './read-structured.js';
 import type { PathSegment, StructuredFile } from './read-structured.js';
@@ -35,7 +41,9 @@ export function readDataDocument(text: string, file: string): DataFileContent {
   return {
     kind: 'structured',
     file,
-    indicators: list(root?.['indicators']).flatMap((entry, i) => reader.indicator(entry, ['indicators', i])),
+    indicators: list(root?.['indicators']).flatMap((entry, i) =>
+      reader.indicator(entry, ['indicators', i]),
+    ),
     comparators: list(root?.['comparators']).filter((c): c is string => typeof c === 'string'),
     ...(typeof threshold === 'number' && Number.isInteger(threshold) && threshold >= 0
       ? { smallNumberThreshold: threshold }
@@ -73,14 +81,19 @@ class DocumentReader {
         title: typeof f['title'] === 'string' ? f['title'] : id,
         ...(typeof f['definition'] === 'string' ? { definition: f['definition'] } : {}),
         unit,
-        decimals: typeof decimals === 'number' && Number.isInteger(decimals) && decimals >= 0 ? Math.min(decimals, 6) : 0,
+        decimals:
+          typeof decimals === 'number' && Number.isInteger(decimals) && decimals >= 0
+            ? Math.min(decimals, 6)
+            : 0,
         polarity,
         ...bandOf(f['band']),
         ...(typeof f['counting_unit'] === 'string' ? { countingUnit: f['counting_unit'] } : {}),
         tags: list(f['tags']).filter((t): t is string => typeof t === 'string'),
         values: list(f['values']).flatMap((v, i) => this.observation(v, [...at, 'values', i])),
         targets: list(f['targets']).flatMap((t, i) => this.target(t, [...at, 'targets', i])),
-        benchmarks: list(f['benchmarks']).flatMap((b, i) => this.benchmark(b, [...at, 'benchmarks', i])),
+        benchmarks: list(f['benchmarks']).flatMap((b, i) =>
+          this.benchmark(b, [...at, 'benchmarks', i]),
+        ),
         source: this.parsed.placeOf(at),
         ...(ees ? { ees } : {}),
       },
@@ -91,7 +104,8 @@ class DocumentReader {
     const f = fields(entry);
     const at = ['sources', name];
     const la = f?.['la'];
-    if (!f || typeof f['ees'] !== 'string' || (typeof la !== 'string' && typeof la !== 'number')) return [];
+    if (!f || typeof f['ees'] !== 'string' || (typeof la !== 'string' && typeof la !== 'number'))
+      return [];
     const neighbours = f['neighbours'];
     return [
       {
@@ -133,7 +147,8 @@ class DocumentReader {
     if (!f || !period) return [];
     const value = f['value'];
     const symbol = f['symbol'];
-    if (typeof value !== 'number' && !(typeof symbol === 'string' && isStatSymbol(symbol))) return [];
+    if (typeof value !== 'number' && !(typeof symbol === 'string' && isStatSymbol(symbol)))
+      return [];
     return [
       {
         period,
@@ -151,7 +166,14 @@ class DocumentReader {
     const f = fields(entry);
     const period = this.period(f, at);
     if (!f || !period || typeof f['value'] !== 'number') return [];
-    return [{ period, value: f['value'], ...numberField(f, 'tolerance'), source: this.parsed.placeOf(at) }];
+    return [
+      {
+        period,
+        value: f['value'],
+        ...numberField(f, 'tolerance'),
+        source: this.parsed.placeOf(at),
+      },
+    ];
   }
 
   private benchmark(entry: unknown, at: readonly PathSegment[]): BenchmarkValue[] {
@@ -161,7 +183,8 @@ class DocumentReader {
     if (!f || !period || typeof comparator !== 'string' || comparator.trim() === '') return [];
     const value = f['value'];
     const symbol = f['symbol'];
-    if (typeof value !== 'number' && !(typeof symbol === 'string' && isStatSymbol(symbol))) return [];
+    if (typeof value !== 'number' && !(typeof symbol === 'string' && isStatSymbol(symbol)))
+      return [];
     return [
       {
         comparator: comparator.trim(),
@@ -179,13 +202,22 @@ class DocumentReader {
     const text = f?.['period'];
     if (typeof text !== 'string') return undefined;
     const period = parsePeriod(text);
-    if (!period) this.messages.push(periodMessage(text, this.parsed.placeOf([...at, 'period']), this.parsed.data, at));
+    if (!period)
+      this.messages.push(
+        periodMessage(text, this.parsed.placeOf([...at, 'period']), this.parsed.data, at),
+      );
     return period;
   }
 }
 
-function periodMessage(text: string, place: SourcePlace, data: unknown, at: readonly PathSegment[]): Message {
-  const id = at[0] === 'indicators' && typeof at[1] === 'number' ? indicatorIdAt(data, at[1]) : undefined;
+function periodMessage(
+  text: string,
+  place: SourcePlace,
+  data: unknown,
+  at: readonly PathSegment[],
+): Message {
+  const id =
+    at[0] === 'indicators' && typeof at[1] === 'number' ? indicatorIdAt(data, at[1]) : undefined;
   const where = `${id ? `${id} ` : ''}${at
     .slice(2)
     .map((s) => (typeof s === 'number' ? `[${s}]` : s))
@@ -211,7 +243,9 @@ function bandOf(value: unknown): { band?: readonly [number, number] } {
 }
 
 function fields(value: unknown): Fields | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Fields)
+    : undefined;
 }
 
 function list(value: unknown): readonly unknown[] {
@@ -220,7 +254,9 @@ function list(value: unknown): readonly unknown[] {
 
 function numberField<K extends string>(f: Fields, key: K): Partial<Record<K, number>> {
   const value = f[key];
-  return typeof value === 'number' && Number.isFinite(value) ? ({ [key]: value } as Record<K, number>) : {};
+  return typeof value === 'number' && Number.isFinite(value)
+    ? ({ [key]: value } as Record<K, number>)
+    : {};
 }
 
 function rowFilter(value: unknown): RowFilter | undefined {

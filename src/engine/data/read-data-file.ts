@@ -18,7 +18,11 @@ export interface ReadOptions {
 }
 
 export type Located =
-  | { readonly ok: true; readonly file: string; readonly stat: { readonly mtimeMs: number; readonly size: number } }
+  | {
+      readonly ok: true;
+      readonly file: string;
+      readonly stat: { readonly mtimeMs: number; readonly size: number };
+    }
   /** `file`: where the file is or would be, when that is allowed (to watch it). */
   | { readonly ok: false; readonly file?: string; readonly messages: readonly Message[] };
 
@@ -48,10 +52,20 @@ export async function locateDataFile(
   try {
     stat = await fs.stat(file);
   } catch (error) {
-    return failed(createMessage(RULES.dataMissing, `Cannot read data file ${written}: ${errorText(error)}`, place), file);
+    return failed(
+      createMessage(
+        RULES.dataMissing,
+        `Cannot read data file ${written}: ${errorText(error)}`,
+        place,
+      ),
+      file,
+    );
   }
   if (stat.isDirectory()) {
-    return failed(createMessage(RULES.dataMissing, `${written} is a folder, not a data file`, place), file);
+    return failed(
+      createMessage(RULES.dataMissing, `${written} is a folder, not a data file`, place),
+      file,
+    );
   }
   if (stat.size > maxFileBytes) {
     return failed(
@@ -82,7 +96,14 @@ export async function readDataFile(
   const { file, stat } = located;
   const extension = path.extname(file).toLowerCase();
   if (extension !== '.csv' && !STRUCTURED.has(extension)) {
-    return failed(createMessage(RULES.dataInvalid, `${written}: data files are .yaml, .yml, .json or .csv`, place), file);
+    return failed(
+      createMessage(
+        RULES.dataInvalid,
+        `${written}: data files are .yaml, .yml, .json or .csv`,
+        place,
+      ),
+      file,
+    );
   }
   try {
     const content = await options.cache.read(file, stat, (text) =>
@@ -90,11 +111,21 @@ export async function readDataFile(
     );
     return { ok: true, file, content };
   } catch (error) {
-    return failed(createMessage(RULES.dataMissing, `Cannot read data file ${written}: ${errorText(error)}`, place), file);
+    return failed(
+      createMessage(
+        RULES.dataMissing,
+        `Cannot read data file ${written}: ${errorText(error)}`,
+        place,
+      ),
+      file,
+    );
   }
 }
 
-function failed(message: Message, file?: string): { ok: false; file?: string; messages: Message[] } {
+function failed(
+  message: Message,
+  file?: string,
+): { ok: false; file?: string; messages: Message[] } {
   return { ok: false, ...(file !== undefined ? { file } : {}), messages: [message] };
 }
 

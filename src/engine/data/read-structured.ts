@@ -47,15 +47,33 @@ export function parseStructured(text: string, file: string): StructuredFile {
       data = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
       messages.push(jsonSyntaxMessage(error, text, file, lineCounter));
-      return structured(file, undefined, messages, () => start, () => start);
+      return structured(
+        file,
+        undefined,
+        messages,
+        () => start,
+        () => start,
+      );
     }
   } else if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const pos = error.linePos?.[0];
       const place = pos ? { file, line: pos.line, column: pos.col } : start;
-      messages.push(createMessage(RULES.dataInvalid, `YAML syntax error: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`, place));
+      messages.push(
+        createMessage(
+          RULES.dataInvalid,
+          `YAML syntax error: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`,
+          place,
+        ),
+      );
     }
-    return structured(file, undefined, messages, () => start, () => start);
+    return structured(
+      file,
+      undefined,
+      messages,
+      () => start,
+      () => start,
+    );
   } else {
     data = doc.toJS({ maxAliasCount: 100 });
   }
@@ -120,7 +138,12 @@ function firstLine(text: string): string {
 }
 
 /** V8 says "... in JSON at position 25" (sometimes also "(line 2 column 3)"); use it when present. */
-function jsonSyntaxMessage(error: unknown, text: string, file: string, lineCounter: LineCounter): Message {
+function jsonSyntaxMessage(
+  error: unknown,
+  text: string,
+  file: string,
+  lineCounter: LineCounter,
+): Message {
   const reason = error instanceof Error ? error.message : String(error);
   const match = /at position (\d+)/.exec(reason);
   let place: SourcePlace = { file, line: 1, column: 1 };
@@ -129,6 +152,8 @@ function jsonSyntaxMessage(error: unknown, text: string, file: string, lineCount
     const pos = lineCounter.linePos(Number(match[1]) + bom);
     place = { file, line: pos.line, column: pos.col };
   }
-  const cleaned = reason.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+  const cleaned = reason
+    .replace(/\s*\(line \d+ column \d+\)/, '')
+    .replace(/ in JSON at position \d+/, '');
   return createMessage(RULES.dataInvalid, `JSON syntax error: ${firstLine(cleaned)}`, place);
 }

@@ -14,7 +14,13 @@ let compiled: ValidateFunction | undefined;
 /** Compiled once per process: compiling costs far more than validating. */
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true,
+    });
     // VS Code's own message keywords; annotations only, so ajv just has to accept them.
     ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
@@ -61,7 +67,9 @@ function toMessage(error: ErrorObject, file: StructuredFile): Message {
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(params['additionalProperty']);
-      const known = Object.keys((parent['properties'] as Record<string, unknown> | undefined) ?? {});
+      const known = Object.keys(
+        (parent['properties'] as Record<string, unknown> | undefined) ?? {},
+      );
       const suggestions = nearest(field, known);
       return createMessage(
         RULES.dataInvalid,
@@ -80,7 +88,11 @@ function toMessage(error: ErrorObject, file: StructuredFile): Message {
         typeof parent['patternErrorMessage'] === 'string'
           ? parent['patternErrorMessage']
           : `does not match ${String(params['pattern'])}`;
-      return createMessage(RULES.dataInvalid, `${where}: ${JSON.stringify(error.data)} ${detail}`, file.placeOf(segments));
+      return createMessage(
+        RULES.dataInvalid,
+        `${where}: ${JSON.stringify(error.data)} ${detail}`,
+        file.placeOf(segments),
+      );
     }
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
@@ -99,12 +111,18 @@ function toMessage(error: ErrorObject, file: StructuredFile): Message {
         file.placeOf(segments),
       );
     default:
-      return createMessage(RULES.dataInvalid, `${where}: ${custom ?? error.message ?? 'is invalid'}`, file.placeOf(segments));
+      return createMessage(
+        RULES.dataInvalid,
+        `${where}: ${custom ?? error.message ?? 'is invalid'}`,
+        file.placeOf(segments),
+      );
   }
 }
 
 function article(type: string): string {
-  const words = type.split(',').map((t) => (t === 'integer' ? 'a whole number' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`));
+  const words = type
+    .split(',')
+    .map((t) => (t === 'integer' ? 'a whole number' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`));
   return words.join(' or ');
 }
 

@@ -28,25 +28,39 @@ export function indicatorCard(
   const titleId = ctx.nextId('sc-card');
   const period = observation?.period ?? facts.requested;
   const meta: Element[] = [
-    row('Target', [targetText(ctx, facts, place), facts.target ? ` (${periodShortLabel(facts.target.period)})` : '']),
+    row('Target', [
+      targetText(ctx, facts, place),
+      facts.target ? ` (${periodShortLabel(facts.target.period)})` : '',
+    ]),
     row('Status', [ragText(ctx, facts, place)]),
     row('Change', [changeText(facts)]),
     ...selectBenchmarks(facts.benchmarks, attributes['benchmarks']).map((b) =>
-      row(b.comparator, [...benchmarkText(ctx, indicator, b), ...(b.note ? [h('span.sc-note', ` — ${b.note}`)] : [])]),
+      row(b.comparator, [
+        ...benchmarkText(ctx, indicator, b),
+        ...(b.note ? [h('span.sc-note', ` — ${b.note}`)] : []),
+      ]),
     ),
   ];
-  return h('section', { className: ['sc-card', `sc-card--${facts.rag?.status ?? 'none'}`], ariaLabelledBy: titleId }, [
-    h('h3.sc-card__title', { id: titleId }, [h('span.sc-card__id', indicator.id), ' ', indicator.title]),
-    h('p.sc-card__figure', [
-      ...figureWithPeriod(ctx, facts),
-      period ? h('span.sc-card__period', ` ${periodLabel(period)}`) : undefined,
-    ]),
-    countingLine(facts),
-    indicator.definition ? h('p.sc-card__definition', indicator.definition) : undefined,
-    h('dl.sc-card__meta', meta),
-    trend(ctx, facts, place),
-    ...(commentary && commentary.length > 0 ? [h('div.sc-card__commentary', commentary)] : []),
-  ]);
+  return h(
+    'section',
+    { className: ['sc-card', `sc-card--${facts.rag?.status ?? 'none'}`], ariaLabelledBy: titleId },
+    [
+      h('h3.sc-card__title', { id: titleId }, [
+        h('span.sc-card__id', indicator.id),
+        ' ',
+        indicator.title,
+      ]),
+      h('p.sc-card__figure', [
+        ...figureWithPeriod(ctx, facts),
+        period ? h('span.sc-card__period', ` ${periodLabel(period)}`) : undefined,
+      ]),
+      countingLine(facts),
+      indicator.definition ? h('p.sc-card__definition', indicator.definition) : undefined,
+      h('dl.sc-card__meta', meta),
+      trend(ctx, facts, place),
+      ...(commentary && commentary.length > 0 ? [h('div.sc-card__commentary', commentary)] : []),
+    ],
+  );
 }
 
 /** "Counting unit: care leavers — 120 of 207": members asked what a figure counts. */
@@ -55,7 +69,9 @@ function countingLine(facts: IndicatorFacts): Element | undefined {
   const parts: string[] = [];
   if (indicator.countingUnit) parts.push(`Counting unit: ${indicator.countingUnit}`);
   if (observation?.numerator !== undefined && observation.denominator !== undefined) {
-    parts.push(`${formatNumber(observation.numerator, 0)} of ${formatNumber(observation.denominator, 0)}${indicator.countingUnit ? ` ${indicator.countingUnit}` : ''}`);
+    parts.push(
+      `${formatNumber(observation.numerator, 0)} of ${formatNumber(observation.denominator, 0)}${indicator.countingUnit ? ` ${indicator.countingUnit}` : ''}`,
+    );
   }
   return parts.length > 0 ? h('p.sc-card__unit', parts.join(' — ')) : undefined;
 }
@@ -84,7 +100,10 @@ function row(term: string, details: Child[]): Element {
 }
 
 /** The comparators named by `benchmarks=`, or all of them in the catalogue's order. */
-export function selectBenchmarks(benchmarks: readonly BenchmarkValue[], wanted: string | undefined): BenchmarkValue[] {
+export function selectBenchmarks(
+  benchmarks: readonly BenchmarkValue[],
+  wanted: string | undefined,
+): BenchmarkValue[] {
   const names = splitList(wanted).map((name) => name.toLowerCase());
   if (names.length === 0) return [...benchmarks];
   return names.flatMap((name) => benchmarks.filter((b) => b.comparator.toLowerCase() === name));

@@ -29,7 +29,9 @@ export function chartBlock(
   if (!end) return () => problemMarker(RULES.noValue, `${indicator.id} has no values to chart`);
   const comparators = splitList(attributes['benchmarks']);
   for (const comparator of comparators) {
-    if (!indicator.benchmarks.some((b) => b.comparator.toLowerCase() === comparator.toLowerCase())) {
+    if (
+      !indicator.benchmarks.some((b) => b.comparator.toLowerCase() === comparator.toLowerCase())
+    ) {
       const available = [...new Set(indicator.benchmarks.map((b) => b.comparator))];
       ctx.report(
         RULES.noBenchmark,
@@ -43,7 +45,9 @@ export function chartBlock(
   const safeInput = {
     ...input,
     // Chart points and the table beneath are published figures: same disclosure control.
-    observations: input.observations.map((observation) => observation && disclose(ctx, indicator, observation, place)),
+    observations: input.observations.map(
+      (observation) => observation && disclose(ctx, indicator, observation, place),
+    ),
   };
   // `check` wants the messages above, not the drawing.
   if (!ctx.withCharts) return () => h('figure.sc-chart');
@@ -60,14 +64,20 @@ export function chartBlock(
       },
     ),
   );
-  return () => figure ?? problemMarker('chart-failed', `The chart for ${indicator.id} could not be drawn: ${failure}`);
+  return () =>
+    figure ??
+    problemMarker('chart-failed', `The chart for ${indicator.id} could not be drawn: ${failure}`);
 }
 
 function periodCount(ctx: ResolveContext, written: string | undefined, place: Place): number {
   if (written === undefined) return DEFAULT_PERIODS;
   const count = Number(written);
   if (Number.isInteger(count) && count >= 2 && count <= MAX_PERIODS) return count;
-  ctx.report(RULES.unknownAttribute, `periods=${written} must be a whole number from 2 to ${MAX_PERIODS}`, place);
+  ctx.report(
+    RULES.unknownAttribute,
+    `periods=${written} must be a whole number from 2 to ${MAX_PERIODS}`,
+    place,
+  );
   return DEFAULT_PERIODS;
 }
 
@@ -75,15 +85,26 @@ function periodCount(ctx: ResolveContext, written: string | undefined, place: Pl
  * The chart ends at the period asked for, in the indicator's own kind of period: an
  * annual DfE series in a quarterly report ends at the year holding the report's quarter.
  */
-function chartEnd(ctx: ResolveContext, indicator: Indicator, period: Period | undefined, place: Place): Period | undefined {
+function chartEnd(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  period: Period | undefined,
+  place: Place,
+): Period | undefined {
   const { observation, status } = findObservation(indicator, period);
   if (status === 'stale' && period && observation) {
-    ctx.report(RULES.staleValue, `${indicator.id}: the chart ends at its newest value, older than the report period`, place);
+    ctx.report(
+      RULES.staleValue,
+      `${indicator.id}: the chart ends at its newest value, older than the report period`,
+      place,
+    );
   }
   if (observation) return observation.period;
   const latest = indicator.values.at(-1);
   if (!latest) return undefined;
   if (!period) return latest.period;
-  const sameKind = indicator.values.filter((v) => v.period.kind === latest.period.kind && v.period.end <= period.end).at(-1);
+  const sameKind = indicator.values
+    .filter((v) => v.period.kind === latest.period.kind && v.period.end <= period.end)
+    .at(-1);
   return sameKind?.period ?? latest.period;
 }

@@ -9,7 +9,12 @@ import type { Place, ResolveContext } from './context.js';
  * numbers and reports each case; the preview and the exempt export show exact figures
  * but still warn, so the author learns before publishing.
  */
-export function disclose(ctx: ResolveContext, indicator: Indicator, observation: Observation, place: Place): Observation {
+export function disclose(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  observation: Observation,
+  place: Place,
+): Observation {
   const known = ctx.suppressed.get(observation);
   if (known) return known;
   const threshold = ctx.catalogue.smallNumberThreshold;

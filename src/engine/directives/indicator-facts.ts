@@ -17,7 +17,13 @@ export function factsAt(
   compare: Compare,
   place: Place,
 ): IndicatorFacts {
-  const facts = indicatorFacts(indicator, period, compare, ctx.catalogue.comparators, (observation) => disclose(ctx, indicator, observation, place));
+  const facts = indicatorFacts(
+    indicator,
+    period,
+    compare,
+    ctx.catalogue.comparators,
+    (observation) => disclose(ctx, indicator, observation, place),
+  );
   if (facts.status === 'missing') {
     const when = period ? ` for ${periodShortLabel(period)}` : '';
     ctx.report(RULES.noValue, `${indicator.id} has no value${when}`, place);

@@ -37,17 +37,35 @@ export function inlineContent(
  * `asked` is true for `:target` and `:rag`, where a missing target is worth a warning; a
  * card or scorecard row just says there is none (many indicators rightly have none).
  */
-export function targetText(ctx: ResolveContext, facts: IndicatorFacts, place: Place, asked = false): ElementContent {
+export function targetText(
+  ctx: ResolveContext,
+  facts: IndicatorFacts,
+  place: Place,
+  asked = false,
+): ElementContent {
   if (!facts.target) {
-    if (!asked) return h('span.sc-target.sc-value--missing', facts.indicator.polarity === 'none' ? 'not applicable' : 'no target set');
+    if (!asked)
+      return h(
+        'span.sc-target.sc-value--missing',
+        facts.indicator.polarity === 'none' ? 'not applicable' : 'no target set',
+      );
     const period = facts.observation?.period ?? facts.requested;
-    ctx.report(RULES.noTarget, `${facts.indicator.id} has no target${period ? ` for ${periodShortLabel(period)}` : ''}`, place);
+    ctx.report(
+      RULES.noTarget,
+      `${facts.indicator.id} has no target${period ? ` for ${periodShortLabel(period)}` : ''}`,
+      place,
+    );
     return h('span.sc-target.sc-value--missing', 'no target set');
   }
   return h('span.sc-target', formatAmount(facts.indicator, facts.target.value));
 }
 
-export function ragText(ctx: ResolveContext, facts: IndicatorFacts, place: Place, asked = false): ElementContent {
+export function ragText(
+  ctx: ResolveContext,
+  facts: IndicatorFacts,
+  place: Place,
+  asked = false,
+): ElementContent {
   if (facts.indicator.polarity === 'none') {
     return shaped('sc-rag sc-rag--none', '○', 'Not rated: no better direction is declared');
   }
@@ -57,17 +75,26 @@ export function ragText(ctx: ResolveContext, facts: IndicatorFacts, place: Place
     }
     return shaped('sc-rag sc-rag--none', '○', 'Not rated: no value or target');
   }
-  const words = facts.rag.text.startsWith(facts.rag.shape) ? facts.rag.text.slice(facts.rag.shape.length).trim() : facts.rag.text;
+  const words = facts.rag.text.startsWith(facts.rag.shape)
+    ? facts.rag.text.slice(facts.rag.shape.length).trim()
+    : facts.rag.text;
   return shaped(`sc-rag sc-rag--${facts.rag.status}`, facts.rag.shape, words);
 }
 
 export function changeText(facts: IndicatorFacts): ElementContent {
   if (!facts.change) return h('span.sc-change.sc-value--missing', 'no change to report');
-  const judgement = facts.change.judgement ? ` sc-change--${facts.change.judgement.replace(' ', '-')}` : '';
+  const judgement = facts.change.judgement
+    ? ` sc-change--${facts.change.judgement.replace(' ', '-')}`
+    : '';
   return shaped(`sc-change${judgement}`, CHANGE_SHAPES[facts.change.direction], facts.change.text);
 }
 
-function benchmarkFor(ctx: ResolveContext, facts: IndicatorFacts, vs: string, place: Place): ElementContent[] {
+function benchmarkFor(
+  ctx: ResolveContext,
+  facts: IndicatorFacts,
+  vs: string,
+  place: Place,
+): ElementContent[] {
   const wanted = vs.toLowerCase();
   const benchmark = facts.benchmarks.find((b) => b.comparator.toLowerCase() === wanted);
   if (!benchmark) {

@@ -7,7 +7,10 @@ import type { Place, ResolveContext } from './context.js';
 /** The nearest ids and aliases to a mistyped one, closest first. */
 export function nearestIds(catalogue: Catalogue, wanted: string, count = 3): string[] {
   const target = wanted.toUpperCase();
-  const names = [...catalogue.indicators.values()].flatMap((indicator) => [indicator.id, ...indicator.aliases]);
+  const names = [...catalogue.indicators.values()].flatMap((indicator) => [
+    indicator.id,
+    ...indicator.aliases,
+  ]);
   return names
     .map((name) => ({ name, d: distance(name.toUpperCase(), target) }))
     .filter(({ d, name }) => d <= Math.max(2, Math.ceil(name.length / 3)))
@@ -22,12 +25,23 @@ export function findIndicator(catalogue: Catalogue, id: string): Indicator | und
 }
 
 /** Looks an id up, reporting `unknown-indicator` with the nearest ids when it is not there. */
-export function resolveIndicator(ctx: ResolveContext, id: string, place: Place): Indicator | undefined {
+export function resolveIndicator(
+  ctx: ResolveContext,
+  id: string,
+  place: Place,
+): Indicator | undefined {
   const indicator = findIndicator(ctx.catalogue, id);
   if (indicator) return indicator;
   const nearest = nearestIds(ctx.catalogue, id);
-  const hint = nearest.length > 0 ? `, did you mean ${nearest.join(' or ')}?` : ctx.catalogue.indicators.size === 0 ? ' (the report has no indicator data)' : '';
-  ctx.report(RULES.unknownIndicator, `Unknown indicator ${id}${hint}`, place, { suggestions: nearest });
+  const hint =
+    nearest.length > 0
+      ? `, did you mean ${nearest.join(' or ')}?`
+      : ctx.catalogue.indicators.size === 0
+        ? ' (the report has no indicator data)'
+        : '';
+  ctx.report(RULES.unknownIndicator, `Unknown indicator ${id}${hint}`, place, {
+    suggestions: nearest,
+  });
   return undefined;
 }
 
@@ -35,7 +49,11 @@ export function resolveIndicator(ctx: ResolveContext, id: string, place: Place):
  * The period a directive asks for: its own `period=`, else the front matter's; undefined
  * means "the latest". An unparseable `period=` is reported and treated as absent.
  */
-export function resolvePeriod(ctx: ResolveContext, written: string | undefined, place: Place): Period | undefined {
+export function resolvePeriod(
+  ctx: ResolveContext,
+  written: string | undefined,
+  place: Place,
+): Period | undefined {
   if (written === undefined || written === '') return ctx.reportPeriod;
   const period = parsePeriod(written);
   if (!period) {

@@ -22,10 +22,15 @@ export interface DirectiveSpec {
   readonly oneOf?: readonly string[];
 }
 
-const id: AttributeSpec = { name: 'id', description: 'Indicator id or alias, e.g. OP148', required: true };
+const id: AttributeSpec = {
+  name: 'id',
+  description: 'Indicator id or alias, e.g. OP148',
+  required: true,
+};
 const period: AttributeSpec = {
   name: 'period',
-  description: "Period to report, overriding the front matter's (2023/24 Q4, 2023/24, 2024-05, 2024-03-31)",
+  description:
+    "Period to report, overriding the front matter's (2023/24 Q4, 2023/24, 2024-05, 2024-03-31)",
 };
 const compare: AttributeSpec = {
   name: 'compare',
@@ -38,9 +43,24 @@ const benchmarks: AttributeSpec = {
 };
 
 export const DIRECTIVES: readonly DirectiveSpec[] = [
-  { name: 'value', kinds: ['textDirective'], summary: 'The formatted value for the period', attributes: [id, period] },
-  { name: 'target', kinds: ['textDirective'], summary: 'The target for the period', attributes: [id, period] },
-  { name: 'rag', kinds: ['textDirective'], summary: 'RAG status in words and shape', attributes: [id, period] },
+  {
+    name: 'value',
+    kinds: ['textDirective'],
+    summary: 'The formatted value for the period',
+    attributes: [id, period],
+  },
+  {
+    name: 'target',
+    kinds: ['textDirective'],
+    summary: 'The target for the period',
+    attributes: [id, period],
+  },
+  {
+    name: 'rag',
+    kinds: ['textDirective'],
+    summary: 'RAG status in words and shape',
+    attributes: [id, period],
+  },
   {
     name: 'change',
     kinds: ['textDirective'],
@@ -51,7 +71,15 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     name: 'benchmark',
     kinds: ['textDirective'],
     summary: 'A comparator value with its own period',
-    attributes: [id, period, { name: 'vs', description: 'Comparator: England, London, Statistical neighbours...', required: true }],
+    attributes: [
+      id,
+      period,
+      {
+        name: 'vs',
+        description: 'Comparator: England, London, Statistical neighbours...',
+        required: true,
+      },
+    ],
   },
   {
     name: 'indicator',

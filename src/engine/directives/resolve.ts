@@ -28,6 +28,15 @@ export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext)
   visit(tree, (node, index, parent) => {
     if (!DIRECTIVE_TYPES.has(node.type) || !parent || index === undefined) return;
     const directive = node as Directives;
+    if (isSketchedAttributes(directive, parent.children[index + 1])) {
+      // `:value(id=X)`: reported once, as attribute-syntax, by the source scan below.
+      parent.children[index] = {
+        type: 'text',
+        value: `:${directive.name}`,
+        ...(directive.position ? { position: directive.position } : {}),
+      } as RootContent;
+      return SKIP;
+    }
     const replacement = resolveOne(directive, ctx);
     parent.children[index] = replacement as RootContent;
     // Container children stay in place (the same array) and are visited next.
@@ -36,15 +45,28 @@ export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext)
   reportAttributeSyntax(tree, text, ctx);
 }
 
+function isSketchedAttributes(node: Directives, next: Nodes | undefined): boolean {
+  const bare = Object.keys(node.attributes ?? {}).length === 0 && node.children.length === 0;
+  return (
+    node.type === 'textDirective' && bare && next?.type === 'text' && /^\s?[(<]/.test(next.value)
+  );
+}
+
 function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   const place = placeOf(node);
   const before = ctx.messages.length;
   const validation = validateDirective(node, ctx);
   if (validation.kind === 'literal') {
-    return { type: 'text', value: `:${node.name}`, ...(node.position ? { position: node.position } : {}) } satisfies Text;
+    return {
+      type: 'text',
+      value: `:${node.name}`,
+      ...(node.position ? { position: node.position } : {}),
+    } satisfies Text;
   }
   if (validation.kind === 'invalid') {
-    return slotNode(node, ctx, (children) => withMarkers(node, ctx.messages.slice(before), children));
+    return slotNode(node, ctx, (children) =>
+      withMarkers(node, ctx.messages.slice(before), children),
+    );
   }
   const { spec, attributes } = validation;
   if (spec.name === 'exempt') {
@@ -62,7 +84,10 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   }
   const indicator = resolveIndicator(ctx, attributes['id'] ?? '', place);
   const period = resolvePeriod(ctx, attributes['period'], place);
-  if (!indicator) return slotNode(node, ctx, (children) => withMarkers(node, ctx.messages.slice(before), children));
+  if (!indicator)
+    return slotNode(node, ctx, (children) =>
+      withMarkers(node, ctx.messages.slice(before), children),
+    );
   if (spec.name === 'chart') {
     const chart = chartBlock(ctx, indicator, attributes, period, place);
     return slotNode(node, ctx, () => [chart()]);
@@ -70,14 +95,20 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   const facts = factsAt(ctx, indicator, period, compareOf(attributes), place);
   if (spec.name === 'indicator') {
     const isContainer = node.type === 'containerDirective';
-    return slotNode(node, ctx, (children) => [indicatorCard(ctx, facts, attributes, place, isContainer ? children : undefined)]);
+    return slotNode(node, ctx, (children) => [
+      indicatorCard(ctx, facts, attributes, place, isContainer ? children : undefined),
+    ]);
   }
   const content = inlineContent(ctx, spec.name, facts, attributes, place);
   return slotNode(node, ctx, () => content);
 }
 
 /** A placeholder node: text and leaf directives lose their label, containers keep children. */
-function slotNode(node: Directives, ctx: ResolveContext, build: (children: ElementContent[]) => ElementContent[]): Nodes {
+function slotNode(
+  node: Directives,
+  ctx: ResolveContext,
+  build: (children: ElementContent[]) => ElementContent[],
+): Nodes {
   const children = node.type === 'containerDirective' ? node.children : [];
   return {
     type: node.type === 'textDirective' ? 'emphasis' : 'blockquote',
@@ -87,8 +118,14 @@ function slotNode(node: Directives, ctx: ResolveContext, build: (children: Eleme
   } as Nodes;
 }
 
-function withMarkers(node: Directives, messages: readonly Message[], children: ElementContent[]): ElementContent[] {
-  const markers = messages.filter((m) => m.severity === 'error').map((m) => problemMarker(m.ruleId, m.reason));
+function withMarkers(
+  node: Directives,
+  messages: readonly Message[],
+  children: ElementContent[],
+): ElementContent[] {
+  const markers = messages
+    .filter((m) => m.severity === 'error')
+    .map((m) => problemMarker(m.ruleId, m.reason));
   if (node.type === 'textDirective') return markers;
   return [h('div.sc-problem-block', markers), ...children];
 }
@@ -107,17 +144,28 @@ function reportAttributeSyntax(tree: Root, text: string, ctx: ResolveContext): v
   if (hits.length === 0) return;
   const code: Array<[number, number]> = [];
   visit(tree, (node) => {
-    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
+    if (
+      (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') &&
+      node.position
+    ) {
       code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
     }
   });
   const starts = lineStarts(text);
   for (const hit of hits) {
     if (code.some(([start, end]) => hit.offset >= start && hit.offset < end)) continue;
-    const place: Place = { ...positionAt(starts, hit.offset), ...endAt(starts, hit.offset + hit.length) };
-    ctx.report(RULES.attributeSyntax, `Write attributes in braces: ${hit.replacement} (not ${hit.written})`, place, {
-      suggestions: [hit.replacement],
-    });
+    const place: Place = {
+      ...positionAt(starts, hit.offset),
+      ...endAt(starts, hit.offset + hit.length),
+    };
+    ctx.report(
+      RULES.attributeSyntax,
+      `Write attributes in braces: ${hit.replacement} (not ${hit.written})`,
+      place,
+      {
+        suggestions: [hit.replacement],
+      },
+    );
   }
 }
 

@@ -20,16 +20,28 @@ export function scorecardTable(
 ): Element {
   const indicators = scorecardIndicators(ctx, attributes, place);
   const compare = compareOf(attributes);
-  const rows = indicators.map((indicator) => ({ indicator, facts: factsAt(ctx, indicator, period, compare, place) }));
+  const rows = indicators.map((indicator) => ({
+    indicator,
+    facts: factsAt(ctx, indicator, period, compare, place),
+  }));
   const comparators = orderedComparators(
     ctx,
-    rows.flatMap(({ facts }) => selectBenchmarks(facts.benchmarks, attributes['benchmarks']).map((b) => b.comparator)),
+    rows.flatMap(({ facts }) =>
+      selectBenchmarks(facts.benchmarks, attributes['benchmarks']).map((b) => b.comparator),
+    ),
   );
-  const caption = attributes['title'] ?? `Scorecard${period ? `, ${periodShortLabel(period)}` : ''}`;
+  const caption =
+    attributes['title'] ?? `Scorecard${period ? `, ${periodShortLabel(period)}` : ''}`;
   const head = ['Indicator', 'Period', 'Value', 'Target', 'Status', 'Change', ...comparators];
   return h('table.sc-scorecard', [
     h('caption', caption),
-    h('thead', h('tr', head.map((label) => h('th', { scope: 'col' }, label)))),
+    h(
+      'thead',
+      h(
+        'tr',
+        head.map((label) => h('th', { scope: 'col' }, label)),
+      ),
+    ),
     h(
       'tbody',
       rows.map(({ indicator, facts }) =>
@@ -43,7 +55,10 @@ export function scorecardTable(
           ...comparators.map((comparator) => {
             const benchmark = facts.benchmarks.find((b) => b.comparator === comparator);
             const cell: Child[] = benchmark
-              ? [figure(ctx, indicator, benchmark), h('span.sc-note', ` (${periodShortLabel(benchmark.period)})`)]
+              ? [
+                  figure(ctx, indicator, benchmark),
+                  h('span.sc-note', ` (${periodShortLabel(benchmark.period)})`),
+                ]
               : ['–'];
             return h('td.sc-num', {}, ...cell);
           }),
@@ -53,7 +68,11 @@ export function scorecardTable(
   ]);
 }
 
-function scorecardIndicators(ctx: ResolveContext, attributes: Readonly<Record<string, string>>, place: Place): Indicator[] {
+function scorecardIndicators(
+  ctx: ResolveContext,
+  attributes: Readonly<Record<string, string>>,
+  place: Place,
+): Indicator[] {
   if (attributes['ids']) {
     return splitList(attributes['ids']).flatMap((id) => resolveIndicator(ctx, id, place) ?? []);
   }
@@ -62,7 +81,9 @@ function scorecardIndicators(ctx: ResolveContext, attributes: Readonly<Record<st
     indicator.tags.some((t) => t.toLowerCase() === tag),
   );
   if (tagged.length === 0) {
-    const tags = [...new Set([...ctx.catalogue.indicators.values()].flatMap((indicator) => indicator.tags))].sort();
+    const tags = [
+      ...new Set([...ctx.catalogue.indicators.values()].flatMap((indicator) => indicator.tags)),
+    ].sort();
     ctx.report(
       RULES.unknownIndicator,
       `No indicator has the tag ${tag}${tags.length ? `; tags in the data: ${tags.join(', ')}` : ''}`,

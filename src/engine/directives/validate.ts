@@ -6,7 +6,11 @@ import { DIRECTIVES, colons, directiveSpec } from './registry.js';
 import type { DirectiveSpec } from './registry.js';
 
 export type Validation =
-  | { readonly kind: 'ok'; readonly spec: DirectiveSpec; readonly attributes: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'ok';
+      readonly spec: DirectiveSpec;
+      readonly attributes: Readonly<Record<string, string>>;
+    }
   /** Not a directive the author meant, like `10:30`: put the text back. */
   | { readonly kind: 'literal' }
   | { readonly kind: 'invalid' };
@@ -19,7 +23,10 @@ export function validateDirective(node: Directives, ctx: ResolveContext): Valida
   if (!spec) {
     const bare = Object.keys(attributes).length === 0 && node.children.length === 0;
     if (node.type === 'textDirective' && bare) return { kind: 'literal' };
-    const nearest = closest(node.name.toLowerCase(), DIRECTIVES.map((d) => d.name));
+    const nearest = closest(
+      node.name.toLowerCase(),
+      DIRECTIVES.map((d) => d.name),
+    );
     const near = distance(nearest, node.name.toLowerCase()) <= 3;
     ctx.report(
       RULES.unknownDirective,
@@ -31,7 +38,11 @@ export function validateDirective(node: Directives, ctx: ResolveContext): Valida
   }
   if (!spec.kinds.includes(node.type)) {
     const forms = spec.kinds.map((kind) => `${colons(kind)}${spec.name}`).join(' or ');
-    ctx.report(RULES.unknownDirective, `${colons(node.type)}${spec.name} is not a form of this directive; write ${forms}`, place);
+    ctx.report(
+      RULES.unknownDirective,
+      `${colons(node.type)}${spec.name} is not a form of this directive; write ${forms}`,
+      place,
+    );
     return { kind: 'invalid' };
   }
   let ok = true;
@@ -41,20 +52,39 @@ export function validateDirective(node: Directives, ctx: ResolveContext): Valida
     if (!attribute) {
       const nearest = known.length > 0 ? closest(name, known) : undefined;
       const hint = nearest && distance(nearest, name) <= 2 ? `, did you mean ${nearest}?` : '';
-      const allowed = known.length > 0 ? ` (${colons(node.type)}${spec.name} takes ${known.join(', ')})` : ` (${colons(node.type)}${spec.name} takes none)`;
-      ctx.report(RULES.unknownAttribute, `Unknown attribute ${name} on ${colons(node.type)}${spec.name}${hint}${allowed}`, place);
+      const allowed =
+        known.length > 0
+          ? ` (${colons(node.type)}${spec.name} takes ${known.join(', ')})`
+          : ` (${colons(node.type)}${spec.name} takes none)`;
+      ctx.report(
+        RULES.unknownAttribute,
+        `Unknown attribute ${name} on ${colons(node.type)}${spec.name}${hint}${allowed}`,
+        place,
+      );
     } else if (attribute.values && !attribute.values.includes(value)) {
-      ctx.report(RULES.unknownAttribute, `${name}=${value} is not allowed; use ${attribute.values.join(' or ')}`, place);
+      ctx.report(
+        RULES.unknownAttribute,
+        `${name}=${value} is not allowed; use ${attribute.values.join(' or ')}`,
+        place,
+      );
     }
   }
   for (const attribute of spec.attributes) {
     if (attribute.required && !attributes[attribute.name]) {
-      ctx.report(RULES.missingAttribute, `${colons(node.type)}${spec.name} needs ${attribute.name}= (${attribute.description})`, place);
+      ctx.report(
+        RULES.missingAttribute,
+        `${colons(node.type)}${spec.name} needs ${attribute.name}= (${attribute.description})`,
+        place,
+      );
       ok = false;
     }
   }
   if (spec.oneOf && !spec.oneOf.some((name) => attributes[name])) {
-    ctx.report(RULES.missingAttribute, `${colons(node.type)}${spec.name} needs ${spec.oneOf.join(' or ')}`, place);
+    ctx.report(
+      RULES.missingAttribute,
+      `${colons(node.type)}${spec.name} needs ${spec.oneOf.join(' or ')}`,
+      place,
+    );
     ok = false;
   }
   return ok ? { kind: 'ok', spec, attributes } : { kind: 'invalid' };
@@ -68,7 +98,10 @@ function cleanAttributes(raw: Directives['attributes']): Record<string, string> 
   return out;
 }
 
-export function placeOf(node: { position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined }) {
+export function placeOf(node: {
+  position?:
+    { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
+}) {
   const start = node.position?.start ?? { line: 1, column: 1 };
   const end = node.position?.end ?? start;
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };

@@ -44,8 +44,12 @@ export function renderDocument(input: DocumentInput): string {
   const meeting = nonEmpty(input.meeting);
   const period = nonEmpty(input.periodLabel);
   const notice = exemptNotice(input);
-  const runningHeader = [notice ? 'EXEMPT' : undefined, input.title, period].filter(Boolean).join(' · ');
-  const pageTitle = [notice ? 'Exempt' : undefined, input.title, period].filter(Boolean).join(' — ');
+  const runningHeader = [notice ? 'EXEMPT' : undefined, input.title, period]
+    .filter(Boolean)
+    .join(' · ');
+  const pageTitle = [notice ? 'Exempt' : undefined, input.title, period]
+    .filter(Boolean)
+    .join(' — ');
 
   const head = h('head', [
     h('meta', { charSet: 'utf-8' }),

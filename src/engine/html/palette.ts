@@ -39,7 +39,14 @@ export type PaletteName = keyof typeof PALETTE;
  * Series colours for charts, in the order series are drawn. Each reaches 3:1 against the
  * page; charts still tell series apart by dash and marker so colour is never the only cue.
  */
-export const CHART_COLOURS = ['#1d70b8', '#0b0c0c', '#a35200', '#6f1f7a', '#00703c', '#b8281a'] as const;
+export const CHART_COLOURS = [
+  '#1d70b8',
+  '#0b0c0c',
+  '#a35200',
+  '#6f1f7a',
+  '#00703c',
+  '#b8281a',
+] as const;
 
 /** The pairs the stylesheet draws text with: [foreground, background, purpose]. */
 export const TEXT_PAIRS: readonly (readonly [PaletteName, PaletteName, string])[] = [

@@ -30,9 +30,8 @@ body {
   padding: 0.5rem 0.75rem; background: var(--sc-focus); color: var(--sc-focusText);
 }
 .sc-skip:focus { top: 0.5rem; }
-.sc-header, main, .sc-legend, .sc-footer {
-  max-width: 60rem; margin-left: auto; margin-right: auto; padding-left: 1.25rem; padding-right: 1.25rem;
-}
+/* Width by margins, not padding, so the header rule lines up with the text. */
+.sc-header, main, .sc-legend, .sc-footer { width: min(60rem, 100% - 2.5rem); margin-left: auto; margin-right: auto; }
 .sc-header { padding-top: 1.5rem; padding-bottom: 1rem; border-bottom: 0.625rem solid var(--sc-text); margin-bottom: 1.5rem; }
 .sc-header__title { font-size: 2.25rem; line-height: 1.15; margin: 0 0 0.5rem; }
 .sc-header__meeting, .sc-header__period { margin: 0.25rem 0 0; color: var(--sc-secondaryText); font-size: 1.1875rem; }
@@ -125,7 +124,9 @@ abbr.sc-symbol[title], .sc-symbol abbr[title] { text-decoration: underline dotte
 
 /* Scorecard tables (::scorecard). */
 .sc-scorecard th[scope="row"] { font-weight: 400; }
-.sc-scorecard .sc-rag { font-weight: 700; }
+.sc-scorecard th[scope="row"] { min-width: 8em; }
+/* Status and change are sentences; a block with a floor width keeps them from a one-word column. */
+.sc-scorecard .sc-rag, .sc-scorecard .sc-change { display: block; min-width: 7em; }
 
 /* Exempt (Part B) blocks: only in the exempt export and the preview. */
 .sc-exempt { margin: 0 0 1.5rem; padding: 0.75rem 1rem; border: 0.25rem dashed var(--sc-exempt); background: var(--sc-exemptTint); }
@@ -169,7 +170,7 @@ div.sc-problem, p.sc-problem { display: block; padding: 0.5rem 0.75rem; margin: 
   :root { font-size: 10pt; }
   body { font-size: 11pt; line-height: 1.4; }
   .sc-skip { display: none; }
-  .sc-header, main, .sc-legend, .sc-footer { max-width: none; padding-left: 0; padding-right: 0; }
+  .sc-header, main, .sc-legend, .sc-footer { width: auto; }
   .sc-header { padding-top: 0; border-bottom-width: 2mm; }
   .sc-header__title { font-size: 20pt; }
   h2 { font-size: 15pt; }
@@ -182,6 +183,10 @@ div.sc-problem, p.sc-problem { display: block; padding: 0.5rem 0.75rem; margin: 
   a, a:visited { color: inherit; text-decoration: underline; }
   main a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
   thead { display: table-header-group; }
+  table { font-size: 9pt; }
+  th, td { padding: 1.2mm 2mm 1.2mm 0; }
+  .sc-scorecard .sc-rag, .sc-scorecard .sc-change { min-width: 10em; }
+  .sc-scorecard th[scope="row"] { min-width: 12em; }
 }
 `;
 
@@ -193,7 +198,7 @@ div.sc-problem, p.sc-problem { display: block; padding: 0.5rem 0.75rem; margin: 
  * page; the text goes through `cssString` so nothing in a title can end the style sheet.
  */
 export function pageMarginCss(runningHeader: string): string {
-  const box = 'font-family: system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: #505a5f;';
+  const box = `font-family: system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: ${PALETTE.secondaryText};`;
   return `@page {
   @top-left { content: ${cssString(runningHeader)}; ${box} vertical-align: bottom; padding-bottom: 3mm; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} vertical-align: top; padding-top: 3mm; }
@@ -209,9 +214,10 @@ export function pageMarginCss(runningHeader: string): string {
 export function cssString(text: string): string {
   let out = '"';
   for (const char of text) {
+    const code = char.charCodeAt(0);
     // A header is one line; CSS has no way to write NUL, so controls become spaces.
-    if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(char)) out += ' ';
-    else if (/["\\<>&]/.test(char)) out += `\\${char.charCodeAt(0).toString(16)} `;
+    if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += ' ';
+    else if (/["\\<>&]/.test(char)) out += `\\${code.toString(16)} `;
     else out += char;
   }
   return `${out}"`;

@@ -21,7 +21,16 @@ export interface FrontMatter {
   readonly place: SourcePlace;
 }
 
-const KNOWN_KEYS = new Set(['title', 'meeting', 'period', 'data', 'classification', 'author', 'date', 'subtitle']);
+const KNOWN_KEYS = new Set([
+  'title',
+  'meeting',
+  'period',
+  'data',
+  'classification',
+  'author',
+  'date',
+  'subtitle',
+]);
 
 /**
  * Reads the report's YAML front matter. `firstLine` is the report line of the YAML's
@@ -34,7 +43,11 @@ export function readFrontMatter(
 ): { frontMatter: FrontMatter; messages: Message[] } {
   const messages: Message[] = [];
   const start: SourcePlace = { file, line: Math.max(1, firstLine - 1), column: 1 };
-  const empty: FrontMatter = { data: [], classification: { value: 'public', place: start }, place: start };
+  const empty: FrontMatter = {
+    data: [],
+    classification: { value: 'public', place: start },
+    place: start,
+  };
   if (yamlText === undefined) return { frontMatter: empty, messages };
 
   const lineCounter = new LineCounter();
@@ -45,12 +58,22 @@ export function readFrontMatter(
   };
   for (const error of doc.errors) {
     messages.push(
-      createMessage(RULES.frontMatterInvalid, `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, placeOf(error.pos[0])),
+      createMessage(
+        RULES.frontMatterInvalid,
+        `Front matter is not valid YAML: ${error.message.split('\n')[0]}`,
+        placeOf(error.pos[0]),
+      ),
     );
   }
   if (!isMap(doc.contents)) {
     if (doc.contents !== null && doc.errors.length === 0) {
-      messages.push(createMessage(RULES.frontMatterInvalid, 'Front matter must be a list of `key: value` lines', start));
+      messages.push(
+        createMessage(
+          RULES.frontMatterInvalid,
+          'Front matter must be a list of `key: value` lines',
+          start,
+        ),
+      );
     }
     return { frontMatter: empty, messages };
   }
@@ -60,7 +83,13 @@ export function readFrontMatter(
     if (isScalar(node) && node.value !== null && typeof node.value !== 'object') {
       return { value: String(node.value).trim(), place: nodePlace(node) };
     }
-    messages.push(createMessage(RULES.frontMatterInvalid, `\`${key}\` must be a single value`, nodePlace(node as YamlNode)));
+    messages.push(
+      createMessage(
+        RULES.frontMatterInvalid,
+        `\`${key}\` must be a single value`,
+        nodePlace(node as YamlNode),
+      ),
+    );
     return undefined;
   };
 
@@ -89,7 +118,11 @@ export function readFrontMatter(
           classification = { value: text.value, place: text.place };
         } else if (text) {
           messages.push(
-            createMessage(RULES.frontMatterInvalid, `classification must be \`public\` or \`exempt\`, not \`${text.value}\``, text.place),
+            createMessage(
+              RULES.frontMatterInvalid,
+              `classification must be \`public\` or \`exempt\`, not \`${text.value}\``,
+              text.place,
+            ),
           );
         }
         break;

@@ -9,6 +9,7 @@ import { indicatorFacts, type Compare } from '../../engine/facts.js';
 import { comparePeriods, parsePeriod, periodShortLabel } from '../../engine/periods.js';
 import {
   formatAmount,
+  formatDifference,
   formatObservation,
   latestObservation,
 } from '../../engine/semantics/index.js';
@@ -85,7 +86,7 @@ export function hoverMarkdown(indicator: Indicator, options: HoverOptions): stri
   if (facts.target) {
     const tolerance =
       facts.target.tolerance !== undefined
-        ? `, amber within ${formatAmount(indicator, facts.target.tolerance)}`
+        ? `, amber within ${formatDifference(indicator, facts.target.tolerance)}`
         : '';
     lines.push(
       `| Target, ${cell(periodShortLabel(facts.target.period))} | ${cell(formatAmount(indicator, facts.target.value) + tolerance)} | ${from(facts.target.source)} |`,

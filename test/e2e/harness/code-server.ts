@@ -1,13 +1,14 @@
 // code-server 4.99.4 is VS Code 1.99.3 over HTTP: the only real VS Code these machines
 // can run (see ../shared/docs/vscode-e2e.md).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '../wait.js';
 import { startBackground, runChecked, type Background } from './processes.js';
 
 export function codeServerBin(repo: string): string {
   const bin =
-    process.env['SCORECARD_CODE_SERVER'] ?? join(repo, '.cache', 'code-server', 'node_modules', '.bin', 'code-server');
+    process.env['SCORECARD_CODE_SERVER'] ??
+    join(repo, '.cache', 'code-server', 'node_modules', '.bin', 'code-server');
   if (!existsSync(bin)) {
     throw new Error(`code-server not found at ${bin}: run .ci/install-code-server.sh first`);
   }
@@ -23,18 +24,35 @@ export interface Profile {
 export function installExtension(bin: string, vsix: string, profile: Profile, cwd: string): void {
   runChecked(
     bin,
-    ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix],
+    [
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      '--install-extension',
+      vsix,
+    ],
     { cwd, timeoutMs: 120_000 },
   );
 }
 
 /**
  * The workbench URL that opens `folder` and makes the extension host run the tests
- * module. Only extensionTestsPath: the extension itself comes from the installed .vsix.
+ * module. VS Code runs tests only when an extension development path is given too, so
+ * it names `placeholder`, a folder with no extension in it: the extension under test
+ * comes from the installed .vsix, which is what proves the packaging.
  */
-export function workbenchUrl(origin: string, folder: string, testsModule: string): string {
+export function workbenchUrl(
+  origin: string,
+  folder: string,
+  testsModule: string,
+  placeholder: string,
+): string {
   const { host } = new URL(origin);
-  const payload = [['extensionTestsPath', `vscode-remote://${host}${testsModule}`]];
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${host}${placeholder}`],
+    ['extensionTestsPath', `vscode-remote://${host}${testsModule}`],
+  ];
   const url = new URL(origin);
   url.searchParams.set('folder', folder);
   url.searchParams.set('payload', JSON.stringify(payload));
@@ -53,9 +71,15 @@ export async function startCodeServer(options: {
   readonly logFile: string;
 }): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${options.port}`;
+  // Its own config file, or code-server writes one into the user's home.
+  const configFile = join(options.profile.userDataDir, 'code-server.yaml');
+  mkdirSync(options.profile.userDataDir, { recursive: true });
+  writeFileSync(configFile, 'auth: none\n');
   const server = startBackground(
     options.bin,
     [
+      '--config',
+      configFile,
       '--auth',
       'none',
       '--bind-addr',
@@ -74,7 +98,8 @@ export async function startCodeServer(options: {
   try {
     await waitFor(
       async () => {
-        if (server.child.exitCode !== null) throw new Error(`code-server exited; see ${options.logFile}`);
+        if (server.child.exitCode !== null)
+          throw new Error(`code-server exited; see ${options.logFile}`);
         try {
           const response = await fetch(`${origin}/healthz`);
           return response.ok ? true : undefined;

@@ -44,9 +44,9 @@ export function frontMatterOf(markdown: string): string {
 
 /** Ids written as plain `:value{id=X}` in the report, in order, once each. */
 export function valueIds(markdown: string): string[] {
-  return [...new Set([...markdown.matchAll(/:value\{id=([A-Za-z0-9_.-]+)\}/g)].map((m) => m[1] ?? ''))].filter(
-    (id) => id !== '',
-  );
+  return [
+    ...new Set([...markdown.matchAll(/:value\{id=([A-Za-z0-9_.-]+)\}/g)].map((m) => m[1] ?? '')),
+  ].filter((id) => id !== '');
 }
 
 /** The sample to preview: SCORECARD_E2E_REPORT, else the first report with a `:value`. */
@@ -83,7 +83,10 @@ export async function computeExpectations(options: {
 
   /** Renders a snippet as part of the report (same data, same period). */
   const snippet = async (markdown: string): Promise<string | undefined> => {
-    const result = await engine.render(`${frontMatter}\n${markdown}\n`, { path: reportPath, mode: 'preview' });
+    const result = await engine.render(`${frontMatter}\n${markdown}\n`, {
+      path: reportPath,
+      mode: 'preview',
+    });
     if (result.messages.some((m) => m.severity === 'error')) return undefined;
     return htmlText(result.body);
   };
@@ -99,7 +102,8 @@ export async function computeExpectations(options: {
   const editId = (figures[1] ?? first).id;
   const edit = `\n\nLive edit ${options.nonce}: :value{id=${editId}}\n`;
   const edited = await snippet(edit);
-  if (!edited?.includes(options.nonce)) throw new Error(`The engine did not render the edit ${edit}`);
+  if (!edited?.includes(options.nonce))
+    throw new Error(`The engine did not render the edit ${edit}`);
 
   const { catalogue } = await engine.catalogue(reportText, { path: reportPath });
   const messages = await engine.check(readFileSync(brokenPath, 'utf8'), { path: brokenPath });

@@ -67,7 +67,10 @@ function readJson<T>(path: string): T | undefined {
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const { workspace, resultsDir } = options;
   mkdirSync(join(workspace, EXCHANGE_DIR), { recursive: true });
-  writeFileSync(exchange(workspace, CONFIG_FILE), JSON.stringify(options.expectations.config, null, 2));
+  writeFileSync(
+    exchange(workspace, CONFIG_FILE),
+    JSON.stringify(options.expectations.config, null, 2),
+  );
   installExtension(options.codeServer, options.vsix, options.profile, workspace);
 
   const server = await startCodeServer({
@@ -81,19 +84,31 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const harness: TestOutcome[] = [];
   const screenshots: Record<string, string> = {};
   try {
-    browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, timeout: 60_000 });
+    browser = await chromium.launch({
+      executablePath: options.chromiumPath,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+    });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const consoleLog: string[] = [];
     page.on('console', (message) => consoleLog.push(`[${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => consoleLog.push(`[pageerror] ${error.message}`));
-    await page.goto(workbenchUrl(server.origin, workspace, options.suiteModule), { timeout: 60_000 });
+    const placeholder = join(options.profile.userDataDir, 'no-extension');
+    mkdirSync(placeholder, { recursive: true });
+    await page.goto(workbenchUrl(server.origin, workspace, options.suiteModule, placeholder), {
+      timeout: 60_000,
+    });
 
     const shoot = async (name: string): Promise<void> => {
       const path = join(resultsDir, `${name}.png`);
       await page.screenshot({ path, timeout: 15_000 }).catch(() => undefined);
       if (existsSync(path)) screenshots[name] = path;
     };
-    const check = async (title: string, marker: MarkerName, body: () => Promise<void>): Promise<void> => {
+    const check = async (
+      title: string,
+      marker: MarkerName,
+      body: () => Promise<void>,
+    ): Promise<void> => {
       const started = Date.now();
       let outcome: Marker;
       try {
@@ -119,29 +134,50 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         if (suite) break;
         if (!previewChecked && existsSync(exchange(workspace, MARKERS.previewOpened))) {
           previewChecked = true;
-          await check('harness: the preview webview shows the resolved figures', MARKERS.previewSeen, async () => {
-            const frame = await waitForFigures(page, preview.figures);
-            await shoot('preview');
-            await frame
-              .frameElement()
-              .then((element) => element.screenshot({ path: join(resultsDir, 'preview-webview.png'), timeout: 15_000 }))
-              .then(() => (screenshots['preview-webview'] = join(resultsDir, 'preview-webview.png')))
-              .catch(() => undefined);
-          });
+          await check(
+            'harness: the preview webview shows the resolved figures',
+            MARKERS.previewSeen,
+            async () => {
+              const frame = await waitForFigures(page, preview.figures);
+              await shoot('preview');
+              await frame
+                .frameElement()
+                .then((element) =>
+                  element.screenshot({
+                    path: join(resultsDir, 'preview-webview.png'),
+                    timeout: 15_000,
+                  }),
+                )
+                .then(
+                  () => (screenshots['preview-webview'] = join(resultsDir, 'preview-webview.png')),
+                )
+                .catch(() => undefined);
+            },
+          );
         }
         if (!editChecked && existsSync(exchange(workspace, MARKERS.edited))) {
           editChecked = true;
-          await check('harness: the preview follows an unsaved edit', MARKERS.editSeen, async () => {
-            await waitForFigures(page, [preview.edited]);
-            await shoot('preview-after-edit');
-          });
+          await check(
+            'harness: the preview follows an unsaved edit',
+            MARKERS.editSeen,
+            async () => {
+              await waitForFigures(page, [preview.edited]);
+              await shoot('preview-after-edit');
+            },
+          );
         }
         if (server.child.exitCode !== null) throw new Error('code-server exited during the run');
-        if (Date.now() > deadline) throw new Error(`The suite wrote no result within ${options.timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`The suite wrote no result within ${options.timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     } catch (error) {
-      suite = { passed: 0, failed: 1, tests: [], fatal: error instanceof Error ? error.message : String(error) };
+      suite = {
+        passed: 0,
+        failed: 1,
+        tests: [],
+        fatal: error instanceof Error ? error.message : String(error),
+      };
     }
     await shoot('workbench-final');
     writeFileSync(join(resultsDir, 'browser-console.log'), consoleLog.join('\n'));
@@ -156,4 +192,3 @@ async function waitForFigures(page: Page, figures: readonly string[]) {
   // An unresolved directive in the webview means the preview showed source, not figures.
   return waitForFrameText(page, figures, [':value{id='], WEBVIEW_TIMEOUT_MS);
 }
-

@@ -38,7 +38,8 @@ export async function waitForFrameText(
         for (const frame of webviewFrames(page)) {
           const text = await frameText(frame);
           if (text) seen.push(text);
-          if (needles.every((n) => text.includes(n)) && !absent.some((a) => text.includes(a))) return frame;
+          if (needles.every((n) => text.includes(n)) && !absent.some((a) => text.includes(a)))
+            return frame;
         }
         return undefined;
       },
@@ -46,7 +47,10 @@ export async function waitForFrameText(
       `a webview showing ${needles.map((n) => JSON.stringify(n)).join(', ')}`,
     );
   } catch (error) {
-    const shown = seen.map((text) => `  [frame] ${text.slice(0, 600)}`).join('\n') || '  (no frame had text)';
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${shown}`, { cause: error });
+    const shown =
+      seen.map((text) => `  [frame] ${text.slice(0, 600)}`).join('\n') || '  (no frame had text)';
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${shown}`, {
+      cause: error,
+    });
   }
 }

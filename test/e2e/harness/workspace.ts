@@ -11,7 +11,10 @@ export interface Workspace {
 
 /** The DfE files, read in place: `../shared/data/dfe` beside the repo unless overridden. */
 export function dfeDir(repo: string): string {
-  const dir = resolve(repo, process.env['SCORECARD_DFE_DIR'] ?? join('..', 'shared', 'data', 'dfe'));
+  const dir = resolve(
+    repo,
+    process.env['SCORECARD_DFE_DIR'] ?? join('..', 'shared', 'data', 'dfe'),
+  );
   if (!existsSync(dir)) throw new Error(`DfE data folder missing: ${dir} (set SCORECARD_DFE_DIR)`);
   return dir;
 }
@@ -47,6 +50,8 @@ export function writeUserSettings(userDataDir: string, workspace: Workspace): vo
   mkdirSync(dir, { recursive: true });
   const settings = {
     'files.autoSave': 'off',
+    // Word completion would offer ids typed elsewhere and hide a missing provider.
+    'editor.wordBasedSuggestions': 'off',
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'security.workspace.trust.enabled': false,

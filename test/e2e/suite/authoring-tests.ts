@@ -13,7 +13,11 @@ const PROVIDER_TIMEOUT_MS = 20_000;
  * A report beside the sample, reading the same data through the same front matter, so
  * relative data paths resolve exactly as they do for the sample.
  */
-async function openScratch(config: E2EConfig, name: string, body: string): Promise<vscode.TextDocument> {
+async function openScratch(
+  config: E2EConfig,
+  name: string,
+  body: string,
+): Promise<vscode.TextDocument> {
   const path = join(workspaceRoot(), dirname(config.report), name);
   await writeFile(path, `${config.frontMatter}\n${body}`);
   const document = await vscode.workspace.openTextDocument(path);
@@ -30,6 +34,26 @@ function after(document: vscode.TextDocument, needle: string): vscode.Position {
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function insertTextOf(item: vscode.CompletionItem): string {
+  const text = item.insertText;
+  if (text === undefined) return '';
+  return typeof text === 'string' ? text : text.value;
+}
+
+/** The spec asks for ids "with title and latest value": a bare word is not enough. */
+function describesIndicator(item: vscode.CompletionItem): boolean {
+  const documentation = item.documentation;
+  const docText =
+    documentation === undefined
+      ? ''
+      : typeof documentation === 'string'
+        ? documentation
+        : documentation.value;
+  const description =
+    typeof item.label === 'string' ? '' : (item.label.description ?? item.label.detail ?? '');
+  return `${item.detail ?? ''}${docText}${description}`.trim() !== '';
 }
 
 function hoverText(hovers: readonly vscode.Hover[]): string {
@@ -55,20 +79,32 @@ export function defineAuthoringTests(config: () => E2EConfig): void {
             document.uri,
             position,
           );
-          offered = new Set(list.items.flatMap((item) => [labelOf(item), item.insertText?.toString() ?? '']));
+          // Only items that describe the indicator count: VS Code's own word completion
+          // would offer bare ids seen in other open documents.
+          offered = new Set(
+            list.items
+              .filter(describesIndicator)
+              .flatMap((item) => [labelOf(item), insertTextOf(item)]),
+          );
           return wanted.every((id) => offered.has(id)) ? true : undefined;
         },
         PROVIDER_TIMEOUT_MS,
         'completion items for every id',
       ).catch(() => {
         const absent = wanted.filter((id) => !offered.has(id));
-        assert.fail(`ids not offered: ${absent.join(', ')}; offered: ${[...offered].slice(0, 40).join(', ')}`);
+        assert.fail(
+          `ids not offered: ${absent.join(', ')}; offered: ${[...offered].slice(0, 40).join(', ')}`,
+        );
       });
     });
 
     it('shows the latest value when hovering an id', async () => {
       const { hoverId, hoverValue } = config();
-      const document = await openScratch(config(), 'e2e-hover.md', `Latest: :value{id=${hoverId}}\n`);
+      const document = await openScratch(
+        config(),
+        'e2e-hover.md',
+        `Latest: :value{id=${hoverId}}\n`,
+      );
       // Inside the id, one character in, so the word under the cursor is the id.
       const position = after(document, `:value{id=${hoverId.slice(0, 1)}`);
       let text = '';
@@ -84,7 +120,9 @@ export function defineAuthoringTests(config: () => E2EConfig): void {
         },
         PROVIDER_TIMEOUT_MS,
         `a hover showing ${hoverValue}`,
-      ).catch(() => assert.fail(`hover on ${hoverId} lacks "${hoverValue}": ${JSON.stringify(text)}`));
+      ).catch(() =>
+        assert.fail(`hover on ${hoverId} lacks "${hoverValue}": ${JSON.stringify(text)}`),
+      );
     });
   });
 }

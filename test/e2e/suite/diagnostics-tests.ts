@@ -41,7 +41,10 @@ export function defineDiagnosticsTests(config: () => E2EConfig): void {
   describe('Problems panel', () => {
     it('lists every rule the engine finds in the broken sample, with the rule id as code', async () => {
       const { broken, expectedDiagnostics } = config();
-      assert.ok(expectedDiagnostics.length > 0, 'the engine found nothing wrong in the broken sample');
+      assert.ok(
+        expectedDiagnostics.length > 0,
+        'the engine found nothing wrong in the broken sample',
+      );
       const document = await vscode.workspace.openTextDocument(join(workspaceRoot(), broken));
       await vscode.window.showTextDocument(document);
       let lastMissing: string[] = [];

@@ -15,7 +15,11 @@ function runMocha(mocha: Mocha): Promise<TestOutcome[]> {
     const outcomes: TestOutcome[] = [];
     const runner = mocha.run(() => resolve(outcomes));
     runner.on('pass', (test) => {
-      outcomes.push({ title: test.fullTitle(), state: 'passed', ...(test.duration === undefined ? {} : { durationMs: test.duration }) });
+      outcomes.push({
+        title: test.fullTitle(),
+        state: 'passed',
+        ...(test.duration === undefined ? {} : { durationMs: test.duration }),
+      });
     });
     runner.on('fail', (test, error: unknown) => {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -44,6 +48,11 @@ export async function run(): Promise<void> {
     const failed = tests.filter((t) => t.state === 'failed').length;
     await writeResult({ passed: tests.length - failed, failed, tests });
   } catch (error) {
-    await writeResult({ passed: 0, failed: 1, tests: [], fatal: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    await writeResult({
+      passed: 0,
+      failed: 1,
+      tests: [],
+      fatal: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 }

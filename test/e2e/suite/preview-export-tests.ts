@@ -24,7 +24,11 @@ async function exportWith(command: string, config: E2EConfig): Promise<string> {
     COMMAND_TIMEOUT_MS,
     command,
   );
-  assert.equal(typeof written, 'string', `${command} returned ${JSON.stringify(written)}, not the written path`);
+  assert.equal(
+    typeof written,
+    'string',
+    `${command} returned ${JSON.stringify(written)}, not the written path`,
+  );
   const path = written as string;
   assert.ok(isAbsolute(path), path);
   assert.ok((await stat(path)).size > 0, `${path} is empty`);

@@ -26,8 +26,11 @@ export type AreaResult =
 export function resolveArea(index: EesIndex, la: string): AreaResult {
   const key = la.trim();
   const rows =
-    index.laByOldCode.get(key) ?? index.laByNewCode.get(key.toUpperCase()) ?? index.laByName.get(key.toLowerCase());
-  if (!rows || rows.length === 0) return { ok: false, suggestions: nearestNames(key, index.laNames, 3) };
+    index.laByOldCode.get(key) ??
+    index.laByNewCode.get(key.toUpperCase()) ??
+    index.laByName.get(key.toLowerCase());
+  if (!rows || rows.length === 0)
+    return { ok: false, suggestions: nearestNames(key, index.laNames, 3) };
   const { table, column } = index;
   const newest = newestRow(index, rows);
   const row = table.rows[newest] ?? [];
@@ -37,10 +40,17 @@ export function resolveArea(index: EesIndex, la: string): AreaResult {
   // compare against London as a whole.
   if (regionCode.startsWith('E13')) regionCode = LONDON_REGION_CODE;
   const regionName =
-    index.regionNames.get(regionCode) ?? (regionCode === LONDON_REGION_CODE ? 'London' : cell(column.regionName));
+    index.regionNames.get(regionCode) ??
+    (regionCode === LONDON_REGION_CODE ? 'London' : cell(column.regionName));
   return {
     ok: true,
-    area: { rows, oldCode: cell(column.oldLaCode), name: cell(column.laName) || key, regionCode, regionName },
+    area: {
+      rows,
+      oldCode: cell(column.oldLaCode),
+      name: cell(column.laName) || key,
+      regionCode,
+      regionName,
+    },
   };
 }
 
@@ -51,7 +61,10 @@ function newestRow(index: EesIndex, rows: readonly number[]): number {
   for (const r of rows) {
     const period = (table.rows[r]?.[column.timePeriod] ?? '').trim();
     // EES time periods of one file share a format (`2025`, `202425`), so text order is time order.
-    if (period.length > bestPeriod.length || (period.length === bestPeriod.length && period > bestPeriod)) {
+    if (
+      period.length > bestPeriod.length ||
+      (period.length === bestPeriod.length && period > bestPeriod)
+    ) {
       best = r;
       bestPeriod = period;
     }

@@ -57,7 +57,11 @@ export function parseCsvTable(file: string, source: string): CsvParseResult {
   }
   const headerRecord = records[0];
   if (headerRecord === undefined) {
-    return { ok: false, reason: 'The CSV file is empty: it has no header line', place: { file, line: 1, column: 1 } };
+    return {
+      ok: false,
+      reason: 'The CSV file is empty: it has no header line',
+      place: { file, line: 1, column: 1 },
+    };
   }
   const header = headerRecord.map((name) => name.trim());
   const columns = new Map<string, number>();

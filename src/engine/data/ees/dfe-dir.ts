@@ -49,7 +49,11 @@ function projectRoot(): string | undefined {
 function isProjectManifest(file: string): boolean {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null && (parsed as { name?: unknown }).name === PACKAGE_NAME;
+    return (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      (parsed as { name?: unknown }).name === PACKAGE_NAME
+    );
   } catch {
     return false;
   }

@@ -72,9 +72,11 @@ function buildIndex(table: CsvTable): EesIndexResult {
   const timeIdentifier = col(EES_COLUMNS.timeIdentifier);
   const level = col(EES_COLUMNS.level);
   if (timePeriod === undefined || timeIdentifier === undefined || level === undefined) {
-    const missingColumns = [EES_COLUMNS.timePeriod, EES_COLUMNS.timeIdentifier, EES_COLUMNS.level].filter(
-      (name) => col(name) === undefined,
-    );
+    const missingColumns = [
+      EES_COLUMNS.timePeriod,
+      EES_COLUMNS.timeIdentifier,
+      EES_COLUMNS.level,
+    ].filter((name) => col(name) === undefined);
     return { ok: false, missingColumns };
   }
   const column = {

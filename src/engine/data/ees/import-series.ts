@@ -10,7 +10,13 @@ import { indexEesTable, type EesIndex } from './ees-index.js';
 import { averageOf, findNeighbours, neighbourNote, type NeighbourGap } from './neighbours.js';
 import { bindFilter, describeFilter, distinctValues, type BoundFilter } from './row-filter.js';
 import { sharedEesTableCache, type CsvReadResult, type EesTableCache } from './table-cache.js';
-import type { EesIndicatorSeries, EesIndicatorSpec, EesSeries, EesSourceSpec, RowFilter } from './types.js';
+import type {
+  EesIndicatorSeries,
+  EesIndicatorSpec,
+  EesSeries,
+  EesSourceSpec,
+  RowFilter,
+} from './types.js';
 
 export const ENGLAND = 'England';
 export const STATISTICAL_NEIGHBOURS = 'Statistical neighbours';
@@ -55,7 +61,8 @@ export async function importEesSeries(
   const index = indexed.index;
   const resolved = resolveArea(index, source.la);
   if (!resolved.ok) {
-    const hint = resolved.suggestions.length > 0 ? `; nearest: ${resolved.suggestions.join(', ')}` : '';
+    const hint =
+      resolved.suggestions.length > 0 ? `; nearest: ${resolved.suggestions.join(', ')}` : '';
     messages.push(
       createMessage(
         RULES.unknownArea,
@@ -67,10 +74,16 @@ export async function importEesSeries(
     return finish();
   }
   const area = resolved.area;
-  const neighbours = source.neighbours === undefined ? undefined : await loadNeighbours(source, area, cache, messages);
+  const neighbours =
+    source.neighbours === undefined
+      ? undefined
+      : await loadNeighbours(source, area, cache, messages);
 
   for (const spec of indicators) {
-    byIndicator.set(spec.indicatorId, importIndicator(index, area, neighbours, source, spec, messages));
+    byIndicator.set(
+      spec.indicatorId,
+      importIndicator(index, area, neighbours, source, spec, messages),
+    );
   }
   return finish();
 }
@@ -95,13 +108,21 @@ async function loadNeighbours(
   }
   const found = findNeighbours(read.table, area.oldCode, area.name);
   if (!found.ok) {
-    messages.push(createMessage(RULES.unknownArea, found.reason, source.place, { suggestions: found.suggestions }));
+    messages.push(
+      createMessage(RULES.unknownArea, found.reason, source.place, {
+        suggestions: found.suggestions,
+      }),
+    );
     return undefined;
   }
   return found;
 }
 
-function readProblem(read: Extract<CsvReadResult, { ok: false }>, source: EesSourceSpec, what: string): Message {
+function readProblem(
+  read: Extract<CsvReadResult, { ok: false }>,
+  source: EesSourceSpec,
+  what: string,
+): Message {
   if (read.missing) {
     return createMessage(
       RULES.dataMissing,
@@ -144,19 +165,31 @@ function importIndicator(
     return none;
   }
   const numeratorRows =
-    spec.numeratorWhere === undefined ? laRows : groupByPeriod(index, area.rows, filters.numerator, spec, messages);
+    spec.numeratorWhere === undefined
+      ? laRows
+      : groupByPeriod(index, area.rows, filters.numerator, spec, messages);
   const denominatorRows =
     spec.denominatorWhere === undefined
       ? laRows
       : groupByPeriod(index, area.rows, filters.denominator, spec, messages);
-  if (numeratorRows.size === 0) messages.push(noRowsMessage(index, area, filters.numerator.filter, spec));
-  if (denominatorRows.size === 0) messages.push(noRowsMessage(index, area, filters.denominator.filter, spec));
+  if (numeratorRows.size === 0)
+    messages.push(noRowsMessage(index, area, filters.numerator.filter, spec));
+  if (denominatorRows.size === 0)
+    messages.push(noRowsMessage(index, area, filters.denominator.filter, spec));
 
   const values: Observation[] = [];
   for (const [key, row] of laRows) {
     const period = periodOf(index, row, messages);
     if (!period) continue;
-    const observation = observe(index, period, row, columns, numeratorRows.get(key), denominatorRows.get(key), messages);
+    const observation = observe(
+      index,
+      period,
+      row,
+      columns,
+      numeratorRows.get(key),
+      denominatorRows.get(key),
+      messages,
+    );
     if (observation) values.push(observation);
   }
   values.sort((a, b) => a.period.start.localeCompare(b.period.start));
@@ -172,12 +205,18 @@ function importIndicator(
       spec,
       messages,
     ),
-    ...(neighbours ? neighbourBenchmarks(index, neighbours, source, filters.value, columns.value, spec, messages) : []),
+    ...(neighbours
+      ? neighbourBenchmarks(index, neighbours, source, filters.value, columns.value, spec, messages)
+      : []),
   ];
   return { values, benchmarks };
 }
 
-function bindColumns(table: CsvTable, spec: EesIndicatorSpec, messages: Message[]): Columns | undefined {
+function bindColumns(
+  table: CsvTable,
+  spec: EesIndicatorSpec,
+  messages: Message[],
+): Columns | undefined {
   const lookup = (name: string | undefined): number | undefined | null => {
     if (name === undefined) return undefined;
     const column = table.columns.get(name.trim());
@@ -188,7 +227,8 @@ function bindColumns(table: CsvTable, spec: EesIndicatorSpec, messages: Message[
   const value = lookup(spec.value);
   const numerator = lookup(spec.numerator);
   const denominator = lookup(spec.denominator);
-  if (value === null || value === undefined || numerator === null || denominator === null) return undefined;
+  if (value === null || value === undefined || numerator === null || denominator === null)
+    return undefined;
   return { value, numerator, denominator };
 }
 
@@ -212,7 +252,11 @@ function nearestColumns(table: CsvTable, name: string): string[] {
     .map(({ h }) => h);
 }
 
-function bindFilters(table: CsvTable, spec: EesIndicatorSpec, messages: Message[]): Filters | undefined {
+function bindFilters(
+  table: CsvTable,
+  spec: EesIndicatorSpec,
+  messages: Message[],
+): Filters | undefined {
   const where = spec.where ?? {};
   // numerator_where / denominator_where only say what differs from the value's row.
   const candidates = {
@@ -256,7 +300,10 @@ function groupByPeriod(
     else clashes.set(key, [...(clashes.get(key) ?? [first]), r]);
   }
   const clash = clashes.entries().next();
-  if (!clash.done && firstTime(messages, `ambiguous|${spec.indicatorId}|${describeFilter(filter.filter)}`)) {
+  if (
+    !clash.done &&
+    firstTime(messages, `ambiguous|${spec.indicatorId}|${describeFilter(filter.filter)}`)
+  ) {
     const [key, clashRows] = clash.value;
     messages.push(ambiguousMessage(index, clashRows, filter, key, spec));
   }
@@ -280,7 +327,12 @@ function ambiguousMessage(
   );
 }
 
-function noRowsMessage(index: EesIndex, area: ResolvedArea, where: RowFilter, spec: EesIndicatorSpec): Message {
+function noRowsMessage(
+  index: EesIndex,
+  area: ResolvedArea,
+  where: RowFilter,
+  spec: EesIndicatorSpec,
+): Message {
   const { table } = index;
   const hints = Object.entries(where).flatMap(([name, value]) => {
     const column = table.columns.get(name.trim());
@@ -329,7 +381,12 @@ function periodOf(index: EesIndex, row: number, messages: Message[]): Period | u
 }
 
 /** A number from a cell, or undefined (symbol, blank or, with a message, unparseable). */
-function numberAt(index: EesIndex, row: number | undefined, column: number | undefined, messages: Message[]) {
+function numberAt(
+  index: EesIndex,
+  row: number | undefined,
+  column: number | undefined,
+  messages: Message[],
+) {
   if (row === undefined || column === undefined) return undefined;
   const reading = readCell(index.table.rows[row]?.[column] ?? '');
   if (reading.kind === 'number') return reading.value;
@@ -415,7 +472,8 @@ function neighbourBenchmarks(
     groupByPeriod(index, index.laByOldCode.get(code) ?? [], filter, spec, messages),
   );
   const periodRows = new Map<string, number>();
-  for (const rows of perNeighbour) for (const [key, row] of rows) if (!periodRows.has(key)) periodRows.set(key, row);
+  for (const rows of perNeighbour)
+    for (const [key, row] of rows) if (!periodRows.has(key)) periodRows.set(key, row);
 
   const benchmarks: BenchmarkValue[] = [];
   for (const [key, anyRow] of periodRows) {

@@ -14,7 +14,9 @@ export type NeighbourLookup =
  */
 export function findNeighbours(table: CsvTable, oldCode: string, name: string): NeighbourLookup {
   const codeColumn = table.columns.get('old_la_code');
-  const snColumns = Array.from({ length: NEIGHBOUR_COUNT }, (_, i) => table.columns.get(`SN_${i + 1}`));
+  const snColumns = Array.from({ length: NEIGHBOUR_COUNT }, (_, i) =>
+    table.columns.get(`SN_${i + 1}`),
+  );
   const missing = [
     ...(codeColumn === undefined ? ['old_la_code'] : []),
     ...snColumns.flatMap((c, i) => (c === undefined ? [`SN_${i + 1}`] : [])),
@@ -30,7 +32,8 @@ export function findNeighbours(table: CsvTable, oldCode: string, name: string): 
   const row = table.rows[rowIndex];
   if (!row) {
     const nameColumn = table.columns.get('la_name');
-    const names = nameColumn === undefined ? [] : table.rows.map((r) => (r[nameColumn] ?? '').trim());
+    const names =
+      nameColumn === undefined ? [] : table.rows.map((r) => (r[nameColumn] ?? '').trim());
     return {
       ok: false,
       reason: `${name} (${oldCode}) is not in the statistical-neighbour model ${table.file}`,
@@ -55,7 +58,9 @@ export function averageOf(values: readonly number[], how: NeighbourAverage): num
     const sorted = [...values].sort((a, b) => a - b);
     const middle = Math.floor(sorted.length / 2);
     result =
-      sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+      sorted.length % 2 === 1
+        ? (sorted[middle] ?? 0)
+        : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
   }
   // Twelve significant figures drops floating-point noise (18.700000000000003) and keeps
   // everything a formatter could show; formatting rounds to the indicator's decimals.
@@ -83,7 +88,10 @@ export function neighbourNote(
   total: number,
   gaps: readonly NeighbourGap[],
 ): string {
-  const counted = used === total ? `${how} of ${total} statistical neighbours` : `${how} of ${used} of ${total} statistical neighbours`;
+  const counted =
+    used === total
+      ? `${how} of ${total} statistical neighbours`
+      : `${how} of ${used} of ${total} statistical neighbours`;
   if (gaps.length === 0) return counted;
   const byWords = new Map<string, number>();
   for (const gap of gaps) byWords.set(GAP_WORDS[gap], (byWords.get(GAP_WORDS[gap]) ?? 0) + 1);

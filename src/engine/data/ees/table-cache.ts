@@ -5,7 +5,12 @@ import { parseCsvTable, type CsvTable } from './csv-table.js';
 export type CsvReadResult =
   | { readonly ok: true; readonly table: CsvTable }
   /** `missing`: the file could not be found or read; otherwise it is not valid CSV. */
-  | { readonly ok: false; readonly missing: boolean; readonly reason: string; readonly place?: SourcePlace };
+  | {
+      readonly ok: false;
+      readonly missing: boolean;
+      readonly reason: string;
+      readonly place?: SourcePlace;
+    };
 
 interface Entry {
   readonly mtimeMs: number;
@@ -30,7 +35,8 @@ export class EesTableCache {
       return { ok: false, missing: true, reason: `File not found: ${file}` };
     }
     const cached = this.#entries.get(file);
-    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.result;
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
+      return cached.result;
     const result = load(file);
     this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, result });
     return result;
@@ -60,7 +66,9 @@ async function load(file: string): Promise<CsvReadResult> {
     return { ok: false, missing: true, reason: `Cannot read ${file}: ${reason}` };
   }
   const parsed = parseCsvTable(file, text);
-  return parsed.ok ? parsed : { ok: false, missing: false, reason: parsed.reason, place: parsed.place };
+  return parsed.ok
+    ? parsed
+    : { ok: false, missing: false, reason: parsed.reason, place: parsed.place };
 }
 
 /** Shared by every engine in the process when the caller brings no cache of its own. */

@@ -1,0 +1,252 @@
+/**
+ * Block-level incremental parsing. The preview re-renders on every pause in typing, and a
+ * full remark parse of a long annual report costs tens of milliseconds; an edit touches
+ * one block. So the text is cut into top-level blocks at places where no Markdown
+ * construct can span the cut, each block is parsed alone (and remembered by its text),
+ * and the blocks' trees are put together with their positions moved to where the block
+ * stands. When the text holds anything that could tie blocks together (definitions,
+ * footnotes, multi-line raw HTML, indented fences), the whole text is parsed instead.
+ */
+import type { Root, RootContent } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseReport } from './parse-report.js';
+
+/** The same plugins as `parseReport`; the property test holds the two together. */
+const firstBlockParser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkDirective);
+
+/** Front matter exists only at the very start; a later block that looks like it is not. */
+const laterBlockParser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+/** One top-level block of the report text. */
+export interface BlockSpan {
+  /** Offset of the block's first character in the report. */
+  readonly offset: number;
+  /** 1-based line the block starts on. */
+  readonly line: number;
+  readonly text: string;
+}
+
+const BLANK = /^[ \t]*\r?$/;
+const FRONT_MATTER_OPEN = /^---\r?$/;
+const FRONT_MATTER_CLOSE = /^---[ \t]*\r?$/;
+const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const CONTAINER = /^ {0,3}(:{3,})(.*)$/;
+/** `[label]:` starts a definition or a footnote definition, which links blocks together. */
+const DEFINITION = /\]:|\[\^/;
+/** Raw HTML kinds 1 to 5 run past blank lines until their end marker. */
+const HTML_OPEN = /<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[\s>]|$)/gi;
+const HTML_END: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^<!--/, '-->'],
+  [/^<\?/, '?>'],
+  [/^<!\[CDATA\[/, ']]>'],
+  [/^<![A-Za-z]/, '>'],
+];
+
+/**
+ * Cuts the text into blocks, or returns undefined when a cut cannot be proved safe.
+ *
+ * A cut goes before a line that follows a blank line, starts in column 1 with a
+ * character that cannot continue a list (`-`, `*`, `+`, a digit) or indented content,
+ * and lies outside fenced code and `:::` containers. After a blank line nothing but list
+ * items and indented lines continues a block, so such a line starts a new top-level
+ * block in any parse; merging two blocks is always safe, so every doubt merges.
+ */
+export function splitBlocks(text: string): BlockSpan[] | undefined {
+  if (text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text) || DEFINITION.test(text)) {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  if (!linesAreSafe(lines)) return undefined;
+  const cuts: number[] = [0];
+  let index = 0;
+  if (FRONT_MATTER_OPEN.test(lines[0] ?? '')) {
+    const close = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_CLOSE.test(line));
+    if (close === -1) return undefined;
+    index = close + 1;
+    if (index < lines.length) cuts.push(index);
+  }
+  let fence: { readonly marker: string; readonly size: number } | undefined;
+  const containers: number[] = [];
+  let previousBlank = false;
+  for (let i = index; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const closing = containerClosing(line);
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+      else if (closing !== undefined && containers.some((size) => closing >= size)) {
+        // A container's closing fence is checked before its content, so it ends the code too.
+        fence = undefined;
+        if (closing >= (containers.at(-1) ?? Infinity)) containers.pop();
+      }
+      previousBlank = false;
+      continue;
+    }
+    if (previousBlank && containers.length === 0 && i > index && startsBlock(line)) cuts.push(i);
+    const opened = FENCE.exec(line);
+    if (opened?.[1] && !(opened[1].startsWith('`') && opened[2]?.includes('`'))) {
+      fence = { marker: opened[1].charAt(0), size: opened[1].length };
+    } else if (closing !== undefined) {
+      // Closing only the innermost keeps the count of open containers at least the parser's.
+      if (closing >= (containers.at(-1) ?? Infinity)) containers.pop();
+    } else {
+      const container = CONTAINER.exec(line);
+      if (container?.[1]) containers.push(container[1].length);
+    }
+    previousBlank = BLANK.test(line);
+  }
+  const starts = [0];
+  for (let i = 0; i < lines.length - 1; i++) starts.push((starts[i] ?? 0) + (lines[i]?.length ?? 0) + 1);
+  return cuts.map((cut, k) => {
+    const offset = starts[cut] ?? text.length;
+    const next = cuts[k + 1];
+    const end = next === undefined ? text.length : (starts[next] ?? text.length);
+    return { offset, line: cut + 1, text: text.slice(offset, end) };
+  });
+}
+
+/** Fences anywhere but column 1 (lists, quotes) and raw HTML that runs on: parse it whole. */
+function linesAreSafe(lines: readonly string[]): boolean {
+  for (const line of lines) {
+    const fence = /`{3,}|~{3,}/.exec(line);
+    if (fence && fence.index > 0) return false;
+    for (const match of line.matchAll(HTML_OPEN)) {
+      const rest = line.slice(match.index);
+      const end =
+        HTML_END.find(([open]) => open.test(rest))?.[1] ??
+        `</${(match[0].slice(1).match(/[a-z]+/i)?.[0] ?? '').toLowerCase()}>`;
+      if (!rest.toLowerCase().includes(end, match[0].length)) return false;
+    }
+  }
+  return true;
+}
+
+function startsBlock(line: string): boolean {
+  const first = line.charAt(0);
+  return first !== '' && !/[\s\-*+0-9]/.test(first);
+}
+
+function closesFence(line: string, fence: { readonly marker: string; readonly size: number }): boolean {
+  const match = /^ {0,3}(`+|~+)[ \t]*\r?$/.exec(line);
+  return match?.[1] !== undefined && match[1].charAt(0) === fence.marker && match[1].length >= fence.size;
+}
+
+/** The colon count of a `:::` line that could close a container. */
+function containerClosing(line: string): number | undefined {
+  const match = CONTAINER.exec(line);
+  if (!match?.[1] || !BLANK.test(match[2] ?? '')) return undefined;
+  return match[1].length;
+}
+
+/** A copy of a parsed block with every position moved to where the block stands. */
+function shifted<T>(value: T, lines: number, offset: number): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => shifted(item, lines, offset)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'position' && item && typeof item === 'object') {
+      const { start, end } = item as {
+        start: { line: number; column: number; offset?: number };
+        end: { line: number; column: number; offset?: number };
+      };
+      copy[key] = { start: movePoint(start, lines, offset), end: movePoint(end, lines, offset) };
+    } else {
+      copy[key] = shifted(item, lines, offset);
+    }
+  }
+  return copy as T;
+}
+
+function movePoint(
+  point: { line: number; column: number; offset?: number },
+  lines: number,
+  offset: number,
+): { line: number; column: number; offset?: number } {
+  return {
+    line: point.line + lines,
+    column: point.column,
+    ...(point.offset === undefined ? {} : { offset: point.offset + offset }),
+  };
+}
+
+/** The point just past the end of the text, as micromark gives the root. */
+function endPoint(text: string): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
+}
+
+/** A parsed block, positions relative to the block's own start. */
+export interface ParsedBlock extends BlockSpan {
+  /** Fresh copy of the block's nodes, positions relative to the block (line 1, offset 0). */
+  readonly nodes: () => RootContent[];
+}
+
+/**
+ * Parses report text, reusing the blocks it parsed last time. One per open document:
+ * it remembers only the blocks of the text it saw last.
+ */
+export class IncrementalParser {
+  private blocks = new Map<string, readonly RootContent[]>();
+  /** Blocks parsed and reused by the last call (for tests and benchmarks). */
+  lastStats = { parsed: 0, reused: 0, whole: false };
+
+  /** The same tree as `parseReport(text)`; the caller owns it and may change it. */
+  parse(text: string): Root {
+    const blocks = this.parseBlocks(text);
+    if (!blocks) return parseReport(text);
+    const children: RootContent[] = [];
+    for (const block of blocks) {
+      for (const node of block.nodes()) {
+        children.push(shifted(node, block.line - 1, block.offset));
+      }
+    }
+    return {
+      type: 'root',
+      children,
+      position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) },
+    };
+  }
+
+  /**
+   * The text's blocks with their nodes in block-relative positions, or undefined when the
+   * text must be parsed whole. Lets a renderer cache its work per block too.
+   */
+  parseBlocks(text: string): ParsedBlock[] | undefined {
+    const spans = splitBlocks(text);
+    if (!spans) {
+      this.blocks.clear();
+      this.lastStats = { parsed: 0, reused: 0, whole: true };
+      return undefined;
+    }
+    const kept = new Map<string, readonly RootContent[]>();
+    const stats = { parsed: 0, reused: 0, whole: false };
+    const parsed = spans.map((span, index) => {
+      const key = `${index === 0 ? 'F' : 'B'}${span.text}`;
+      let nodes = kept.get(key) ?? this.blocks.get(key);
+      if (nodes) stats.reused++;
+      else {
+        const parser = index === 0 ? firstBlockParser : laterBlockParser;
+        nodes = (parser.runSync(parser.parse(span.text)) as Root).children;
+        stats.parsed++;
+      }
+      kept.set(key, nodes);
+      const pristine = nodes;
+      return { ...span, nodes: () => shifted([...pristine], 0, 0) };
+    });
+    this.blocks = kept;
+    this.lastStats = stats;
+    return parsed;
+  }
+}

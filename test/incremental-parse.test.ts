@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { IncrementalParser, splitBlocks } from '../src/engine/report/incremental-parse.js';
+import { parseReport } from '../src/engine/report/parse-report.js';
+
+const sample = readFileSync(
+  new URL('../samples/children-in-care-q4-2023-24.md', import.meta.url),
+  'utf8',
+);
+
+/** Blocks a report is made of, including the awkward ones: lists, fences, nesting, HTML. */
+const BLOCKS = [
+  '## Care leavers',
+  'Care leavers in education stood at :value{id=OP148}\nagainst a target of :target{id=OP148}.',
+  ':::indicator{id=OP148}\nNarrative with :rag{id=OP148}.\n\nA second paragraph.\n:::',
+  '::chart{id=OP148 periods=8 benchmarks="England,London"}',
+  '::::exempt\n:::indicator{id=OP1}\ninner\n:::\n\nstill exempt\n::::',
+  ':::exempt\n```\ncode\n:::\n\nafter',
+  '- one\n- two\n\n- three, loose',
+  '1. first\n2. second',
+  '- item\n\n  continued in the item',
+  '```js\nconst a = 1;\n\nconst b = 2;\n```',
+  '~~~\nunclosed tilde fence\n\nstill code',
+  '| a | b |\n|---|---|\n| 1 | 2 |',
+  '> quoted\n> more\n\n> another quote',
+  '    indented code\n\n    more code',
+  '<div>\nraw html\n</div>',
+  '<!-- a comment -->',
+  '<!--\nmulti-line comment\n\nwith blank -->',
+  '***',
+  'Setext\n===',
+  'lazy\n> quote\ncontinuation',
+  ':::',
+  '::::',
+  'text :::not a container',
+  '[link][ref] and [ref]: /url',
+  'Footnote[^1].\n\n[^1]: The note.',
+  'Tab\tseparated\ttext',
+  '```\nfenced `with` backticks\n```',
+  '``` info`bad\nnot a fence',
+  'Windows line\r\nending',
+  '',
+  '   ',
+  '*emphasis* and **strong** and ~~struck~~ https://example.org',
+];
+const FRONT = '---\ntitle: A report\nperiod: 2023/24 Q4\n---\n';
+
+const documents = fc
+  .tuple(
+    fc.boolean(),
+    fc.array(fc.constantFrom(...BLOCKS), { maxLength: 12 }),
+    fc.array(fc.constantFrom('\n\n', '\n', '\n\n\n', '\n \n'), { minLength: 12, maxLength: 12 }),
+  )
+  .map(
+    ([front, blocks, gaps]) =>
+      (front ? FRONT : '') + blocks.map((block, i) => block + (gaps[i] ?? '\n')).join(''),
+  );
+
+/** A random edit: insert, delete or replace a few characters somewhere. */
+function edit(text: string, at: number, remove: number, insert: string): string {
+  const start = Math.min(at, text.length);
+  return text.slice(0, start) + insert + text.slice(start + remove);
+}
+
+describe('incremental parse', () => {
+  it('gives the same tree as a full parse for the sample report', () => {
+    const parser = new IncrementalParser();
+    assert.deepEqual(parser.parse(sample), parseReport(sample));
+    assert.equal(parser.lastStats.whole, false);
+    assert.ok(parser.lastStats.parsed > 10, 'the sample is cut into many blocks');
+  });
+
+  it('re-parses only the block an edit touched', () => {
+    const parser = new IncrementalParser();
+    parser.parse(sample);
+    const edited = sample.replace('weekly drop-ins', 'weekly drop-in sessions');
+    assert.deepEqual(parser.parse(edited), parseReport(edited));
+    assert.equal(parser.lastStats.parsed, 1);
+    assert.ok(parser.lastStats.reused > 10);
+  });
+
+  it('returns trees the caller may change without touching its memory', () => {
+    const parser = new IncrementalParser();
+    const first = parser.parse(sample);
+    first.children.length = 0;
+    assert.deepEqual(parser.parse(sample), parseReport(sample));
+    assert.equal(parser.lastStats.parsed, 0);
+  });
+
+  it('keeps a container, its nested container and a fence inside it in one block', () => {
+    const text = '::::exempt\n:::indicator{id=OP1}\n\nx\n:::\n\ny\n::::\n\nafter\n';
+    assert.deepEqual(
+      splitBlocks(text)?.map((block) => block.line),
+      [1, 10],
+    );
+    const fenced = ':::exempt\n```\n\ncode\n```\n\nz\n:::\n\nafter\n';
+    assert.deepEqual(
+      splitBlocks(fenced)?.map((block) => block.line),
+      [1, 10],
+    );
+  });
+
+  it('does not cut before a list item, an indented line or inside front matter', () => {
+    const text = '---\na: 1\n\nb: 2\n---\n- one\n\n- two\n\n  more\n\nPara\n';
+    assert.deepEqual(
+      splitBlocks(text)?.map((block) => block.line),
+      [1, 6, 12],
+    );
+  });
+
+  it('parses the whole text when blocks could depend on each other', () => {
+    for (const text of [
+      'See [ref].\n\n[ref]: https://example.org\n',
+      'Note[^1].\n\n[^1]: text\n',
+      '<!--\n\nhidden\n-->\n\nPara\n',
+      '- item\n  ```\n\n  code\n  ```\n',
+      '---\nunclosed front matter\n',
+    ]) {
+      assert.equal(splitBlocks(text), undefined, text);
+      const parser = new IncrementalParser();
+      assert.deepEqual(parser.parse(text), parseReport(text));
+      assert.equal(parser.lastStats.whole, true);
+    }
+  });
+
+  it('equals the full parse for random documents and random edits (positions included)', () => {
+    fc.assert(
+      fc.property(
+        documents,
+        fc.nat(),
+        fc.nat({ max: 6 }),
+        fc.constantFrom('', 'x', '\n', '\n\n', ':::', '```', '- ', '> ', ' ', ':value{id=A}', '#'),
+        (text, at, remove, insert) => {
+          const parser = new IncrementalParser();
+          assert.deepEqual(parser.parse(text), parseReport(text));
+          const changed = edit(text, at % (text.length + 1), remove, insert);
+          assert.deepEqual(parser.parse(changed), parseReport(changed));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});
