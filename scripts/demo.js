@@ -14,5 +14,8 @@ if (!existsSync(join(dfe, 'c1_children_in_need_referrals_and_rereferrals_2013_to
   console.log(`Note: DfE files not found in ${dfe}; skipping samples/dfe (set SCORECARD_DFE_DIR).`);
   args.push('--exclude', 'haringey-published-statistics.md');
 }
-const run = spawnSync(process.execPath, [join(repo, 'bin', 'scorecard.js'), ...args], { cwd: repo, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [join(repo, 'bin', 'scorecard.js'), ...args], {
+  cwd: repo,
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +52,13 @@ describe('scorecard CLI', function () {
   });
 
   it('exits 2 on usage errors', async () => {
-    for (const argv of [['frobnicate', 'x.md'], ['export'], ['check', 'x.md', '--format', 'xml'], ['export', 'x.md', '--public', '--exempt'], ['export', '--bogus']]) {
+    for (const argv of [
+      ['frobnicate', 'x.md'],
+      ['export'],
+      ['check', 'x.md', '--format', 'xml'],
+      ['export', 'x.md', '--public', '--exempt'],
+      ['export', '--bogus'],
+    ]) {
       const result = await cli(argv, work);
       assert.equal(result.code, 2, argv.join(' '));
       assert.match(result.err, /scorecard: /);
@@ -55,7 +69,10 @@ describe('scorecard CLI', function () {
   it('exports the sample, printing where the file went', async () => {
     const result = await cli(['export', `samples/${sample}`], work);
     assert.equal(result.code, 0, result.err);
-    assert.match(result.out, /\[1\/1\] samples\/children-in-care-q4-2023-24\.md -> samples\/children-in-care-q4-2023-24\.html/);
+    assert.match(
+      result.out,
+      /\[1\/1\] samples\/children-in-care-q4-2023-24\.md -> samples\/children-in-care-q4-2023-24\.html/,
+    );
     const html = readFileSync(join(work, 'samples', sample.replace('.md', '.html')), 'utf8');
     assert.match(html, /<html lang="en-GB">/);
     assert.doesNotMatch(html, /<script/i);
@@ -66,7 +83,10 @@ describe('scorecard CLI', function () {
   });
 
   it('exports a folder with progress, skipping non-reports and excluded files', async () => {
-    const result = await cli(['export', 'samples', '--out-dir', 'out', '--exclude', 'broken.md'], work);
+    const result = await cli(
+      ['export', 'samples', '--out-dir', 'out', '--exclude', 'broken.md'],
+      work,
+    );
     assert.equal(result.code, 0, result.err);
     assert.match(result.out, /\[1\/\d\] /);
     assert.ok(existsSync(join(work, 'out', sample.replace('.md', '.html'))));
@@ -101,13 +121,19 @@ describe('scorecard CLI', function () {
     // Its own earlier export is replaced without --force.
     const again = await cli(['export', `samples/${sample}`, '-o', 'agenda.html'], work);
     assert.equal(again.code, 0, again.err);
-    assert.deepEqual(readdirSync(work).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(work).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('checks compiler-style and exits 1 on errors', async () => {
     const result = await cli(['check', 'samples/broken.md'], work);
     assert.equal(result.code, 1);
-    assert.match(result.out, /^samples\/broken\.md:\d+:\d+ error Unknown indicator OP418, did you mean OP419\b.* unknown-indicator$/m);
+    assert.match(
+      result.out,
+      /^samples\/broken\.md:\d+:\d+ error Unknown indicator OP418, did you mean OP419\b.* unknown-indicator$/m,
+    );
     assert.match(result.err, /1 report checked: \d+ errors, \d+ warnings/);
   });
 
@@ -119,7 +145,13 @@ describe('scorecard CLI', function () {
 
   it('gives JSON on request', async () => {
     const result = await cli(['check', 'samples/broken.md', '--format', 'json'], work);
-    const messages = JSON.parse(result.out) as Array<{ file: string; line: number; column: number; ruleId: string; severity: string }>;
+    const messages = JSON.parse(result.out) as Array<{
+      file: string;
+      line: number;
+      column: number;
+      ruleId: string;
+      severity: string;
+    }>;
     assert.ok(messages.length > 10);
     for (const message of messages) {
       assert.ok(message.line >= 1 && message.column >= 1 && message.ruleId && message.severity);
@@ -128,12 +160,14 @@ describe('scorecard CLI', function () {
 
   it('samples/broken.md triggers every problem rule of the spec', async () => {
     const result = await cli(['check', 'samples/broken.md', '--format', 'json'], work);
-    const rules = new Set((JSON.parse(result.out) as Array<{ ruleId: string }>).map((m) => m.ruleId));
+    const rules = new Set(
+      (JSON.parse(result.out) as Array<{ ruleId: string }>).map((m) => m.ruleId),
+    );
     const spec = readFileSync(join(repo, '..', 'shared', 'docs', 'dsl.md'), 'utf8');
     const table = spec.slice(spec.indexOf('| rule | when |'));
-    const specRules = [...table.matchAll(/^\| `([a-z-]+)`(?:, `([a-z-]+)`)?(?:, `([a-z-]+)`)?/gm)].flatMap((m) =>
-      m.slice(1).filter((rule): rule is string => rule !== undefined),
-    );
+    const specRules = [
+      ...table.matchAll(/^\| `([a-z-]+)`(?:, `([a-z-]+)`)?(?:, `([a-z-]+)`)?/gm),
+    ].flatMap((m) => m.slice(1).filter((rule): rule is string => rule !== undefined));
     assert.ok(specRules.length >= 14, `read ${specRules.length} rules from the spec`);
     for (const rule of specRules) assert.ok(rules.has(rule), `broken.md does not trigger ${rule}`);
   });
@@ -144,6 +178,9 @@ describe('scorecard bin (the bundled CLI)', () => {
     const run = promisify(execFile);
     const help = await run(process.execPath, [join(repo, 'bin', 'scorecard.js'), '--help']);
     assert.match(help.stdout, /Usage/);
-    await assert.rejects(run(process.execPath, [join(repo, 'bin', 'scorecard.js'), 'nonsense']), (error: { code?: number }) => error.code === 2);
+    await assert.rejects(
+      run(process.execPath, [join(repo, 'bin', 'scorecard.js'), 'nonsense']),
+      (error: { code?: number }) => error.code === 2,
+    );
   });
 });

@@ -16,7 +16,9 @@ const update = process.env['UPDATE'] === '1';
 describe('render fixtures', () => {
   // The shared data file sits above each case's folder, so that folder is allowed explicitly.
   const engine = createEngine({ allowedRoots: [root] });
-  for (const name of readdirSync(root).filter((entry) => existsSync(join(root, entry, 'input.md')))) {
+  for (const name of readdirSync(root).filter((entry) =>
+    existsSync(join(root, entry, 'input.md')),
+  )) {
     it(name, async () => {
       const folder = join(root, name);
       const path = join(folder, 'input.md');
@@ -24,7 +26,9 @@ describe('render fixtures', () => {
         ? (JSON.parse(readFileSync(join(folder, 'options.json'), 'utf8')) as Partial<RenderOptions>)
         : {};
       const result = await engine.render(readFileSync(path, 'utf8'), { ...options, path });
-      const messages = result.messages.map((m) => formatMessageLine(m, relative(folder, m.file))).join('\n') + '\n';
+      const messages =
+        result.messages.map((m) => formatMessageLine(m, relative(folder, m.file))).join('\n') +
+        '\n';
       const expectedHtml = join(folder, 'expected.html');
       const expectedMessages = join(folder, 'expected-messages.txt');
       if (update || !existsSync(expectedHtml)) {

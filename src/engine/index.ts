@@ -130,11 +130,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function render(text: string, renderOptions: RenderOptions): Promise<RenderResult> {
     const prepared = await prepare(text, renderOptions);
     const ctx = await resolveReport(prepared, renderOptions, true);
-    const body = await renderBody(
+    const rendered = await renderBody(
       prepared.tree,
       ctx.slots,
       new VFile({ path: prepared.path, value: text }),
     );
+    // Defence in depth: whatever a face does with a refused result, an exempt report's
+    // content never sits in a public document.
+    const body = exemptRefused(prepared.frontMatter, renderOptions)
+      ? '<p class="sc-problem" role="note">This report is classified exempt and is not exported as public.</p>'
+      : rendered;
     const messages = finish(ctx.messages);
     const title =
       prepared.frontMatter.title?.value ??
@@ -197,6 +202,14 @@ function sizeProblem(text: string, file: string, limit: number): Message | undef
 /** Puts a report-wide message first among an (empty) prepared report's messages. */
 function withMessage(message: Message): (prepared: Prepared) => Prepared {
   return (prepared) => ({ ...prepared, messages: [message, ...prepared.messages] });
+}
+
+function exemptRefused(frontMatter: FrontMatter, options: RenderOptions): boolean {
+  return (
+    options.mode === 'public' &&
+    frontMatter.classification.value === 'exempt' &&
+    !options.allowExemptAsPublic
+  );
 }
 
 /** An exempt report never becomes a public document by accident. */

@@ -29,7 +29,11 @@ export class Services implements vscode.Disposable {
     if (!this.loading) {
       const started = performance.now();
       this.loading = import('./engine-services.js').then((text) => {
-        const engine = text.createEngine({ allowedRoots: allowedRoots(readSettings()) });
+        const settings = readSettings();
+        const engine = text.createEngine({
+          allowedRoots: allowedRoots(settings),
+          ...(settings.dfeDataFolder ? { dfeDataFolder: settings.dfeDataFolder } : {}),
+        });
         this.log.appendLine(`Engine loaded in ${Math.round(performance.now() - started)} ms`);
         return { engine, text };
       });

@@ -40,6 +40,8 @@ export function definePreviewExportTests(config: () => E2EConfig): void {
     it('opens the preview, which shows the resolved figures and follows an unsaved edit', async function () {
       this.timeout(2 * HARNESS_TIMEOUT_MS + 2 * COMMAND_TIMEOUT_MS);
       const editor = await openReport(config());
+      // Room for the editor and the preview side by side in the README's screenshot.
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
       await withTimeout(
         vscode.commands.executeCommand('scorecard.openPreviewToSide'),
         COMMAND_TIMEOUT_MS,
