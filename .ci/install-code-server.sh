@@ -17,6 +17,8 @@ started=$SECONDS
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+# pdftoppm and pdfinfo, for the print tests of npm run test:browser.
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 if ((${#need_apt[@]} > 0)); then
   echo "install-code-server: apt-get install ${need_apt[*]}"

@@ -42,6 +42,16 @@ const BLOCKS = [
   'Windows line\r\nending',
   '',
   '   ',
+  ':::a\n:::b\n:::\n```\n:::\n\nx\n```',
+  ':::note text after\n```\n:::\n\ny',
+  ':::note{bad\n```\n:::',
+  '<div>\n```\n\nx',
+  '<3 love\n```\ncode',
+  '| a |\n|---|\n:::note\n```\n:::',
+  '| a |\n|---|\n```\n:::',
+  '- item\n:::note\nin note\n:::',
+  '- item\n```\ncode\n```',
+  '> quote\n:::note\n```\n:::',
   '*emphasis* and **strong** and ~~struck~~ https://example.org',
 ];
 const FRONT = '---\ntitle: A report\nperiod: 2023/24 Q4\n---\n';

@@ -20,6 +20,8 @@ export interface EngineOptions {
   readonly smallNumberThreshold?: number;
   /** Reports larger than this (UTF-8 bytes) are refused with `input-too-large` (10 MB). */
   readonly maxReportBytes?: number;
+  /** Data files (YAML, JSON, CSV, EES) larger than this are refused with `input-too-large` (25 MB). */
+  readonly maxDataFileBytes?: number;
 }
 
 export interface RenderOptions {

@@ -64,10 +64,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       {
         smallNumberThreshold: threshold,
         cache,
+        ...(options.maxDataFileBytes !== undefined
+          ? { maxFileBytes: options.maxDataFileBytes }
+          : {}),
         ...(options.dfeDataFolder ? { dfeDir: options.dfeDataFolder } : {}),
       },
     );
-    messages.push(...loaded.messages);
+    for (const message of loaded.messages) messages.push(message);
     let reportPeriod: Period | undefined;
     if (frontMatter.period) {
       reportPeriod = parsePeriod(frontMatter.period.value);

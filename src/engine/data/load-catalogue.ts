@@ -1,3 +1,4 @@
+import { RULES, createMessage } from '../messages.js';
 import type { Catalogue, Message, SourcePlace } from '../types.js';
 import { buildCatalogue } from './build-catalogue.js';
 import type { EesContribution } from './build-catalogue.js';
@@ -50,14 +51,14 @@ export async function loadCatalogue(
     const result = await readDataFile(fromFile, written, place, policy, readOptions);
     if (result.file !== undefined && !files.includes(result.file)) files.push(result.file);
     if (!result.ok) {
-      messages.push(...result.messages);
+      append(messages, result.messages);
       return;
     }
     // A file included twice (or in a cycle) contributes once.
     if (visited.has(result.file)) return;
     visited.add(result.file);
     const content = result.content;
-    messages.push(...content.messages);
+    append(messages, content.messages);
     if (content.kind === 'csv') {
       csv.push(content);
       return;
@@ -73,7 +74,7 @@ export async function loadCatalogue(
     ...(options.dfeDir !== undefined ? { dfeDir: options.dfeDir } : {}),
     ...(options.importEes ? { importEes: options.importEes } : {}),
   });
-  messages.push(...ees.messages);
+  append(messages, ees.messages);
   for (const file of ees.files) if (!files.includes(file)) files.push(file);
 
   const built = buildCatalogue({
@@ -83,8 +84,8 @@ export async function loadCatalogue(
     smallNumberThreshold: options.smallNumberThreshold,
     files,
   });
-  messages.push(...built.messages);
-  return { catalogue: built.catalogue, messages: dedupe(messages) };
+  append(messages, built.messages);
+  return { catalogue: built.catalogue, messages: capPerFile(dedupe(messages)) };
 }
 
 /** Only the first definition of an id reaches the catalogue, so only it reads EES. */
@@ -112,4 +113,39 @@ function dedupe(messages: readonly Message[]): Message[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A spreadsheet with a systematic mistake (a renamed indicator, a wrong period format) can
+ * give one message per row; hundreds of thousands of them would flood the Problems panel.
+ */
+export const MAX_MESSAGES_PER_FILE = 200;
+
+/** `push(...many)` overflows the call stack past about 100,000 items; this never does. */
+function append(into: Message[], more: readonly Message[]): void {
+  for (const message of more) into.push(message);
+}
+
+/** Keeps the first MAX_MESSAGES_PER_FILE messages of each file and says how many more there were. */
+function capPerFile(messages: readonly Message[]): Message[] {
+  const counts = new Map<string, number>();
+  const kept: Message[] = [];
+  for (const message of messages) {
+    const count = (counts.get(message.file) ?? 0) + 1;
+    counts.set(message.file, count);
+    if (count <= MAX_MESSAGES_PER_FILE) kept.push(message);
+  }
+  for (const [file, count] of counts) {
+    if (count <= MAX_MESSAGES_PER_FILE) continue;
+    const worst = messages.some((message) => message.file === file && message.severity === 'error');
+    kept.push(
+      createMessage(
+        RULES.dataInvalid,
+        `${count - MAX_MESSAGES_PER_FILE} more problems in this file are not listed (${count} in all); fix the first ones and check again`,
+        { file, line: 1, column: 1 },
+        { severity: worst ? 'error' : 'warning' },
+      ),
+    );
+  }
+  return kept;
 }

@@ -9,8 +9,12 @@ import type { DataAccessPolicy } from './file-access.js';
 import { readCsv } from './read-csv.js';
 import { readDataDocument } from './read-data-document.js';
 
-/** Data files past this size are refused rather than read into memory. */
-export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+/**
+ * Data files past this size are refused rather than read into memory. Files are parsed
+ * whole, at roughly 40 bytes of memory per byte of CSV, so 25 MB keeps a render near 1 GB;
+ * an authority's own data is well under 1 MB and DfE's EES files a few MB.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 export interface ReadOptions {
   readonly cache: DataCache;

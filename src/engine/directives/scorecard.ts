@@ -33,38 +33,41 @@ export function scorecardTable(
   const caption =
     attributes['title'] ?? `Scorecard${period ? `, ${periodShortLabel(period)}` : ''}`;
   const head = ['Indicator', 'Period', 'Value', 'Target', 'Status', 'Change', ...comparators];
-  return h('table.sc-scorecard', [
-    h('caption', caption),
-    h(
-      'thead',
+  // A wide table scrolls on its own in a narrow preview; keyboard users can scroll it too.
+  return h('div.sc-table-wrap', { tabIndex: 0, role: 'region', ariaLabel: caption }, [
+    h('table.sc-scorecard', [
+      h('caption', caption),
       h(
-        'tr',
-        head.map((label) => h('th', { scope: 'col' }, label)),
+        'thead',
+        h(
+          'tr',
+          head.map((label) => h('th', { scope: 'col' }, label)),
+        ),
       ),
-    ),
-    h(
-      'tbody',
-      rows.map(({ indicator, facts }) =>
-        h('tr', [
-          h('th', { scope: 'row' }, [h('span.sc-card__id', indicator.id), ' ', indicator.title]),
-          h('td', facts.observation ? periodShortLabel(facts.observation.period) : '–'),
-          h('td.sc-num', figureWithPeriod(ctx, facts)),
-          h('td.sc-num', [targetText(ctx, facts, place)]),
-          h('td', [ragText(ctx, facts, place)]),
-          h('td', [changeText(facts)]),
-          ...comparators.map((comparator) => {
-            const benchmark = facts.benchmarks.find((b) => b.comparator === comparator);
-            const cell: Child[] = benchmark
-              ? [
-                  figure(ctx, indicator, benchmark),
-                  h('span.sc-note', ` (${periodShortLabel(benchmark.period)})`),
-                ]
-              : ['–'];
-            return h('td.sc-num', {}, ...cell);
-          }),
-        ]),
+      h(
+        'tbody',
+        rows.map(({ indicator, facts }) =>
+          h('tr', [
+            h('th', { scope: 'row' }, [h('span.sc-card__id', indicator.id), ' ', indicator.title]),
+            h('td', facts.observation ? periodShortLabel(facts.observation.period) : '–'),
+            h('td.sc-num', figureWithPeriod(ctx, facts)),
+            h('td.sc-num', [targetText(ctx, facts, place)]),
+            h('td', [ragText(ctx, facts, place)]),
+            h('td', [changeText(facts)]),
+            ...comparators.map((comparator) => {
+              const benchmark = facts.benchmarks.find((b) => b.comparator === comparator);
+              const cell: Child[] = benchmark
+                ? [
+                    figure(ctx, indicator, benchmark),
+                    h('span.sc-note', ` (${periodShortLabel(benchmark.period)})`),
+                  ]
+                : ['–'];
+              return h('td.sc-num', {}, ...cell);
+            }),
+          ]),
+        ),
       ),
-    ),
+    ]),
   ]);
 }
 

@@ -81,10 +81,9 @@ export function splitBlocks(text: string): BlockSpan[] | undefined {
     const closing = containerClosing(line);
     if (fence) {
       if (closesFence(line, fence)) fence = undefined;
-      else if (closing !== undefined && containers.some((size) => closing >= size)) {
+      else if (closing !== undefined && closeContainers(containers, closing)) {
         // A container's closing fence is checked before its content, so it ends the code too.
         fence = undefined;
-        if (closing >= (containers.at(-1) ?? Infinity)) containers.pop();
       }
       previousBlank = false;
       continue;
@@ -94,11 +93,10 @@ export function splitBlocks(text: string): BlockSpan[] | undefined {
     if (opened?.[1] && !(opened[1].startsWith('`') && opened[2]?.includes('`'))) {
       fence = { marker: opened[1].charAt(0), size: opened[1].length };
     } else if (closing !== undefined) {
-      // Closing only the innermost keeps the count of open containers at least the parser's.
-      if (closing >= (containers.at(-1) ?? Infinity)) containers.pop();
+      closeContainers(containers, closing);
     } else {
-      const container = CONTAINER.exec(line);
-      if (container?.[1]) containers.push(container[1].length);
+      const size = containerOpening(line);
+      if (size !== undefined) containers.push(size);
     }
     previousBlank = BLANK.test(line);
   }
@@ -112,9 +110,14 @@ export function splitBlocks(text: string): BlockSpan[] | undefined {
   });
 }
 
-/** Fences anywhere but column 1 (lists, quotes) and raw HTML that runs on: parse it whole. */
+/**
+ * Fences anywhere but column 1 (lists, quotes) and raw HTML over several lines tie lines
+ * together in ways the cutter does not follow: such text is parsed whole.
+ */
 function linesAreSafe(lines: readonly string[]): boolean {
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
+    // Raw HTML blocks swallow fences and containers up to the next blank line.
+    if (/^ {0,3}</.test(line) && !BLANK.test(lines[i + 1] ?? '')) return false;
     const fence = /`{3,}|~{3,}/.exec(line);
     if (fence && fence.index > 0) return false;
     for (const match of line.matchAll(HTML_OPEN)) {
@@ -126,6 +129,37 @@ function linesAreSafe(lines: readonly string[]): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Like micromark: each open container checks for its closing fence before its content
+ * sees the line, outermost first, and closing one closes everything inside it.
+ */
+function closeContainers(containers: number[], closing: number): boolean {
+  const outermost = containers.findIndex((size) => closing >= size);
+  if (outermost === -1) return false;
+  containers.length = outermost;
+  return true;
+}
+
+/** Opening lines seen before, and whether remark-directive takes them as a container. */
+const openings = new Map<string, boolean>();
+const OPENINGS_LIMIT = 5000;
+
+/**
+ * The colon count of a line that opens a container. The opening grammar (name, label,
+ * attributes, nothing after) is remark-directive's, so it answers: a line parsed alone.
+ */
+function containerOpening(line: string): number | undefined {
+  const match = CONTAINER.exec(line);
+  if (!match?.[1] || !/^[A-Za-z]/.test(match[2] ?? '')) return undefined;
+  let opens = openings.get(line);
+  if (opens === undefined) {
+    opens = laterBlockParser.parse(line).children[0]?.type === 'containerDirective';
+    if (openings.size >= OPENINGS_LIMIT) openings.clear();
+    openings.set(line, opens);
+  }
+  return opens ? match[1].length : undefined;
 }
 
 function startsBlock(line: string): boolean {

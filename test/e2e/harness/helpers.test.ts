@@ -55,7 +55,8 @@ describe('e2e harness helpers', () => {
       const workspace = prepareWorkspace(repo, tmp);
       assert.ok(existsSync(join(workspace.root, 'samples', 'broken.md')));
       const [link] = workspace.allowedDataFolders;
-      assert.ok(link?.startsWith(tmp));
+      assert.ok(link);
+      assert.ok(link.startsWith(tmp), link);
       assert.equal(realpathSync(link), realpathSync(dfeDir(repo)));
       writeUserSettings(join(tmp, 'ud'), workspace);
       const settings = JSON.parse(

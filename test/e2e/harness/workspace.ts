@@ -25,7 +25,6 @@ export function dfeDir(repo: string): string {
  * reach the DfE files by a relative path read them exactly as they do in the repo.
  */
 export function prepareWorkspace(repo: string, tmp: string): Workspace {
-  const realRepo = realpathSync(repo);
   const root = join(tmp, 'w', 'repo');
   mkdirSync(root, { recursive: true });
   cpSync(join(repo, 'samples'), join(root, 'samples'), {
@@ -33,8 +32,11 @@ export function prepareWorkspace(repo: string, tmp: string): Workspace {
     // Earlier CLI output is no sample.
     filter: (source) => !source.startsWith(join(repo, 'samples', 'out')),
   });
-  const dfe = realpathSync(dfeDir(repo));
-  const fromRepo = relative(realRepo, dfe);
+  // The written relation (`../shared/data/dfe`), not the resolved one: ../shared may
+  // itself be a link.
+  const given = dfeDir(repo);
+  const fromRepo = relative(resolve(repo), given);
+  const dfe = realpathSync(given);
   const link = resolve(root, fromRepo);
   if (link.startsWith(tmp)) {
     mkdirSync(dirname(link), { recursive: true });
