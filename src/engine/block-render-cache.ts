@@ -1,0 +1,236 @@
+/**
+ * Per-block render cache for the preview. While an author types, one block of a long
+ * report changes; the others would resolve to the same HTML again (cards, charts whose
+ * SVG is parsed and cleaned, tables). So each top-level block is resolved and turned
+ * into HTML alone, in positions relative to its own start, and the result is kept under
+ * the block's text and everything else its output depends on: the catalogue's content,
+ * the report period, the render options, and how many element ids came before it.
+ * Line numbers (messages, `data-line`) are moved to where the block stands afterwards,
+ * so typing a new line above a chart does not render the chart again.
+ */
+import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import type { RenderMode } from './api.js';
+import type { ResolveContext } from './directives/context.js';
+import { resolveDirectives } from './directives/resolve.js';
+import { renderBody } from './html/pipeline.js';
+import { Slots } from './html/slots.js';
+import { createMessage } from './messages.js';
+import type { ParsedBlock } from './report/incremental-parse.js';
+import type { Catalogue, Message, Observation, Period, StatSymbol } from './types.js';
+
+/** What every block of one render shares. */
+export interface BlockRenderInput {
+  readonly path: string;
+  readonly catalogue: Catalogue;
+  readonly reportPeriod: Period | undefined;
+  readonly mode: RenderMode;
+  readonly allowSmallNumbers: boolean;
+}
+
+export interface BlockRenderResult {
+  /** The same HTML as rendering the whole tree at once. */
+  readonly body: string;
+  readonly messages: Message[];
+  readonly symbolsUsed: Set<StatSymbol>;
+  /** Text of the first top-level `#` heading, for the document title. */
+  readonly firstHeading: string | undefined;
+}
+
+interface Entry {
+  /** HTML with `data-line` relative to the block (its first line is 0). */
+  readonly html: string;
+  /** Top-level nodes left after resolving: the whole-tree HTML puts a newline between each. */
+  readonly nodes: number;
+  /** Messages with lines relative to the block (its first line is 1). */
+  readonly messages: readonly Message[];
+  readonly symbols: readonly StatSymbol[];
+  readonly ids: number;
+  readonly heading: string | undefined;
+}
+
+/** Blocks of a few long reports; an entry is the block's HTML, a few kilobytes. */
+const ENTRY_LIMIT = 4000;
+
+/**
+ * A suppressed figure is reported once per render, where it first appears, so a block
+ * that meets disclosure control depends on the blocks before it: it is never cached.
+ * This map shares the render's table and notes whether the block touched it.
+ */
+class WatchedMap extends Map<Observation, Observation> {
+  touched = false;
+  constructor(private readonly shared: Map<Observation, Observation>) {
+    super();
+  }
+  override get(key: Observation): Observation | undefined {
+    const found = this.shared.get(key);
+    if (found) this.touched = true;
+    return found;
+  }
+  override has(key: Observation): boolean {
+    const found = this.shared.has(key);
+    if (found) this.touched = true;
+    return found;
+  }
+  override set(key: Observation, value: Observation): this {
+    this.touched = true;
+    this.shared.set(key, value);
+    return this;
+  }
+}
+
+export class BlockRenderCache {
+  private entries = new Map<string, Entry>();
+  /** Blocks rendered and reused by the last call (for tests and benchmarks). */
+  lastStats = { rendered: 0, reused: 0 };
+
+  /**
+   * Resolves and renders the blocks, reusing what it can. Returns undefined when a block
+   * holds author `data-line` attributes, which the line shifting must not touch: the
+   * caller then renders the whole tree.
+   */
+  async render(
+    blocks: readonly ParsedBlock[],
+    input: BlockRenderInput,
+  ): Promise<BlockRenderResult | undefined> {
+    if (blocks.some((block) => /data-line/i.test(block.text))) return undefined;
+    const environment = environmentKey(input);
+    const suppressed = new Map<Observation, Observation>();
+    const suppressedShown = new Set<Observation>();
+    const messages: Message[] = [];
+    const symbolsUsed = new Set<StatSymbol>();
+    const parts: string[] = [];
+    let ids = 0;
+    let firstHeading: string | undefined;
+    let headingFound = false;
+    const stats = { rendered: 0, reused: 0 };
+    for (const [index, block] of blocks.entries()) {
+      const key = `${environment}\0${ids}\0${index === 0 ? 'F' : 'B'}${block.text}`;
+      let entry = this.entries.get(key);
+      if (entry) {
+        stats.reused++;
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+      } else {
+        const rendered = await renderBlock(block, input, ids, suppressed, suppressedShown);
+        entry = rendered.entry;
+        stats.rendered++;
+        if (rendered.cacheable) this.remember(key, entry);
+      }
+      ids += entry.ids;
+      for (const symbol of entry.symbols) symbolsUsed.add(symbol);
+      for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
+      if (!headingFound && entry.heading !== undefined) {
+        headingFound = true;
+        firstHeading = entry.heading || undefined;
+      }
+      if (entry.nodes > 0) parts.push(shiftLines(entry.html, block.line - 1));
+    }
+    this.lastStats = stats;
+    return { body: parts.join('\n'), messages, symbolsUsed, firstHeading };
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private remember(key: string, entry: Entry): void {
+    this.entries.set(key, entry);
+    while (this.entries.size > ENTRY_LIMIT) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+  }
+}
+
+async function renderBlock(
+  block: ParsedBlock,
+  input: BlockRenderInput,
+  firstId: number,
+  suppressed: Map<Observation, Observation>,
+  suppressedShown: Set<Observation>,
+): Promise<{ entry: Entry; cacheable: boolean }> {
+  const messages: Message[] = [];
+  const symbols = new Set<StatSymbol>();
+  const watched = new WatchedMap(suppressed);
+  let ids = 0;
+  const ctx: ResolveContext = {
+    file: input.path,
+    catalogue: input.catalogue,
+    reportPeriod: input.reportPeriod,
+    mode: input.mode,
+    slots: new Slots(),
+    symbolsUsed: symbols,
+    allowSmallNumbers: input.allowSmallNumbers,
+    suppressed: watched,
+    suppressedShown,
+    pending: [],
+    withCharts: true,
+    messages,
+    nextId: (prefix) => `${prefix}-${firstId + ++ids}`,
+    report: (ruleId, reason, at, options) =>
+      messages.push(
+        createMessage(
+          ruleId,
+          reason,
+          { file: input.path, line: at.line, column: at.column },
+          {
+            ...options,
+            ...(at.endLine !== undefined && at.endColumn !== undefined
+              ? { end: { line: at.endLine, column: at.endColumn } }
+              : {}),
+          },
+        ),
+      ),
+  };
+  const tree: Root = { type: 'root', children: block.nodes() };
+  resolveDirectives(tree, block.text, ctx);
+  await Promise.all(ctx.pending);
+  const heading = headingText(tree);
+  const nodes = tree.children.filter((node) => node.type !== 'yaml').length;
+  const html = await renderBody(tree, ctx.slots, new VFile({ path: input.path, value: block.text }));
+  return {
+    entry: { html, nodes, messages, symbols: [...symbols], ids, heading },
+    cacheable: !watched.touched,
+  };
+}
+
+/** '' for a block whose first heading has no plain text, undefined when it has none. */
+function headingText(tree: Root): string | undefined {
+  const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  if (heading?.type !== 'heading') return undefined;
+  return heading.children.map((child) => ('value' in child ? child.value : '')).join('');
+}
+
+function shiftMessage(message: Message, lines: number): Message {
+  if (lines === 0) return message;
+  return {
+    ...message,
+    line: message.line + lines,
+    ...(message.endLine === undefined ? {} : { endLine: message.endLine + lines }),
+  };
+}
+
+function shiftLines(html: string, lines: number): string {
+  if (lines === 0) return html;
+  return html.replace(/ data-line="(\d+)"/g, (_, line: string) => ` data-line="${Number(line) + lines}"`);
+}
+
+/** Everything besides the block's text that its HTML depends on. */
+function environmentKey(input: BlockRenderInput): string {
+  const { catalogue } = input;
+  const hash = createHash('sha1');
+  hash.update(
+    JSON.stringify([
+      input.path,
+      input.mode,
+      input.allowSmallNumbers,
+      input.reportPeriod?.key ?? null,
+      catalogue.smallNumberThreshold,
+      catalogue.comparators,
+      [...catalogue.lookup],
+      [...catalogue.indicators.values()],
+    ]),
+  );
+  return hash.digest('base64');
+}
