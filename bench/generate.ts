@@ -7,9 +7,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const QUARTERS = ['2022/23 Q1', '2022/23 Q2', '2022/23 Q3', '2022/23 Q4'].concat(
-  ['2023/24 Q1', '2023/24 Q2', '2023/24 Q3', '2023/24 Q4'],
-);
+const QUARTERS = ['2022/23 Q1', '2022/23 Q2', '2022/23 Q3', '2022/23 Q4'].concat([
+  '2023/24 Q1',
+  '2023/24 Q2',
+  '2023/24 Q3',
+  '2023/24 Q4',
+]);
 const COMPARATORS = ['England', 'London', 'Statistical neighbours'];
 
 /** The id of the i-th indicator (0-based): BM0001, BM0002... */

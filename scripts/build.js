@@ -23,6 +23,8 @@ const jobs = [
     entryPoints: ['src/cli/cli.ts'],
     outfile: 'dist/cli.js',
     format: 'esm',
+    // Loaded only for --pdf, from node_modules: it finds its own files through __dirname.
+    external: ['playwright-core'],
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },

@@ -134,7 +134,15 @@ async function exportPdfBeside(
   progress: string,
   io: CliIo,
 ) {
-  const { exportPdf } = await import('./pdf.js');
+  let exportPdf: typeof import('./pdf.js').exportPdf;
+  try {
+    ({ exportPdf } = await import('./pdf.js'));
+  } catch (error) {
+    io.err(
+      `${progress}: PDF not written: the PDF printer could not load (${(error as Error).message})`,
+    );
+    return false;
+  }
   const pdfFile = htmlFile.replace(/\.html?$/i, '') + '.pdf';
   const outcome =
     force || (await isOwnedOrAbsent(pdfFile))

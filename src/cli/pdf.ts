@@ -1,3 +1,5 @@
+import { GENERATOR_NAME } from '../engine/html/document.js';
+import { VERSION } from '../engine/version.js';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -51,14 +53,15 @@ export async function chromiumProblem(path: string): Promise<string | undefined>
  */
 export async function launchChromium(
   path: string = chromiumPath(),
-  options: { readonly bypassCSP?: boolean } = {},
+  options: { readonly bypassCSP?: boolean; readonly userAgent?: string } = {},
 ): Promise<ChromiumSession> {
   const profile = await mkdtemp(join(tmpdir(), 'scorecard-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: path,
       headless: true,
-      args: [...CHROMIUM_ARGS],
+      // A browser-level flag: the PDF's Creator comes from it, not from a context override.
+      args: [...CHROMIUM_ARGS, ...(options.userAgent ? [`--user-agent=${options.userAgent}`] : [])],
       offline: true,
       // Only tests set it, to inject axe-core into a page whose CSP forbids all script.
       bypassCSP: options.bypassCSP ?? false,
@@ -93,7 +96,9 @@ export async function exportPdf(
 
   let session: ChromiumSession;
   try {
-    session = await launchChromium(path);
+    // Chromium writes the user agent as the PDF's Creator: that is how a later export
+    // recognises a PDF it wrote and may replace (see isOwnedOrAbsent).
+    session = await launchChromium(path, { userAgent: PDF_CREATOR });
   } catch (error) {
     return { ok: false, reason: `Chromium at ${path} could not start: ${firstLine(error)}` };
   }
@@ -119,6 +124,9 @@ export async function exportPdf(
     await session.close();
   }
 }
+
+/** The PDF Creator of every PDF this tool writes. */
+export const PDF_CREATOR = `${GENERATOR_NAME} ${VERSION}`;
 
 /** Playwright errors carry a long call log; the first line says what went wrong. */
 function firstLine(error: unknown): string {

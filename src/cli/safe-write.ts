@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { readGenerator } from '../engine/html/document.js';
+import { GENERATOR_NAME, readGenerator } from '../engine/html/document.js';
 
 export type WriteOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -41,17 +41,18 @@ export async function writeExport(
 }
 
 /**
- * An HTML file is ours when its generator meta says so. A PDF carries no such mark, so
- * it counts as ours when the HTML export beside it (same name) is ours.
+ * An HTML file is ours when its generator meta says so; a PDF when its Creator is this
+ * tool (Chromium writes the user agent there, and the PDF export sets it).
  */
 export async function isOwnedOrAbsent(target: string): Promise<boolean> {
-  const html = extname(target).toLowerCase() === '.pdf' ? target.slice(0, -4) + '.html' : target;
-  let existing: string;
+  let existing: Buffer;
   try {
-    existing = await readFile(target, 'utf8');
+    existing = await readFile(target);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
-  if (html !== target) existing = await readFile(html, 'utf8').catch(() => '');
-  return readGenerator(existing) !== undefined;
+  if (extname(target).toLowerCase() === '.pdf') {
+    return existing.toString('latin1').includes(`/Creator (${GENERATOR_NAME} `);
+  }
+  return readGenerator(existing.toString('utf8')) !== undefined;
 }

@@ -4,11 +4,11 @@
  * SVG is parsed and cleaned, tables). So each top-level block is resolved and turned
  * into HTML alone, in positions relative to its own start, and the result is kept under
  * the block's text and everything else its output depends on: the catalogue's content,
- * the report period, the render options, and how many element ids came before it.
- * Line numbers (messages, `data-line`) are moved to where the block stands afterwards,
- * so typing a new line above a chart does not render the chart again.
+ * the report period and the render options. Line numbers (messages, `data-line`) and
+ * element ids are put in afterwards, so typing a new line above a chart, or adding a
+ * chart, does not render the other charts again.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { RenderMode } from './api.js';
@@ -46,7 +46,8 @@ interface Entry {
   /** Messages with lines relative to the block (its first line is 1). */
   readonly messages: readonly Message[];
   readonly symbols: readonly StatSymbol[];
-  readonly ids: number;
+  /** Element ids taken while resolving (charts) and while building slots (cards). */
+  readonly ids: { readonly resolve: number; readonly fill: number };
   readonly heading: string | undefined;
 }
 
@@ -82,6 +83,12 @@ class WatchedMap extends Map<Observation, Observation> {
 
 export class BlockRenderCache {
   private entries = new Map<string, Entry>();
+  /**
+   * Ids in cached HTML are placeholders: `${token}R3z` is the block's third id taken while
+   * resolving. The token is random, so no author text can pass for one.
+   */
+  private readonly token = `q${randomBytes(8).toString('hex')}`;
+  private readonly placeholder = new RegExp(`${this.token}([RF])(\\d+)z`, 'g');
   /** Blocks rendered and reused by the last call (for tests and benchmarks). */
   lastStats = { rendered: 0, reused: 0 };
 
@@ -100,35 +107,54 @@ export class BlockRenderCache {
     const suppressedShown = new Set<Observation>();
     const messages: Message[] = [];
     const symbolsUsed = new Set<StatSymbol>();
-    const parts: string[] = [];
-    let ids = 0;
+    const parts: Array<{ readonly html: string; readonly index: number }> = [];
+    const firstIds: Array<{ resolve: number; fill: number }> = [];
+    const ids = { resolve: 0, fill: 0 };
     let firstHeading: string | undefined;
     let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
     for (const [index, block] of blocks.entries()) {
-      const key = `${environment}\0${ids}\0${index === 0 ? 'F' : 'B'}${block.text}`;
+      const key = `${environment}\0${index === 0 ? 'F' : 'B'}${block.text}`;
       let entry = this.entries.get(key);
       if (entry) {
         stats.reused++;
         this.entries.delete(key);
         this.entries.set(key, entry);
       } else {
-        const rendered = await renderBlock(block, input, ids, suppressed, suppressedShown);
+        const rendered = await renderBlock(block, input, this.token, suppressed, suppressedShown);
         entry = rendered.entry;
         stats.rendered++;
         if (rendered.cacheable) this.remember(key, entry);
       }
-      ids += entry.ids;
+      firstIds.push({ ...ids });
+      ids.resolve += entry.ids.resolve;
+      ids.fill += entry.ids.fill;
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
       for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
       if (!headingFound && entry.heading !== undefined) {
         headingFound = true;
         firstHeading = entry.heading || undefined;
       }
-      if (entry.nodes > 0) parts.push(shiftLines(entry.html, block.line - 1));
+      if (entry.nodes > 0) parts.push({ html: shiftLines(entry.html, block.line - 1), index });
     }
     this.lastStats = stats;
-    return { body: parts.join('\n'), messages, symbolsUsed, firstHeading };
+    /*
+     * The whole-tree render numbers ids in one sequence: every chart while resolving,
+     * then every card while building slots. Block ids are put in that same order.
+     */
+    const body = parts
+      .map(({ html, index }) => {
+        const before = firstIds[index] ?? { resolve: 0, fill: 0 };
+        return html.replace(this.placeholder, (_, phase: string, count: string) =>
+          String(
+            phase === 'R'
+              ? before.resolve + Number(count)
+              : ids.resolve + before.fill + Number(count),
+          ),
+        );
+      })
+      .join('\n');
+    return { body, messages, symbolsUsed, firstHeading };
   }
 
   clear(): void {
@@ -146,14 +172,15 @@ export class BlockRenderCache {
 async function renderBlock(
   block: ParsedBlock,
   input: BlockRenderInput,
-  firstId: number,
+  token: string,
   suppressed: Map<Observation, Observation>,
   suppressedShown: Set<Observation>,
 ): Promise<{ entry: Entry; cacheable: boolean }> {
   const messages: Message[] = [];
   const symbols = new Set<StatSymbol>();
   const watched = new WatchedMap(suppressed);
-  let ids = 0;
+  const ids = { resolve: 0, fill: 0 };
+  let phase: 'resolve' | 'fill' = 'resolve';
   const ctx: ResolveContext = {
     file: input.path,
     catalogue: input.catalogue,
@@ -167,7 +194,7 @@ async function renderBlock(
     pending: [],
     withCharts: true,
     messages,
-    nextId: (prefix) => `${prefix}-${firstId + ++ids}`,
+    nextId: (prefix) => `${prefix}-${token}${phase === 'resolve' ? 'R' : 'F'}${++ids[phase]}z`,
     report: (ruleId, reason, at, options) =>
       messages.push(
         createMessage(
@@ -188,9 +215,14 @@ async function renderBlock(
   await Promise.all(ctx.pending);
   const heading = headingText(tree);
   const nodes = tree.children.filter((node) => node.type !== 'yaml').length;
-  const html = await renderBody(tree, ctx.slots, new VFile({ path: input.path, value: block.text }));
+  phase = 'fill';
+  const html = await renderBody(
+    tree,
+    ctx.slots,
+    new VFile({ path: input.path, value: block.text }),
+  );
   return {
-    entry: { html, nodes, messages, symbols: [...symbols], ids, heading },
+    entry: { html, nodes, messages, symbols: [...symbols], ids: { ...ids }, heading },
     cacheable: !watched.touched,
   };
 }
@@ -213,7 +245,10 @@ function shiftMessage(message: Message, lines: number): Message {
 
 function shiftLines(html: string, lines: number): string {
   if (lines === 0) return html;
-  return html.replace(/ data-line="(\d+)"/g, (_, line: string) => ` data-line="${Number(line) + lines}"`);
+  return html.replace(
+    / data-line="(\d+)"/g,
+    (_, line: string) => ` data-line="${Number(line) + lines}"`,
+  );
 }
 
 /** Everything besides the block's text that its HTML depends on. */

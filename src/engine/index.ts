@@ -14,6 +14,8 @@ import { parsePeriod, periodLabel } from './periods.js';
 import { readFrontMatter } from './report/front-matter.js';
 import type { FrontMatter } from './report/front-matter.js';
 import { frontMatterOf, parseReport } from './report/parse-report.js';
+import { IncrementalParser } from './report/incremental-parse.js';
+import { BlockRenderCache } from './block-render-cache.js';
 import type { Catalogue, Message, Period } from './types.js';
 import { VERSION } from './version.js';
 
@@ -24,6 +26,9 @@ export { DOCUMENT_CSS } from './html/styles.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
+
+/** Documents whose last parse the engine remembers (one per open editor, roughly). */
+const OPEN_REPORTS = 16;
 
 /**
  * Reports past this size are refused unparsed: a real report is tens of kilobytes, and a
@@ -50,12 +55,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const allowedRoots = (options.allowedRoots ?? []).map((root) => resolve(root));
   const threshold = options.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
   const maxReportBytes = options.maxReportBytes ?? DEFAULT_MAX_REPORT_BYTES;
+  // Typing re-renders one block of a long report: parse and render only what changed.
+  const parsers = new Map<string, IncrementalParser>();
+  const blockCache = new BlockRenderCache();
+  function parserFor(path: string): IncrementalParser {
+    let parser = parsers.get(path);
+    if (!parser) {
+      parser = new IncrementalParser();
+      if (parsers.size >= OPEN_REPORTS) parsers.delete(parsers.keys().next().value as string);
+      parsers.set(path, parser);
+    }
+    return parser;
+  }
 
   async function prepare(text: string, renderOptions: RenderOptions): Promise<Prepared> {
     const path = resolve(renderOptions.path);
     const tooLarge = sizeProblem(text, path, maxReportBytes);
     if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
-    const tree = parseReport(text);
+    const tree = parserFor(path).parse(text);
     const { yaml, firstLine } = frontMatterOf(tree);
     const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
     const loaded = await loadCatalogue(
@@ -132,12 +149,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   async function render(text: string, renderOptions: RenderOptions): Promise<RenderResult> {
     const prepared = await prepare(text, renderOptions);
-    const ctx = await resolveReport(prepared, renderOptions, true);
-    const rendered = await renderBody(
-      prepared.tree,
-      ctx.slots,
-      new VFile({ path: prepared.path, value: text }),
-    );
+    const ctx =
+      (await renderBlocks(prepared, renderOptions)) ?? (await renderWhole(prepared, renderOptions));
+    const rendered = ctx.body;
     // Defence in depth: whatever a face does with a refused result, an exempt report's
     // content never sits in a public document.
     const body = exemptRefused(prepared.frontMatter, renderOptions)
@@ -145,9 +159,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       : rendered;
     const messages = finish(ctx.messages);
     const title =
-      prepared.frontMatter.title?.value ??
-      firstHeading(prepared.tree) ??
-      basename(prepared.path, '.md');
+      prepared.frontMatter.title?.value ?? ctx.firstHeading ?? basename(prepared.path, '.md');
     const html = renderDocument({
       title,
       ...(prepared.frontMatter.meeting ? { meeting: prepared.frontMatter.meeting.value } : {}),
@@ -168,6 +180,36 @@ export function createEngine(options: EngineOptions = {}): Engine {
       dataFiles: prepared.catalogue.files,
       refused: messages.some((message) => message.severity === 'error'),
     };
+  }
+
+  /** The whole tree at once: `check`'s path, and render's when blocks cannot be cut safely. */
+  async function renderWhole(prepared: Prepared, renderOptions: RenderOptions) {
+    const ctx = await resolveReport(prepared, renderOptions, true);
+    const body = await renderBody(
+      prepared.tree,
+      ctx.slots,
+      new VFile({ path: prepared.path, value: prepared.text }),
+    );
+    return { ...ctx, body, firstHeading: firstHeading(prepared.tree) };
+  }
+
+  /** Block by block through the render cache; the same result as `renderWhole`. */
+  async function renderBlocks(prepared: Prepared, renderOptions: RenderOptions) {
+    const blocks = parserFor(prepared.path).parseBlocks(prepared.text);
+    if (!blocks) return undefined;
+    const mode = renderOptions.mode ?? 'preview';
+    const result = await blockCache.render(blocks, {
+      path: prepared.path,
+      catalogue: prepared.catalogue,
+      reportPeriod: prepared.reportPeriod,
+      mode,
+      allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
+    });
+    if (!result) return undefined;
+    const messages = prepared.messages;
+    checkClassification(prepared.frontMatter, renderOptions, messages);
+    messages.push(...result.messages);
+    return { ...result, mode, messages };
   }
 
   async function check(text: string, renderOptions: RenderOptions): Promise<readonly Message[]> {

@@ -64,9 +64,10 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
     } satisfies Text;
   }
   if (validation.kind === 'invalid') {
-    return slotNode(node, ctx, (children) =>
-      withMarkers(node, ctx.messages.slice(before), children),
-    );
+    // Taken now: slots are built after the whole tree resolved, when later directives'
+    // messages have been added too.
+    const found = ctx.messages.slice(before);
+    return slotNode(node, ctx, (children) => withMarkers(node, found, children));
   }
   const { spec, attributes } = validation;
   if (spec.name === 'exempt') {
@@ -84,10 +85,10 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   }
   const indicator = resolveIndicator(ctx, attributes['id'] ?? '', place);
   const period = resolvePeriod(ctx, attributes['period'], place);
-  if (!indicator)
-    return slotNode(node, ctx, (children) =>
-      withMarkers(node, ctx.messages.slice(before), children),
-    );
+  if (!indicator) {
+    const found = ctx.messages.slice(before);
+    return slotNode(node, ctx, (children) => withMarkers(node, found, children));
+  }
   if (spec.name === 'chart') {
     const chart = chartBlock(ctx, indicator, attributes, period, place);
     return slotNode(node, ctx, () => [chart()]);

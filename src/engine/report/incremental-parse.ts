@@ -101,7 +101,8 @@ export function splitBlocks(text: string): BlockSpan[] | undefined {
     previousBlank = BLANK.test(line);
   }
   const starts = [0];
-  for (let i = 0; i < lines.length - 1; i++) starts.push((starts[i] ?? 0) + (lines[i]?.length ?? 0) + 1);
+  for (let i = 0; i < lines.length - 1; i++)
+    starts.push((starts[i] ?? 0) + (lines[i]?.length ?? 0) + 1);
   return cuts.map((cut, k) => {
     const offset = starts[cut] ?? text.length;
     const next = cuts[k + 1];
@@ -167,9 +168,14 @@ function startsBlock(line: string): boolean {
   return first !== '' && !/[\s\-*+0-9]/.test(first);
 }
 
-function closesFence(line: string, fence: { readonly marker: string; readonly size: number }): boolean {
+function closesFence(
+  line: string,
+  fence: { readonly marker: string; readonly size: number },
+): boolean {
   const match = /^ {0,3}(`+|~+)[ \t]*\r?$/.exec(line);
-  return match?.[1] !== undefined && match[1].charAt(0) === fence.marker && match[1].length >= fence.size;
+  return (
+    match?.[1] !== undefined && match[1].charAt(0) === fence.marker && match[1].length >= fence.size
+  );
 }
 
 /** The colon count of a `:::` line that could close a container. */

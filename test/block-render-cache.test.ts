@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BlockRenderCache } from '../src/engine/block-render-cache.js';
+import { createEngine } from '../src/engine/index.js';
+import type { RenderMode } from '../src/engine/index.js';
+import { IncrementalParser } from '../src/engine/report/incremental-parse.js';
+
+const samplePath = fileURLToPath(
+  new URL('../samples/children-in-care-q4-2023-24.md', import.meta.url),
+);
+const brokenPath = fileURLToPath(new URL('../samples/broken.md', import.meta.url));
+const sample = readFileSync(samplePath, 'utf8');
+
+/** A definition makes blocks interdependent, so the engine renders the tree whole. */
+const WHOLE = '\n[whole-tree-render]: https://example.org\n';
+
+async function renderWhole(text: string, path: string, mode: RenderMode = 'preview') {
+  return createEngine().render(text + WHOLE, { path, mode });
+}
+
+describe('block render cache', () => {
+  for (const mode of ['preview', 'public', 'exempt'] as const) {
+    for (const path of [samplePath, brokenPath]) {
+      it(`renders ${path.split('/').at(-1)} (${mode}) exactly as the whole tree does`, async () => {
+        const text = readFileSync(path, 'utf8');
+        const engine = createEngine();
+        const blocks = await engine.render(text, { path, mode });
+        const whole = await renderWhole(text, path, mode);
+        assert.equal(blocks.html, whole.html);
+        assert.deepEqual(blocks.messages, whole.messages);
+        assert.equal(blocks.title, whole.title);
+      });
+    }
+  }
+
+  it('stays exact through edits that move lines, add charts and change figures', async () => {
+    const engine = createEngine();
+    const edits = [
+      sample,
+      sample.replace('weekly drop-ins', 'weekly drop-in sessions'),
+      sample.replace('## Care leavers\n', '## Care leavers\n\nA new paragraph\nover two lines.\n'),
+      sample.replace('## Care leavers\n', '## Care leavers\n\n::chart{id=OP147}\n'),
+      sample.replace(':value{id=OP148}', ':value{id=OP147}'),
+      sample.replace('## Assessments', '# Assessments'),
+      sample.replace('period: 2023/24 Q4', 'period: 2023/24 Q3'),
+      sample,
+    ];
+    for (const text of edits) {
+      const incremental = await engine.render(text, { path: samplePath });
+      const whole = await renderWhole(text, samplePath);
+      assert.equal(incremental.html, whole.html);
+      assert.deepEqual(incremental.messages, whole.messages);
+    }
+  });
+
+  it('renders again only the block an edit touched', async () => {
+    const engine = createEngine();
+    const { catalogue, period } = await engine.catalogue(sample, { path: samplePath });
+    assert.ok(period);
+    const parser = new IncrementalParser();
+    const cache = new BlockRenderCache();
+    const input = {
+      path: samplePath,
+      catalogue,
+      reportPeriod: undefined,
+      mode: 'preview',
+      allowSmallNumbers: false,
+    } as const;
+    const render = async (text: string) => {
+      const blocks = parser.parseBlocks(text);
+      assert.ok(blocks);
+      return cache.render(blocks, input);
+    };
+    await render(sample);
+    const total = cache.lastStats.rendered;
+    assert.ok(total > 10);
+    await render(sample.replace('weekly drop-ins', 'weekly drop-in sessions'));
+    assert.deepEqual(cache.lastStats, { rendered: 1, reused: total - 1 });
+    // A new line at the top moves every block: lines shift, nothing renders again.
+    const moved = await render(sample.replace('\n\nThis report', '\n\n\nThis report'));
+    assert.deepEqual(cache.lastStats, { rendered: 1, reused: total - 1 });
+    assert.match(moved?.body ?? '', /data-line="9"/);
+  });
+
+  it('leaves author data-line attributes to the whole-tree render', async () => {
+    const parser = new IncrementalParser();
+    const blocks = parser.parseBlocks('<p data-line="99">x</p>\n');
+    assert.ok(blocks);
+    const { catalogue } = await createEngine().catalogue(sample, { path: samplePath });
+    const result = await new BlockRenderCache().render(blocks, {
+      path: samplePath,
+      catalogue,
+      reportPeriod: undefined,
+      mode: 'preview',
+      allowSmallNumbers: false,
+    });
+    assert.equal(result, undefined);
+  });
+});
