@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   EesTableCache,
-  describeSymbol,
   importEesSeries,
   readCell,
   type EesIndicatorSpec,
@@ -90,10 +89,7 @@ describe('EES reading: robustness and messages', () => {
     assert.match(blank?.note ?? '', /blank/);
   });
 
-  it('describes symbols in words', () => {
-    assert.equal(describeSymbol('k', 'percent'), 'less than 0.5%');
-    assert.match(describeSymbol('c'), /suppressed/);
-    assert.match(describeSymbol('z'), /not applicable/);
+  it('reads symbols, numbers and non-numbers in cells', () => {
     assert.deepEqual(readCell(' c '), { kind: 'symbol', symbol: 'c', blank: false });
     assert.deepEqual(readCell('1e3'), { kind: 'number', value: 1000 });
     assert.deepEqual(readCell('1,204'), { kind: 'invalid', text: '1,204' });

@@ -1,5 +1,6 @@
 // One end-to-end session: code-server with the .vsix installed, headless Chromium on the
 // workbench, the suite running in the extension host, the harness watching the webview.
+import { CHROMIUM_ARGS } from '../../../src/cli/pdf.js';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -38,15 +39,6 @@ export interface SessionResult {
   readonly screenshots: Readonly<Record<string, string>>;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** How long the harness looks for the figures in the webview before it gives up. */
 const WEBVIEW_TIMEOUT_MS = 60_000;
 
@@ -86,7 +78,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   try {
     browser = await chromium.launch({
       executablePath: options.chromiumPath,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       timeout: 60_000,
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -1,4 +1,4 @@
-import type { StatSymbol, Unit } from '../../types.js';
+import type { StatSymbol } from '../../types.js';
 
 export type CellReading =
   | { readonly kind: 'number'; readonly value: number }
@@ -30,26 +30,4 @@ export function readCell(raw: string): CellReading {
   const symbol = SYMBOLS.get(text.toLowerCase());
   if (symbol) return { kind: 'symbol', symbol, blank: false };
   return { kind: 'invalid', text };
-}
-
-/**
- * What a symbol means, in words, for the figure it replaces. `k` on a percentage is
- * "less than 0.5%" (DfE rounds percentages to whole numbers).
- */
-export function describeSymbol(symbol: StatSymbol, unit?: Unit): string {
-  switch (symbol) {
-    case 'c':
-      return 'suppressed to protect confidentiality';
-    case 'k':
-      return unit === 'percent' ? 'less than 0.5%' : 'rounds to 0 but is not 0';
-    case 'low':
-      return 'rounds to 0 but is not 0';
-    case 'u':
-      return 'low reliability';
-    case 'x':
-    case ':':
-      return 'not available';
-    case 'z':
-      return 'not applicable';
-  }
 }

@@ -4,7 +4,7 @@
  */
 export { importEesSeries, ENGLAND, STATISTICAL_NEIGHBOURS } from './import-series.js';
 export { EesTableCache, sharedEesTableCache, type CsvReadResult } from './table-cache.js';
-export { describeSymbol, readCell, type CellReading } from './cell-value.js';
+export { readCell, type CellReading } from './cell-value.js';
 export {
   DFE_DIR_ENV,
   DFE_PREFIX,
