@@ -73,6 +73,12 @@ export interface Indicator {
   readonly band?: readonly [number, number];
   /** What one counts: children, assessments, incidents... */
   readonly countingUnit?: string;
+  /**
+   * The id of the count this one is a part of (a breakdown of a total). A scorecard that
+   * shows both suppresses a second part when one is suppressed, since the total minus
+   * the others would reveal it.
+   */
+  readonly partOf?: string;
   readonly tags: readonly string[];
   /** Sorted oldest first. */
   readonly values: readonly Observation[];

@@ -190,6 +190,7 @@ function describe(draft: IndicatorDraft): Omit<Indicator, 'values' | 'targets' |
     polarity: draft.polarity,
     ...(draft.band ? { band: draft.band } : {}),
     ...(draft.countingUnit !== undefined ? { countingUnit: draft.countingUnit } : {}),
+    ...(draft.partOf !== undefined ? { partOf: draft.partOf } : {}),
     tags: draft.tags,
     source: draft.source,
   };

@@ -38,6 +38,7 @@ export interface IndicatorDraft {
   readonly polarity: Polarity;
   readonly band?: readonly [number, number];
   readonly countingUnit?: string;
+  readonly partOf?: string;
   readonly tags: readonly string[];
   readonly values: readonly Observation[];
   readonly targets: readonly Target[];

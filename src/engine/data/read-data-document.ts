@@ -88,6 +88,7 @@ class DocumentReader {
         polarity,
         ...bandOf(f['band']),
         ...(typeof f['counting_unit'] === 'string' ? { countingUnit: f['counting_unit'] } : {}),
+        ...(typeof f['part_of'] === 'string' ? { partOf: f['part_of'].trim() } : {}),
         tags: list(f['tags']).filter((t): t is string => typeof t === 'string'),
         values: list(f['values']).flatMap((v, i) => this.observation(v, [...at, 'values', i])),
         targets: list(f['targets']).flatMap((t, i) => this.target(t, [...at, 'targets', i])),

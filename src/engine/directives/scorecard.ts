@@ -10,6 +10,7 @@ import { figure, figureWithPeriod } from './figure.js';
 import { compareOf, factsAt } from './indicator-facts.js';
 import { changeText, ragText, targetText } from './inline.js';
 import { resolveIndicator, splitList } from './lookup.js';
+import { suppressPartsOfTotals } from './parts-suppression.js';
 
 /** `::scorecard{ids="A,B"}` or `{tag=care-leavers}`: one row per indicator. */
 export function scorecardTable(
@@ -20,10 +21,11 @@ export function scorecardTable(
 ): Element {
   const indicators = scorecardIndicators(ctx, attributes, place);
   const compare = compareOf(attributes);
-  const rows = indicators.map((indicator) => ({
-    indicator,
-    facts: factsAt(ctx, indicator, period, compare, place),
-  }));
+  const rows = suppressPartsOfTotals(
+    ctx,
+    indicators.map((indicator) => factsAt(ctx, indicator, period, compare, place)),
+    place,
+  ).map((facts) => ({ indicator: facts.indicator, facts }));
   const comparators = orderedComparators(
     ctx,
     rows.flatMap(({ facts }) =>
