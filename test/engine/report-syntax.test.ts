@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { findAttributeSyntax } from '../../src/engine/directives/attribute-syntax.js';
+import { readFrontMatter } from '../../src/engine/report/front-matter.js';
+
+describe('attribute-syntax detection', () => {
+  it('finds angle and round brackets on known directives and offers braces', () => {
+    const hits = findAttributeSyntax(
+      ':::indicator<id=OP148>\ntext :value(id=OP660, period=2023/24) and :chart[Title](id=X)',
+    );
+    assert.deepEqual(
+      hits.map((hit) => [hit.offset, hit.written, hit.replacement]),
+      [
+        [0, ':::indicator<id=OP148>', ':::indicator{id=OP148}'],
+        [28, ':value(id=OP660, period=2023/24)', ':value{id=OP660 period=2023/24}'],
+        [65, ':chart[Title](id=X)', ':chart[Title]{id=X}'],
+      ],
+    );
+  });
+
+  it('leaves ordinary text alone: times, unknown names, brackets without attributes', () => {
+    assert.deepEqual(
+      findAttributeSyntax('at 10:30(am), Note:value (see below), re:target<b>, a::b'),
+      [],
+    );
+  });
+});
+
+describe('front matter', () => {
+  it('reads every key with the report line it is on', () => {
+    const { frontMatter, messages } = readFrontMatter(
+      'title: Report\nmeeting: Panel\nperiod: 2023/24 Q4\ndata:\n  - a.yaml\n  - b.csv\nclassification: exempt',
+      '/r.md',
+      2,
+    );
+    assert.deepEqual(messages, []);
+    assert.equal(frontMatter.title?.value, 'Report');
+    assert.deepEqual(frontMatter.period?.place, { file: '/r.md', line: 4, column: 9 });
+    assert.deepEqual(
+      frontMatter.data.map((d) => [d.value, d.place.line, d.place.column]),
+      [
+        ['a.yaml', 6, 5],
+        ['b.csv', 7, 5],
+      ],
+    );
+    assert.equal(frontMatter.classification.value, 'exempt');
+  });
+
+  it('reports bad YAML, a bad classification and unknown keys at their place', () => {
+    const bad = readFrontMatter('title: [unclosed', '/r.md', 2);
+    assert.equal(bad.messages[0]?.ruleId, 'front-matter-invalid');
+    const wrong = readFrontMatter('classification: secret\ncolour: red', '/r.md', 2);
+    assert.deepEqual(
+      wrong.messages.map((m) => [m.ruleId, m.severity, m.line]),
+      [
+        ['front-matter-invalid', 'error', 2],
+        ['front-matter-invalid', 'warning', 3],
+      ],
+    );
+    assert.equal(wrong.frontMatter.classification.value, 'public');
+  });
+});
