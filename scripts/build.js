@@ -30,18 +30,39 @@ const jobs = [
     },
   }),
 ];
-// VS Code 1.99 loads extensions with require(), so the extension is a CommonJS bundle.
+// VS Code 1.99 loads extensions with require(), so the extension is CommonJS (.cjs, since
+// package.json says "type": "module"). It is two bundles: the small one VS Code loads on
+// activation, and the engine with Vega, required on first use, so activation stays cheap.
+const extensionCommon = {
+  ...common,
+  format: 'cjs',
+  external: ['vscode'],
+  // import.meta.url does not exist in CommonJS; give engine code the bundle's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+/** Keeps `import('./engine-services.js')` a run-time require of the engine bundle. */
+const lazyEngine = {
+  name: 'lazy-engine',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/engine-services\.js$/ }, () => ({
+      path: './engine-services.cjs',
+      external: true,
+    }));
+  },
+};
 if (existsSync('src/extension/extension.ts')) {
   jobs.push(
     build({
-      ...common,
+      ...extensionCommon,
       entryPoints: ['src/extension/extension.ts'],
       outfile: 'dist/extension.cjs',
-      format: 'cjs',
-      external: ['vscode'],
-      // import.meta.url does not exist in CommonJS; give engine code the bundle's own URL.
-      define: { 'import.meta.url': '__bundleUrl' },
-      banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      plugins: [lazyEngine],
+    }),
+    build({
+      ...extensionCommon,
+      entryPoints: ['src/extension/engine-services.ts'],
+      outfile: 'dist/engine-services.cjs',
     }),
   );
 }

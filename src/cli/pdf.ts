@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { access, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 /** Debian's package; CHROMIUM_PATH points elsewhere (another distribution, a CI image). */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -57,6 +57,8 @@ export async function launchChromium(
 ): Promise<ChromiumSession> {
   const profile = await mkdtemp(join(tmpdir(), 'scorecard-chromium-'));
   try {
+    // Loaded here, not at the top: every CLI run would otherwise pay for the browser driver.
+    const { chromium } = await import('playwright-core');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: path,
       headless: true,

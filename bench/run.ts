@@ -1,0 +1,249 @@
+/**
+ * `npm run bench`: generates reports of 10, 100 and 1000 indicators (a card, a chart and
+ * a paragraph each) under bench/out/ (git-ignored), measures every case in its own
+ * process, and writes bench/RESULTS.md. Timings are medians of repeated runs; the test
+ * suite holds no timed assertion, this does.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeReport } from './generate.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'bench', 'out');
+const SIZES = [10, 100, 1000] as const;
+const quick = process.argv.includes('--quick');
+
+interface Measure {
+  readonly times: readonly number[];
+  readonly maxRssKb?: number;
+}
+
+function stats(times: readonly number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median =
+    sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: sorted.length };
+}
+
+function child(name: string, dir: string, runs: number): Measure {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench', 'child.ts'), name, dir, String(runs)],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Measure;
+}
+
+/** The whole CLI process, from nothing: no cache in memory or on disk exists. */
+function coldExport(report: string, runs: number): Measure {
+  const times: number[] = [];
+  let maxRssKb = 0;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    const result = spawnSync(
+      '/usr/bin/time',
+      ['-f', '%M', process.execPath, join(root, 'bin', 'scorecard.js'), 'export', report].concat([
+        '-o',
+        join(dirname(report), 'report.html'),
+        '--force',
+      ]),
+      { cwd: root, encoding: 'utf8' },
+    );
+    times.push(performance.now() - start);
+    if (result.status !== 0) throw new Error(`export failed: ${result.stderr}`);
+    maxRssKb = Math.max(maxRssKb, Number(result.stderr.trim().split('\n').at(-1)));
+  }
+  return { times, maxRssKb };
+}
+
+function activation(runs: number): Measure {
+  // Compiled once, then run in plain Node: under tsx every require goes through its
+  // loader, which would be measured as activation time.
+  const script = join(out, 'activation.mjs');
+  execFileSync(
+    'npx',
+    [
+      'esbuild',
+      'bench/activation.ts',
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      `--outfile=${script}`,
+      '--log-level=error',
+    ],
+    { cwd: root },
+  );
+  const bundle = join(root, 'dist', 'extension.cjs');
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const output = execFileSync(process.execPath, [script, bundle], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const { loadMs, activateMs } = JSON.parse(output.trim()) as Record<string, number>;
+    times.push((loadMs ?? 0) + (activateMs ?? 0));
+  }
+  return { times };
+}
+
+/** `npm run package` (production build + vsce) into bench/out/, for the .vsix size. */
+function vsixSize(): number {
+  const file = join(out, 'scorecard.vsix');
+  try {
+    execFileSync('npm', ['run', 'package', '--silent', '--', '--out', file], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    return statSync(file).size;
+  } finally {
+    rmSync(file, { force: true });
+    // Back to the development build the other tools expect.
+    execFileSync(process.execPath, ['scripts/build.js'], { cwd: root, stdio: 'ignore' });
+  }
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+const rows: string[] = [];
+const log = (line: string) => {
+  rows.push(line);
+  process.stdout.write(line + '\n');
+};
+
+execFileSync(process.execPath, ['scripts/build.js'], { cwd: root, stdio: 'inherit' });
+const runs = (n: number) => (quick ? Math.min(n, 3) : n);
+const results = new Map<string, Measure>();
+for (const size of SIZES) {
+  const report = writeReport(out, size);
+  const dir = dirname(report.reportPath);
+  const few = size >= 1000 ? 3 : 5;
+  results.set(`remark-${size}`, child('remark', dir, runs(10)));
+  results.set(`markdownit-${size}`, child('markdownit', dir, runs(10)));
+  results.set(`cold-${size}`, coldExport(report.reportPath, runs(few)));
+  results.set(`full-${size}`, child('full', dir, runs(few)));
+  results.set(`edit-${size}`, child('edit', dir, runs(21)));
+  results.set(`data-${size}`, child('data', dir, runs(few)));
+  process.stdout.write(`measured ${size} indicators (${report.markdown.length} characters)\n`);
+}
+results.set('ees', child('ees', join(out, 'report-10'), runs(5)));
+results.set('activation', activation(runs(5)));
+const vsix = vsixSize();
+
+const CASES: ReadonlyArray<readonly [string, string]> = [
+  ['remark', 'baseline: remark parse + HTML, directives unresolved'],
+  ['markdownit', 'baseline: markdown-it render'],
+  ['cold', 'cold CLI export (whole process)'],
+  ['full', 'full render, warm engine, no caches'],
+  ['edit', 're-render after a one-character edit'],
+  ['data', "re-render after one indicator's data changes"],
+];
+log(
+  '| case | indicators | median ms | min | max | runs | × remark | × markdown-it | peak RSS MB |',
+);
+log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const size of SIZES) {
+  const floor = stats(results.get(`remark-${size}`)?.times ?? []).median;
+  const mdit = stats(results.get(`markdownit-${size}`)?.times ?? []).median;
+  for (const [key, label] of CASES) {
+    const measure = results.get(`${key}-${size}`);
+    if (!measure) continue;
+    const s = stats(measure.times);
+    const rss = measure.maxRssKb ? (measure.maxRssKb / 1024).toFixed(0) : '';
+    log(
+      `| ${label} | ${size} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.max)} | ${s.runs} | ${(s.median / floor).toFixed(1)} | ${(s.median / mdit).toFixed(1)} | ${rss} |`,
+    );
+  }
+}
+const ees = stats(results.get('ees')?.times ?? []);
+const act = stats(results.get('activation')?.times ?? []);
+log(
+  `| load + index DfE care leavers CSV (3.3 MB) | | ${ms(ees.median)} | ${ms(ees.min)} | ${ms(ees.max)} | ${ees.runs} | | | ${((results.get('ees')?.maxRssKb ?? 0) / 1024).toFixed(0)} |`,
+);
+log(
+  `| extension activation (load bundle + activate) | | ${ms(act.median)} | ${ms(act.min)} | ${ms(act.max)} | ${act.runs} | | | |`,
+);
+log(`| .vsix size | | ${(vsix / 1024).toFixed(0)} KB | | | | | | |`);
+
+const median = (key: string) => stats(results.get(key)?.times ?? []).median;
+const targets = [
+  [
+    'one-character edit, 100 charts ≤ 30 ms',
+    median('edit-100') <= 30,
+    `${ms(median('edit-100'))} ms`,
+  ],
+  ['cold export, 100 charts ≤ 2 s', median('cold-100') <= 2000, `${ms(median('cold-100'))} ms`],
+  [
+    '1000-indicator cold export ≤ 12 × the 100 one',
+    median('cold-1000') <= 12 * median('cold-100'),
+    `${(median('cold-1000') / median('cold-100')).toFixed(1)} ×`,
+  ],
+  [
+    '1000-indicator full render ≤ 12 × the 100 one',
+    median('full-1000') <= 12 * median('full-100'),
+    `${(median('full-1000') / median('full-100')).toFixed(1)} ×`,
+  ],
+  ['activation ≤ 100 ms', median('activation') <= 100, `${ms(median('activation'))} ms`],
+  ['DfE care leavers load + index < 300 ms', median('ees') < 300, `${ms(median('ees'))} ms`],
+] as const;
+const cpu = cpus()[0]?.model ?? 'unknown';
+const machine = [
+  `- CPU: ${cpu}, ${cpus().length} cores (nproc ${execFileSync('nproc', { encoding: 'utf8' }).trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GB memory`,
+  `- Node ${process.version}, ${process.platform} ${process.arch}`,
+  `- Date: ${new Date().toISOString().slice(0, 10)}`,
+  '- The machine is shared with other work while the bench runs, so single runs vary; compare medians.',
+];
+const targetLines = targets.map(
+  ([what, met, value]) => `| ${what} | ${value} | ${met ? 'met' : 'missed'} |`,
+);
+const markdown = [
+  '# Benchmark results',
+  '',
+  'Command: `npm run bench` (that is `node --import tsx bench/run.ts`), from the repository root.',
+  'Reports are generated by `bench/generate.ts` into `bench/out/` (git-ignored): N indicators,',
+  'each a `:::indicator` card with narrative inside, a `::chart` with two benchmarks and a',
+  'paragraph of narrative with inline figures. Every case runs in its own Node process;',
+  "peak RSS is that process's `process.resourceUsage().maxRSS` (for the CLI, `/usr/bin/time -f %M`).",
+  '',
+  '## Machine',
+  '',
+  ...machine,
+  '',
+  '## Targets',
+  '',
+  '| target | measured (median) | |',
+  '|---|---:|---|',
+  ...targetLines,
+  '',
+  '## All figures',
+  '',
+  ...rows,
+  '',
+  '## Method',
+  '',
+  '- cold CLI export: `node bin/scorecard.js export report.md -o report.html --force` in a new',
+  '  process; no cache of any kind exists between runs (the engine keeps none on disk).',
+  '- full render: a warm process (modules loaded, one render done), then each run a new',
+  '  engine and an emptied chart cache.',
+  '- one-character edit: one engine; each run types one character into the narrative',
+  '  paragraph of the middle indicator and renders.',
+  "- data change: one engine; each run rewrites the middle indicator's latest value in the",
+  '  data file and renders.',
+  '- baselines: remark (remark-parse, -frontmatter, -gfm, -directive, remark-rehype,',
+  '  rehype-stringify) and markdown-it on the same Markdown, warm.',
+  '- activation: `bench/activation.ts` requires `dist/extension.cjs` in plain Node with a stub',
+  '  `vscode` module (a `Module._resolveFilename` hook; every API name from `@types/vscode`',
+  '  answers with a Proxy) and calls `activate()` with a fake context; the figure is bundle',
+  '  load plus `activate()`, in a new process each run.',
+  '- .vsix: production build, then `vsce package --no-dependencies` into bench/out/ (as',
+  '  `npm run package`, with placeholder base URLs for the README image).',
+  '- DfE: `EesTableCache.read` + `indexEesTable` of `la_care_leavers_activity.csv`, a new cache',
+  '  each run.',
+  '',
+];
+const notes = join(root, 'bench', 'notes.md');
+if (existsSync(notes)) markdown.push(readFileSync(notes, 'utf8'));
+writeFileSync(join(root, 'bench', 'RESULTS.md'), markdown.join('\n'));
+process.stdout.write('wrote bench/RESULTS.md\n');
