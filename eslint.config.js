@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'samples/out/', '.cache/', 'test-results/'] },
+  { ignores: ['node_modules/', 'dist/', '**/out/', '.cache/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -81,6 +81,12 @@ describe('block render cache', () => {
     const moved = await render(sample.replace('\n\nThis report', '\n\n\nThis report'));
     assert.deepEqual(cache.lastStats, { rendered: 1, reused: total - 1 });
     assert.match(moved?.body ?? '', /data-line="9"/);
+    // A chart added above the others renumbers their ids without rendering them again.
+    const added = await render(
+      sample.replace('## Care leavers\n', '## Care leavers\n\n::chart{id=OP147}\n'),
+    );
+    assert.ok(cache.lastStats.rendered <= 2, JSON.stringify(cache.lastStats));
+    assert.match(added?.body ?? '', /id="sc-chart-2-title"/);
   });
 
   it('leaves author data-line attributes to the whole-tree render', async () => {

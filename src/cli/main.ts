@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createEngine } from '../engine/index.js';
+import { DEFAULT_MAX_REPORT_BYTES, createEngine } from '../engine/index.js';
 import type { Engine, RenderMode } from '../engine/api.js';
 import { RULES, createMessage } from '../engine/messages.js';
 import type { Message } from '../engine/types.js';
@@ -9,7 +9,11 @@ import { HELP, UsageError, parseCommand } from './args.js';
 import type { CliCommand } from './args.js';
 import { findReports } from './find-reports.js';
 import { displayPath, messageLines, messagesJson, summary } from './reporter.js';
+import type { exportPdf as ExportPdfFunction } from './pdf.js';
 import { isOwnedOrAbsent, writeExport } from './safe-write.js';
+
+/** pdf.ts is imported only for --pdf, so the browser driver is never loaded otherwise. */
+type ExportPdf = typeof ExportPdfFunction;
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -134,7 +138,7 @@ async function exportPdfBeside(
   progress: string,
   io: CliIo,
 ) {
-  let exportPdf: typeof import('./pdf.js').exportPdf;
+  let exportPdf: ExportPdf;
   try {
     ({ exportPdf } = await import('./pdf.js'));
   } catch (error) {
@@ -170,6 +174,20 @@ export function outputPath(
 }
 
 async function readReport(report: string, messages: Message[]): Promise<string | undefined> {
+  const place = { file: report, line: 1, column: 1 };
+  const info = await stat(report).catch(() => undefined);
+  // A named pipe or device would block the read for ever; a huge file would be read whole
+  // only for the engine to refuse it.
+  if (info && !info.isFile()) {
+    messages.push(createMessage(RULES.dataMissing, 'The report is not a regular file', place));
+    return undefined;
+  }
+  if (info && info.size > DEFAULT_MAX_REPORT_BYTES) {
+    const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    const reason = `The report is ${mb(info.size)}, over the ${mb(DEFAULT_MAX_REPORT_BYTES)} limit; it was not read (is this the right file?)`;
+    messages.push(createMessage(RULES.inputTooLarge, reason, place));
+    return undefined;
+  }
   try {
     return await readFile(report, 'utf8');
   } catch (error) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { GENERATOR_NAME, readGenerator } from '../engine/html/document.js';
 
@@ -16,7 +16,7 @@ export async function writeExport(
   options: { readonly source: string; readonly force: boolean },
 ): Promise<WriteOutcome> {
   const target = resolve(outFile);
-  if (target === resolve(options.source)) {
+  if (target === resolve(options.source) || (await sameFile(target, options.source))) {
     return { ok: false, reason: `${outFile} is the report itself; choose another output file` };
   }
   if (!options.force && !(await isOwnedOrAbsent(target))) {
@@ -55,4 +55,18 @@ export async function isOwnedOrAbsent(target: string): Promise<boolean> {
     return existing.toString('latin1').includes(`/Creator (${GENERATOR_NAME} `);
   }
   return readGenerator(existing.toString('utf8')) !== undefined;
+}
+
+/**
+ * True when both paths name one file on disk: through a linked folder, a symlink or a
+ * hard link, `-o` can name the report under another path, and `--force` must still not
+ * replace it.
+ */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [first, second] = await Promise.all([stat(a), stat(b)]);
+    return first.dev === second.dev && first.ino === second.ino;
+  } catch {
+    return false;
+  }
 }

@@ -12,8 +12,9 @@ import { Slots } from './html/slots.js';
 import { RULES, createMessage, sortMessages } from './messages.js';
 import { parsePeriod, periodLabel } from './periods.js';
 import { readFrontMatter } from './report/front-matter.js';
+import { longBlockProblem, sizeProblem } from './report/input-limits.js';
 import type { FrontMatter } from './report/front-matter.js';
-import { frontMatterOf, parseReport } from './report/parse-report.js';
+import { frontMatterOf, type parseReport } from './report/parse-report.js';
 import { IncrementalParser } from './report/incremental-parse.js';
 import { BlockRenderCache } from './block-render-cache.js';
 import type { Catalogue, Message, Period } from './types.js';
@@ -70,7 +71,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   async function prepare(text: string, renderOptions: RenderOptions): Promise<Prepared> {
     const path = resolve(renderOptions.path);
-    const tooLarge = sizeProblem(text, path, maxReportBytes);
+    const tooLarge = sizeProblem(text, path, maxReportBytes) ?? longBlockProblem(text, path);
     if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
     const tree = parserFor(path).parse(text);
     const { yaml, firstLine } = frontMatterOf(tree);
@@ -228,20 +229,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   return { render, check, catalogue, invalidate: (file) => cache.invalidate(resolve(file)) };
-}
-
-/** The refusal of a report over the size limit, or undefined when it is within it. */
-function sizeProblem(text: string, file: string, limit: number): Message | undefined {
-  // Each UTF-16 unit is at most 3 bytes of UTF-8, so most texts need no counting at all.
-  if (text.length * 3 <= limit) return undefined;
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= limit) return undefined;
-  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return createMessage(
-    RULES.inputTooLarge,
-    `The report is ${mb(bytes)}, over the ${mb(limit)} limit; it was not read (is this the right file?)`,
-    { file, line: 1, column: 1 },
-  );
 }
 
 /** Puts a report-wide message first among an (empty) prepared report's messages. */

@@ -28,20 +28,19 @@ async function probe(session: ChromiumSession, html: string) {
   session.context.on('dialog', onDialog);
   const loaded = await openDocument(session, html);
   try {
-    await loaded.page.evaluate(() => {
-      for (const element of Array.from(document.querySelectorAll('body *'))) {
-        for (const type of ['mouseover', 'click', 'focus', 'toggle', 'load', 'error']) {
+    // Strings, not functions: this file is type-checked without the DOM library.
+    await loaded.page.evaluate(`(() => {
+      for (const element of document.querySelectorAll('body *'))
+        for (const type of ['mouseover', 'click', 'focus', 'toggle', 'load', 'error'])
           element.dispatchEvent(new Event(type));
-        }
-      }
-    });
+    })()`);
     await loaded.page.waitForTimeout(300);
-    const scripts = await loaded.page.evaluate(
-      () => Array.from(document.scripts).filter((script) => !script.hasAttribute('nonce')).length,
+    const scripts = Number(
+      await loaded.page.evaluate(
+        `Array.from(document.scripts).filter((script) => !script.hasAttribute('nonce')).length`,
+      ),
     );
-    const shellRan = await loaded.page.evaluate(
-      () => (window as unknown as { shellScriptRan?: boolean }).shellScriptRan === true,
-    );
+    const shellRan = (await loaded.page.evaluate(`window.shellScriptRan === true`)) === true;
     return { dialogs, requests: [...loaded.requests], scripts, shellRan };
   } finally {
     session.context.off('dialog', onDialog);

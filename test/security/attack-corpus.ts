@@ -77,7 +77,11 @@ export function executableParts(html: string): string[] {
       if (key === 'style' && /url\(|expression\(|@import/i.test(text))
         findings.push(`${name} style=${text}`);
       if (URL_ATTRIBUTES.includes(key) && text !== '') {
-        const decoded = text.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+        // Browsers ignore control characters and spaces inside a URL scheme.
+        const decoded = [...text]
+          .filter((char) => char.charCodeAt(0) > 0x20)
+          .join('')
+          .toLowerCase();
         if (/^(javascript|vbscript|data:text|data:image\/svg)/.test(decoded))
           findings.push(`${name} ${key}=${text}`);
         // Following a link is the reader's choice; loading a resource is not.

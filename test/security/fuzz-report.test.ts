@@ -114,7 +114,7 @@ describe('fuzzing reports (any Markdown text)', function () {
           await within(5000, 'catalogue', () => engine.catalogue(text, { path }));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
@@ -130,7 +130,7 @@ describe('fuzzing reports (any Markdown text)', function () {
           assertWellFormed(await within(5000, 'render', () => engine.render(text, { path })));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 

@@ -71,6 +71,13 @@ export async function locateDataFile(
       file,
     );
   }
+  if (!stat.isFile()) {
+    // A named pipe, socket or device would block the read forever or never end.
+    return failed(
+      createMessage(RULES.dataMissing, `${written} is not a regular file`, place),
+      file,
+    );
+  }
   if (stat.size > maxFileBytes) {
     return failed(
       createMessage(

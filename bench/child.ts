@@ -1,0 +1,123 @@
+/**
+ * One measured case, run in its own process so that its peak memory (maxRSS) is its
+ * own: `node --import tsx bench/child.ts CASE REPORT_DIR RUNS`. Prints one JSON line:
+ * the timings of each run in milliseconds and the process's peak memory in kilobytes.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import markdownIt from 'markdown-it';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { clearRenderCache } from '../src/engine/charts/render-svg.js';
+import { EesTableCache, dfeDir, indexEesTable } from '../src/engine/data/ees/index.js';
+import { createEngine } from '../src/engine/index.js';
+import { dataYaml, indicatorId } from './generate.js';
+
+const [name = '', dir = '', runsText = '5'] = process.argv.slice(2);
+const runs = Number(runsText);
+const reportPath = join(dir, 'report.md');
+const dataPath = join(dir, 'data', 'indicators.yaml');
+const count = Number(/report-(\d+)/.exec(dir)?.[1] ?? 0);
+
+async function time(work: () => unknown): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function repeat(work: (run: number) => unknown, before?: (run: number) => unknown) {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await before?.(run);
+    times.push(await time(() => work(run)));
+  }
+  return times;
+}
+
+const cases: Record<string, () => Promise<number[]>> = {
+  /** Warm process, but no cache of any kind: a new engine and no remembered charts. */
+  async full() {
+    const text = readFileSync(reportPath, 'utf8');
+    await createEngine().render(text, { path: reportPath });
+    return repeat(
+      () => createEngine().render(text, { path: reportPath }),
+      () => clearRenderCache(),
+    );
+  },
+  /** One character typed in the narrative of the middle indicator. */
+  async edit() {
+    const text = readFileSync(reportPath, 'utf8');
+    const engine = createEngine();
+    await engine.render(text, { path: reportPath });
+    const anchor = `Performance on ${indicatorId(Math.floor(count / 2))} reflects`;
+    const at = text.indexOf(anchor) + anchor.length;
+    return repeat((run) =>
+      engine.render(text.slice(0, at) + 'xyz'.charAt(run % 3) + text.slice(at), {
+        path: reportPath,
+      }),
+    );
+  },
+  /** One indicator's data changes on disk (the middle one's latest value). */
+  async data() {
+    const text = readFileSync(reportPath, 'utf8');
+    const original = readFileSync(dataPath, 'utf8');
+    const engine = createEngine();
+    await engine.render(text, { path: reportPath });
+    const id = indicatorId(Math.floor(count / 2));
+    try {
+      return await repeat(
+        () => engine.render(text, { path: reportPath }),
+        (run) => {
+          const block = original.indexOf(`id: ${id}`);
+          const at = original.indexOf('2023/24 Q4, value: ', block) + '2023/24 Q4, value: '.length;
+          const end = original.indexOf(',', at);
+          const changed = original.slice(0, at) + String(50 + run) + original.slice(end);
+          writeFileSync(dataPath, changed);
+          engine.invalidate(dataPath);
+        },
+      );
+    } finally {
+      writeFileSync(dataPath, original.length > 0 ? original : dataYaml(count));
+    }
+  },
+  /** The floor: remark parses and turns the same Markdown into HTML, directives left as they are. */
+  async remark() {
+    const text = readFileSync(reportPath, 'utf8');
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkGfm)
+      .use(remarkDirective)
+      .use(remarkRehype)
+      .use(rehypeStringify);
+    await processor.process(text);
+    return repeat(() => processor.process(text));
+  },
+  /** VS Code's own Markdown preview engine on the same text. */
+  async markdownit() {
+    const text = readFileSync(reportPath, 'utf8');
+    const md = markdownIt();
+    md.render(text);
+    return repeat(() => md.render(text));
+  },
+  /** Issue 7: read, parse and index the 3.3 MB DfE care leavers file, each time from scratch. */
+  async ees() {
+    const file = join(dfeDir(), 'la_care_leavers_activity.csv');
+    return repeat(async () => {
+      const read = await new EesTableCache().read(file);
+      if (!read.ok) throw new Error(read.reason);
+      const indexed = indexEesTable(read.table);
+      if (!indexed.ok) throw new Error(`cannot index ${file}`);
+    });
+  },
+};
+
+const run = cases[name];
+if (!run) throw new Error(`Unknown case ${name}; one of ${Object.keys(cases).join(', ')}`);
+const times = await run();
+process.stdout.write(JSON.stringify({ times, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
