@@ -30,11 +30,7 @@ export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext)
     const directive = node as Directives;
     if (isSketchedAttributes(directive, parent.children[index + 1])) {
       // `:value(id=X)`: reported once, as attribute-syntax, by the source scan below.
-      parent.children[index] = {
-        type: 'text',
-        value: `:${directive.name}`,
-        ...(directive.position ? { position: directive.position } : {}),
-      } as RootContent;
+      parent.children[index] = literalText(directive) as RootContent;
       return SKIP;
     }
     const replacement = resolveOne(directive, ctx);
@@ -52,17 +48,20 @@ function isSketchedAttributes(node: Directives, next: Nodes | undefined): boolea
   );
 }
 
+/** What the author typed, back as text: `10:30` is a time, not a directive named 30. */
+function literalText(node: Directives): Text {
+  return {
+    type: 'text',
+    value: `:${node.name}`,
+    ...(node.position ? { position: node.position } : {}),
+  };
+}
+
 function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   const place = placeOf(node);
   const before = ctx.messages.length;
   const validation = validateDirective(node, ctx);
-  if (validation.kind === 'literal') {
-    return {
-      type: 'text',
-      value: `:${node.name}`,
-      ...(node.position ? { position: node.position } : {}),
-    } satisfies Text;
-  }
+  if (validation.kind === 'literal') return literalText(node);
   if (validation.kind === 'invalid') {
     // Taken now: slots are built after the whole tree resolved, when later directives'
     // messages have been added too.
