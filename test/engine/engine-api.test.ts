@@ -89,7 +89,9 @@ describe('createEngine', function () {
     const result = await createEngine().render(report.replace('data.yaml', 'nope.yaml'), {
       path: join(folder, 'report.md'),
     });
-    assert.ok(result.messages.some((m) => m.ruleId === 'data-missing' && m.line === 4 && m.column === 7));
+    assert.ok(
+      result.messages.some((m) => m.ruleId === 'data-missing' && m.line === 4 && m.column === 7),
+    );
     assert.equal(result.refused, true);
   });
 });
