@@ -73,7 +73,8 @@ export function ragText(
     if (asked && !facts.target && facts.indicator.polarity !== 'band') {
       ctx.report(RULES.noTarget, `${facts.indicator.id} has no target to rate against`, place);
     }
-    return shaped('sc-rag sc-rag--none', '○', 'Not rated: no value or target');
+    const missing = facts.observation?.value === undefined ? 'no value' : 'no target';
+    return shaped('sc-rag sc-rag--none', '○', `Not rated: ${missing}`);
   }
   const words = facts.rag.text.startsWith(facts.rag.shape)
     ? facts.rag.text.slice(facts.rag.shape.length).trim()
