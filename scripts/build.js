@@ -16,18 +16,28 @@ const common = {
   alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
 };
 
+const cliCommon = {
+  ...common,
+  format: 'esm',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+};
 const jobs = [
   // The CLI is ESM like the unified ecosystem it bundles.
   build({
-    ...common,
+    ...cliCommon,
     entryPoints: ['src/cli/cli.ts'],
     outfile: 'dist/cli.js',
-    format: 'esm',
     // Loaded only for --pdf, from node_modules: it finds its own files through __dirname.
     external: ['playwright-core'],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
+  }),
+  // Charts are rendered in worker threads (src/engine/charts/render-pool.ts), which load
+  // this file from beside the bundle that starts them.
+  build({
+    ...cliCommon,
+    entryPoints: ['src/engine/charts/render-worker.ts'],
+    outfile: 'dist/render-worker.js',
   }),
 ];
 // VS Code 1.99 loads extensions with require(), so the extension is CommonJS (.cjs, since
@@ -63,6 +73,11 @@ if (existsSync('src/extension/extension.ts')) {
       ...extensionCommon,
       entryPoints: ['src/extension/engine-services.ts'],
       outfile: 'dist/engine-services.cjs',
+    }),
+    build({
+      ...extensionCommon,
+      entryPoints: ['src/engine/charts/render-worker.ts'],
+      outfile: 'dist/render-worker.cjs',
     }),
   );
 }

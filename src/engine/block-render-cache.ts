@@ -113,15 +113,22 @@ export class BlockRenderCache {
     let firstHeading: string | undefined;
     let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
+    // Resolve every block to render first (in order), so their charts render together.
+    const started = new Map<number, () => Promise<{ entry: Entry; cacheable: boolean }>>();
     for (const [index, block] of blocks.entries()) {
       const key = `${environment}\0${index === 0 ? 'F' : 'B'}${block.text}`;
-      let entry = this.entries.get(key);
+      if (this.entries.has(key)) continue;
+      started.set(index, startBlock(block, input, this.token, suppressed, suppressedShown));
+    }
+    for (const [index, block] of blocks.entries()) {
+      const key = `${environment}\0${index === 0 ? 'F' : 'B'}${block.text}`;
+      let entry = started.has(index) ? undefined : this.entries.get(key);
       if (entry) {
         stats.reused++;
         this.entries.delete(key);
         this.entries.set(key, entry);
       } else {
-        const rendered = await renderBlock(block, input, this.token, suppressed, suppressedShown);
+        const rendered = await started.get(index)!();
         entry = rendered.entry;
         stats.rendered++;
         if (rendered.cacheable) this.remember(key, entry);
@@ -169,13 +176,13 @@ export class BlockRenderCache {
   }
 }
 
-async function renderBlock(
+function startBlock(
   block: ParsedBlock,
   input: BlockRenderInput,
   token: string,
   suppressed: Map<Observation, Observation>,
   suppressedShown: Set<Observation>,
-): Promise<{ entry: Entry; cacheable: boolean }> {
+): () => Promise<{ entry: Entry; cacheable: boolean }> {
   const messages: Message[] = [];
   const symbols = new Set<StatSymbol>();
   const watched = new WatchedMap(suppressed);
@@ -212,18 +219,21 @@ async function renderBlock(
   };
   const tree: Root = { type: 'root', children: block.nodes() };
   resolveDirectives(tree, block.text, ctx);
-  await Promise.all(ctx.pending);
-  const heading = headingText(tree);
-  const nodes = tree.children.filter((node) => node.type !== 'yaml').length;
-  phase = 'fill';
-  const html = await renderBody(
-    tree,
-    ctx.slots,
-    new VFile({ path: input.path, value: block.text }),
-  );
-  return {
-    entry: { html, nodes, messages, symbols: [...symbols], ids: { ...ids }, heading },
-    cacheable: !watched.touched,
+  const all = Promise.all(ctx.pending);
+  return async () => {
+    await all;
+    const heading = headingText(tree);
+    const nodes = tree.children.filter((node) => node.type !== 'yaml').length;
+    phase = 'fill';
+    const html = await renderBody(
+      tree,
+      ctx.slots,
+      new VFile({ path: input.path, value: block.text }),
+    );
+    return {
+      entry: { html, nodes, messages, symbols: [...symbols], ids: { ...ids }, heading },
+      cacheable: !watched.touched,
+    };
   };
 }
 

@@ -1,13 +1,13 @@
 /**
- * Vega-Lite spec -> SVG text, in Node: Vega's headless view (`renderer: 'none'`) needs
- * no canvas and no browser. Rendering a chart takes tens of milliseconds and the
- * preview re-renders the whole report on every pause in typing, so identical specs
- * are rendered once and remembered.
+ * Vega-Lite spec -> SVG text, in Node. Rendering a chart takes tens of milliseconds and
+ * the preview re-renders the whole report on every pause in typing, so identical specs
+ * are rendered once and remembered. Charts are drawn in a small pool of worker threads
+ * (render-pool.ts), or in this thread where workers cannot run.
  */
-import { Error as ErrorLevel, View, logger, parse } from 'vega';
-import { compile } from 'vega-lite';
+import { availableParallelism } from 'node:os';
 import type { TopLevelSpec } from 'vega-lite';
 import { LruCache } from './lru-cache.js';
+import { RenderPool, defaultWorkerUrl } from './render-pool.js';
 import { specHash } from './spec-hash.js';
 
 /** Enough for every chart of several long reports; each entry is a few tens of kilobytes. */
@@ -17,23 +17,24 @@ export const RENDER_CACHE_LIMIT = 500;
 const cache = new LruCache<string, Promise<string>>(RENDER_CACHE_LIMIT);
 let renders = 0;
 
-/**
- * Vega and Vega-Lite warn on the console by default; the CLI's output and the
- * extension's log are for the author's messages, so only errors get through.
- */
-const quiet = logger(ErrorLevel);
+/** Vega is loaded on the first chart drawn in this thread, not with the engine. */
+async function renderHere(spec: TopLevelSpec): Promise<string> {
+  const { renderSpec } = await import('./vega-render.js');
+  return renderSpec(spec);
+}
 
-async function render(spec: TopLevelSpec): Promise<string> {
+/**
+ * Two workers where there are two cores or more (one core gains nothing). Unbundled
+ * (tests, benches under tsx) charts render in this thread unless asked otherwise: a
+ * TypeScript worker takes a second or more to start.
+ */
+const DEFAULT_WORKERS =
+  availableParallelism() >= 2 && !defaultWorkerUrl().pathname.endsWith('.ts') ? 2 : 0;
+let pool = new RenderPool(DEFAULT_WORKERS, renderHere);
+
+function render(spec: TopLevelSpec): Promise<string> {
   renders++;
-  const view = new View(parse(compile(spec, { logger: quiet }).spec), {
-    renderer: 'none',
-    logLevel: ErrorLevel,
-  });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  return pool.render(spec);
 }
 
 /** Renders a spec to SVG text, from the cache when the same spec was rendered before. */
@@ -48,9 +49,32 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
   return pending;
 }
 
+export interface RenderThreadOptions {
+  /** Worker threads to render in; 0 renders in this thread. */
+  readonly workers: number;
+  /** The worker script (tests point it at one that cannot start). */
+  readonly workerUrl?: URL;
+}
+
+/**
+ * Chooses where charts are rendered from now on, stopping the current workers (for
+ * tests and benches; by default two workers, or this thread on a one-core machine).
+ */
+export function setRenderThreads(options: Readonly<RenderThreadOptions>): void {
+  pool.close();
+  pool = new RenderPool(options.workers, renderHere, options.workerUrl);
+}
+
 /** How many times Vega actually rendered, and how many specs are remembered (for tests and benches). */
-export function renderStats(): { readonly renders: number; readonly cached: number } {
-  return { renders, cached: cache.size };
+export function renderStats(): {
+  readonly renders: number;
+  readonly cached: number;
+  /** Whether charts are rendered in worker threads (false when they could not start). */
+  readonly usesWorkers: boolean;
+  /** Worker threads running now (they start on the first chart and stop when idle). */
+  readonly workers: number;
+} {
+  return { renders, cached: cache.size, usesWorkers: pool.usesWorkers, workers: pool.running };
 }
 
 /** Forgets every rendered chart. */

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { toHtml } from 'hast-util-to-html';
+import { chartFigure, clearChartCaches } from '../../src/engine/charts/chart-figure.js';
+import { trendChartInput } from '../../src/engine/charts/chart-input.js';
+import {
+  clearRenderCache,
+  renderStats,
+  renderSvg,
+  setRenderThreads,
+} from '../../src/engine/charts/render-svg.js';
+import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
+import type { TrendChartInput } from '../../src/engine/charts/types.js';
+import { COMPARATORS, QUARTERS, benchmark, careLeavers } from './fixture.js';
+
+const INPUTS: readonly TrendChartInput[] = [
+  trendChartInput(careLeavers(), QUARTERS, [...COMPARATORS]),
+  trendChartInput(careLeavers({ polarity: 'none' }), QUARTERS.slice(3)),
+  trendChartInput(careLeavers({ unit: 'count', title: 'Children looked after' }), QUARTERS),
+  trendChartInput(
+    careLeavers({
+      title: 'Tom & "Jerry" <b>',
+      benchmarks: [benchmark("Neighbours' <average>", '2023/24', 59)],
+    }),
+    QUARTERS,
+    ["Neighbours' <average>"],
+  ),
+];
+
+/** Every chart's SVG and figure HTML, rendered afresh. */
+async function renderAll(): Promise<string[]> {
+  clearChartCaches();
+  const svgs = await Promise.all(INPUTS.map((input) => renderSvg(trendChartSpec(input))));
+  const figures = await Promise.all(
+    INPUTS.map(async (input, i) => toHtml(await chartFigure(input, { idPrefix: `sc-chart-${i}` }))),
+  );
+  return [...svgs, ...figures];
+}
+
+describe('render pool', function () {
+  // A TypeScript worker loads Vega through tsx: seconds on a busy machine.
+  this.timeout(60_000);
+
+  afterEach(() => {
+    setRenderThreads({ workers: 0 });
+    clearRenderCache();
+  });
+
+  it('renders byte for byte what this thread renders', async () => {
+    setRenderThreads({ workers: 0 });
+    const here = await renderAll();
+    setRenderThreads({ workers: 2 });
+    assert.equal(renderStats().workers, 0, 'no worker before the first chart');
+    const pooled = await renderAll();
+    assert.ok(renderStats().usesWorkers, 'the workers rendered');
+    assert.equal(renderStats().workers, 2);
+    assert.deepEqual(pooled, here);
+  });
+
+  it('rejects a spec Vega cannot draw with the message it gives in this thread', async () => {
+    const broken = {
+      ...trendChartSpec(INPUTS[0]!),
+      layer: [{ mark: { type: 'nonsense' } }],
+    } as unknown as ReturnType<typeof trendChartSpec>;
+    setRenderThreads({ workers: 0 });
+    const here = await renderSvg(broken).then(
+      () => assert.fail('renders'),
+      (error: unknown) => error,
+    );
+    setRenderThreads({ workers: 2 });
+    const pooled = await renderSvg(broken).then(
+      () => assert.fail('renders'),
+      (error: unknown) => error,
+    );
+    assert.ok(here instanceof Error && pooled instanceof Error);
+    assert.equal(pooled.message, here.message);
+    assert.ok(renderStats().usesWorkers, 'a failed chart does not stop the workers');
+    assert.equal(renderStats().cached, 0, 'and is not remembered');
+  });
+
+  it('renders in this thread when the workers cannot start', async () => {
+    setRenderThreads({ workers: 0 });
+    const here = await renderAll();
+    setRenderThreads({
+      workers: 2,
+      workerUrl: new URL('./no-such-render-worker.js', import.meta.url),
+    });
+    const fallback = await renderAll();
+    assert.deepEqual(fallback, here);
+    assert.equal(renderStats().usesWorkers, false);
+    assert.equal(renderStats().workers, 0);
+  });
+
+  it('lets the process end once the charts are drawn', () => {
+    const script = [
+      `const svg = await import(${JSON.stringify(new URL('../../src/engine/charts/render-svg.ts', import.meta.url).href)});`,
+      `const spec = await import(${JSON.stringify(new URL('../../src/engine/charts/trend-spec.ts', import.meta.url).href)});`,
+      `const { trendChartInput } = await import(${JSON.stringify(new URL('../../src/engine/charts/chart-input.ts', import.meta.url).href)});`,
+      `const fixture = await import(${JSON.stringify(new URL('./fixture.ts', import.meta.url).href)});`,
+      'svg.setRenderThreads({ workers: 2 });',
+      'const text = await svg.renderSvg(spec.trendChartSpec(trendChartInput(fixture.careLeavers(), fixture.QUARTERS)));',
+      "console.log(JSON.stringify({ ok: text.startsWith('<svg'), ...svg.renderStats() }));",
+    ].join('\n');
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        encoding: 'utf8',
+        timeout: 50_000,
+      },
+    );
+    assert.equal(result.signal, null, `ended by itself: ${result.stderr}`);
+    assert.equal(result.status, 0, result.stderr);
+    const stats = JSON.parse(result.stdout.trim()) as { ok: boolean; usesWorkers: boolean };
+    assert.ok(stats.ok && stats.usesWorkers, result.stdout);
+  });
+});
