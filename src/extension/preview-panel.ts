@@ -150,6 +150,14 @@ class PreviewPanel implements vscode.Disposable {
       // A fresh page (first load, or shown again): give it the newest state.
       if (this.state)
         void this.post({ type: 'update', body: this.state.body, banner: this.state.banner });
+      // A page reloaded after being hidden starts where the shell was first made: bring
+      // it to where the editor is now.
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+      const line = shown?.visibleRanges[0]?.start.line;
+      if (this.state && line !== undefined && line > 0) {
+        this.scrolledAt = Date.now();
+        void this.post({ type: 'scroll', line });
+      }
       return;
     }
     if (Date.now() - this.scrolledAt < ECHO_GUARD_MS) return;

@@ -11,6 +11,11 @@ export const EXCHANGE_DIR = '.e2e';
 export const CONFIG_FILE = 'config.json';
 /** Written by the suite when mocha has finished. */
 export const RESULT_FILE = 'result.json';
+/**
+ * Rewritten by the suite as each test starts and ends: the harness gives up early when
+ * it stops changing (the extension host died), instead of waiting out the session.
+ */
+export const PROGRESS_FILE = 'progress.json';
 
 /** One diagnostic the engine reports for the broken sample, as the Problems panel should. */
 export interface ExpectedDiagnostic {
@@ -38,6 +43,23 @@ export interface E2EConfig {
   readonly edit: string;
   /** The report's front matter, to make a scratch report that reads the same data. */
   readonly frontMatter: string;
+  /** Workspace-relative copy of test/security/corpus/attacks.md and its data file. */
+  readonly attackReport: string;
+  readonly attackData: string;
+  /** A new value written into the report's data file on disk, and the figure it gives. */
+  readonly dataChange: DataChange;
+}
+
+/** One line of a data file replaced on disk; the preview must then show `figure`. */
+export interface DataChange {
+  /** Workspace-relative data file. */
+  readonly file: string;
+  /** The whole line as it is, and as the suite writes it. */
+  readonly from: string;
+  readonly to: string;
+  /** The figure the engine renders for `id` after the change (absent from the original render). */
+  readonly id: string;
+  readonly figure: string;
 }
 
 /**
@@ -57,6 +79,36 @@ export type MarkerName = (typeof MARKERS)[keyof typeof MARKERS];
 export interface Marker {
   readonly ok: boolean;
   readonly detail?: string;
+}
+
+/**
+ * Ad hoc questions the suite asks the harness about the webview (which only the
+ * harness can see into): the suite writes `request-ID.json`, the harness answers with
+ * `response-ID.json`. The webview frame is the one whose text holds every `needles`.
+ */
+export const REQUEST_PREFIX = 'request-';
+export const RESPONSE_PREFIX = 'response-';
+
+export type HarnessRequest =
+  /** Wait until the frame's text holds every needle (and none of `absent`). */
+  | { readonly kind: 'text'; readonly absent?: readonly string[] }
+  /** Wait until the frame's window.scrollY is within [min, max]; answers with it. */
+  | { readonly kind: 'scroll'; readonly min?: number; readonly max?: number }
+  /** Install the alert/confirm/prompt/open and CSP-violation tripwires in the frame. */
+  | { readonly kind: 'arm' }
+  /** Check nothing in the frame could run: no on* attributes, no scripts, no tripwire hit, no dialog. */
+  | { readonly kind: 'inert' };
+
+export type HarnessRequestFile = HarnessRequest & {
+  readonly title: string;
+  readonly needles: readonly string[];
+  readonly timeoutMs: number;
+  /** Screenshot name (no extension) the harness saves once the check passed. */
+  readonly screenshot?: string;
+};
+
+export interface HarnessResponse extends Marker {
+  readonly scrollY?: number;
 }
 
 export interface TestOutcome {

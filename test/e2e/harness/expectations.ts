@@ -1,13 +1,14 @@
 // What the suite and the harness expect, computed by the engine itself on the copied
 // samples, so the end-to-end tests check the extension against the engine (the spec's
 // "same engine as the export") rather than against figures copied into the test.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Engine, EngineOptions } from '../../../src/engine/api.js';
-import type { E2EConfig, ExpectedDiagnostic } from '../protocol.js';
+import type { DataChange, E2EConfig, ExpectedDiagnostic } from '../protocol.js';
+import { ATTACK_CORPUS } from './workspace.js';
 
 /** What only the harness checks: text inside the preview webview. */
 export interface PreviewExpectations {
@@ -67,6 +68,57 @@ async function loadEngine(repo: string, options: EngineOptions): Promise<Engine>
   return engineModule.createEngine(options);
 }
 
+/** Values tried for the on-disk data change, until one gives a figure the report lacks. */
+const NEW_VALUES = [13, 17, 23, 29, 31, 37, 41, 43, 47];
+
+/**
+ * A change to the data on disk the preview must pick up: one value line of `id` in the
+ * data file that defines it, rewritten so the figure becomes one the report never
+ * shows. The engine says which line is the one `:value{id=...}` reads, and what the new
+ * figure is; the file is restored before VS Code starts.
+ */
+async function findDataChange(options: {
+  readonly engine: Engine;
+  readonly workspace: string;
+  readonly files: readonly string[];
+  readonly id: string;
+  readonly originalBody: string;
+  readonly snippet: (markdown: string) => Promise<string | undefined>;
+}): Promise<DataChange> {
+  const { engine, id } = options;
+  const before = await options.snippet(`:value{id=${id}}`);
+  for (const file of options.files) {
+    const original = readFileSync(file, 'utf8');
+    const lines = original.split('\n');
+    const start = lines.findIndex((line) => new RegExp(`^\\s*- id: ${id}\\s*$`).test(line));
+    if (start < 0) continue;
+    let end = lines.findIndex((line, i) => i > start && /^\s*- id: /.test(line));
+    if (end < 0) end = lines.length;
+    try {
+      // Latest values come last: try from the end of the block.
+      for (let i = end - 1; i > start; i--) {
+        const from = lines[i] ?? '';
+        const match = /^(\s*- \{ period: [^,]+, value: )[\d.]+.*\}\s*$/.exec(from);
+        if (!match) continue;
+        for (const value of NEW_VALUES) {
+          // Numerator and denominator go, or they would contradict the new value.
+          const to = `${match[1] ?? ''}${value} }`;
+          writeFileSync(file, [...lines.slice(0, i), to, ...lines.slice(i + 1)].join('\n'));
+          engine.invalidate(file);
+          const figure = await options.snippet(`:value{id=${id}}`);
+          if (figure === undefined || figure === before) break; // not the line :value reads
+          if (options.originalBody.includes(figure)) continue;
+          return { file: relative(options.workspace, file), from, to, id, figure };
+        }
+      }
+    } finally {
+      writeFileSync(file, original);
+      engine.invalidate(file);
+    }
+  }
+  throw new Error(`Found no value line of ${id} in ${options.files.join(', ')} to change`);
+}
+
 export async function computeExpectations(options: {
   readonly repo: string;
   readonly workspace: string;
@@ -106,6 +158,15 @@ export async function computeExpectations(options: {
     throw new Error(`The engine did not render the edit ${edit}`);
 
   const { catalogue } = await engine.catalogue(reportText, { path: reportPath });
+  const original = await engine.render(reportText, { path: reportPath, mode: 'preview' });
+  const dataChange = await findDataChange({
+    engine,
+    workspace: options.workspace,
+    files: catalogue.files,
+    id: first.id,
+    originalBody: original.body,
+    snippet,
+  });
   const messages = await engine.check(readFileSync(brokenPath, 'utf8'), { path: brokenPath });
   const seen = new Set<string>();
   const expectedDiagnostics: ExpectedDiagnostic[] = [];
@@ -127,6 +188,9 @@ export async function computeExpectations(options: {
       hoverValue: first.text,
       edit,
       frontMatter,
+      attackReport: join(ATTACK_CORPUS, 'attacks.md'),
+      attackData: join(ATTACK_CORPUS, 'data', 'attacks.yaml'),
+      dataChange,
     },
     preview: { figures: figures.map((f) => f.text), edited },
   };

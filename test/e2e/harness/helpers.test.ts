@@ -9,7 +9,10 @@ import { createServer } from 'node:net';
 import { waitFor, withTimeout } from '../wait.js';
 import { workbenchUrl } from './code-server.js';
 import { chooseReport, frontMatterOf, htmlText, normalizeText, valueIds } from './expectations.js';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../src/cli/pdf.js';
 import { freePort } from './free-port.js';
+import { inertProblems, TRIPWIRES } from './requests.js';
 import { dfeDir, prepareWorkspace, writeUserSettings } from './workspace.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -90,5 +93,54 @@ describe('e2e harness helpers', () => {
       withTimeout(new Promise(() => undefined), 50, 'a hang'),
       /Timed out after 50 ms: a hang/,
     );
+  });
+
+  it('the webview attack check is not vacuous: it flags handlers, scripts and a tripped alert', async function () {
+    const chromiumPath = process.env['SCORECARD_CHROMIUM'] ?? '/usr/bin/chromium';
+    if (!existsSync(chromiumPath)) this.skip();
+    this.timeout(60_000);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [...CHROMIUM_ARGS],
+    });
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss().catch(() => undefined);
+      });
+      await page.addInitScript(`if (window !== window.top) ${TRIPWIRES}`);
+      // A preview frame as a broken sanitizer would leave it, with no CSP to stop it.
+      const hostile =
+        '<main id=scorecard-content><img src=x onerror="alert(1)"><a href="javascript:alert(2)">x</a><script>void 0</script></main>';
+      await page.setContent(`<iframe srcdoc='${hostile}'></iframe>`);
+      const frame = page.frames()[1];
+      assert.ok(frame);
+      const problems = await waitFor(
+        async () => {
+          const found = await inertProblems(frame, dialogs);
+          return found.some((p) => p.startsWith('tripwire: alert')) ? found : undefined;
+        },
+        10_000,
+        'the onerror alert to trip the tripwire',
+      );
+      const text = problems.join('\n');
+      assert.match(text, /IMG onerror=alert\(1\)/);
+      assert.match(text, /A href=javascript:alert\(2\)/);
+      assert.match(text, /<script> in the content/);
+      assert.doesNotMatch(text, /not installed/);
+      assert.deepEqual(dialogs, [], 'the tripwire let the alert through');
+      const clean = await browser.newPage();
+      await clean.addInitScript(`if (window !== window.top) ${TRIPWIRES}`);
+      await clean.setContent(
+        `<iframe srcdoc='<main id=scorecard-content><p>Fine</p></main>'></iframe>`,
+      );
+      const cleanFrame = clean.frames()[1];
+      assert.ok(cleanFrame);
+      assert.deepEqual(await inertProblems(cleanFrame, []), []);
+    } finally {
+      await browser.close();
+    }
   });
 });

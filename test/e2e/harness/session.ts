@@ -1,14 +1,18 @@
 // One end-to-end session: code-server with the .vsix installed, headless Chromium on the
 // workbench, the suite running in the extension host, the harness watching the webview.
 import { CHROMIUM_ARGS } from '../../../src/cli/pdf.js';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
   EXCHANGE_DIR,
   CONFIG_FILE,
   MARKERS,
+  PROGRESS_FILE,
+  REQUEST_PREFIX,
+  RESPONSE_PREFIX,
   RESULT_FILE,
+  type HarnessRequestFile,
   type Marker,
   type MarkerName,
   type SuiteResult,
@@ -17,6 +21,7 @@ import {
 import { installExtension, startCodeServer, workbenchUrl, type Profile } from './code-server.js';
 import type { Expectations } from './expectations.js';
 import { freePort } from './free-port.js';
+import { answerRequest, TRIPWIRES } from './requests.js';
 import { waitForFrameText } from './webview.js';
 
 export interface SessionOptions {
@@ -38,6 +43,12 @@ export interface SessionResult {
   readonly harness: readonly TestOutcome[];
   readonly screenshots: Readonly<Record<string, string>>;
 }
+
+/**
+ * The longest the suite may go without starting or ending a test or asking the harness
+ * something; longer means the extension host died (no test waits this long on one thing).
+ */
+const STALL_MS = 3 * 60_000;
 
 /** How long the harness looks for the figures in the webview before it gives up. */
 const WEBVIEW_TIMEOUT_MS = 60_000;
@@ -85,6 +96,15 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     const consoleLog: string[] = [];
     page.on('console', (message) => consoleLog.push(`[${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => consoleLog.push(`[pageerror] ${error.message}`));
+    // No report may open a dialog; any that opens is recorded (the attack check fails on
+    // it) and dismissed, so it cannot block the page.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
+    // Tripwires in every frame but the workbench's own, before any of them loads.
+    await page.addInitScript(`if (window !== window.top) ${TRIPWIRES}`);
     const placeholder = join(options.profile.userDataDir, 'no-extension');
     mkdirSync(placeholder, { recursive: true });
     await page.goto(workbenchUrl(server.origin, workspace, options.suiteModule, placeholder), {
@@ -115,8 +135,45 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       writeFileSync(exchange(workspace, marker), JSON.stringify(outcome));
     };
     const { preview } = options.expectations;
+    const answered = new Set<string>();
+    /** Answers the suite's ad hoc requests (request-ID.json -> response-ID.json). */
+    const answerRequests = async (): Promise<boolean> => {
+      const names = readdirSync(join(workspace, EXCHANGE_DIR)).filter(
+        (name) => name.startsWith(REQUEST_PREFIX) && name.endsWith('.json') && !answered.has(name),
+      );
+      for (const name of names.sort()) {
+        const request = readJson<HarnessRequestFile>(exchange(workspace, name));
+        if (!request) continue; // caught mid-write
+        answered.add(name);
+        const started = Date.now();
+        const response = await answerRequest(request, {
+          page,
+          dialogs,
+          shoot: async (shot, frame) => {
+            await shoot(shot);
+            const path = join(resultsDir, `${shot}-webview.png`);
+            await frame
+              .frameElement()
+              .then((element) => element.screenshot({ path, timeout: 15_000 }))
+              .then(() => (screenshots[`${shot}-webview`] = path))
+              .catch(() => undefined);
+          },
+        });
+        harness.push({
+          title: `harness: ${request.title}`,
+          state: response.ok ? 'passed' : 'failed',
+          durationMs: Date.now() - started,
+          ...(response.ok ? {} : { error: response.detail ?? 'failed' }),
+        });
+        const id = name.slice(REQUEST_PREFIX.length);
+        writeFileSync(exchange(workspace, `${RESPONSE_PREFIX}${id}`), JSON.stringify(response));
+      }
+      return names.length > 0;
+    };
 
     const deadline = Date.now() + options.timeoutMs;
+    let lastProgress = '';
+    let progressAt = Date.now();
     let suite: SuiteResult | undefined;
     let previewChecked = false;
     let editChecked = false;
@@ -158,6 +215,18 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
             },
           );
         }
+        if (await answerRequests()) progressAt = Date.now();
+        const progress = existsSync(exchange(workspace, PROGRESS_FILE))
+          ? readFileSync(exchange(workspace, PROGRESS_FILE), 'utf8')
+          : '';
+        if (progress !== lastProgress) {
+          lastProgress = progress;
+          progressAt = Date.now();
+        }
+        if (Date.now() - progressAt > STALL_MS)
+          throw new Error(
+            `The suite made no progress for ${STALL_MS / 1000} s (did the extension host die?); last: ${lastProgress || 'no test started'}`,
+          );
         if (server.child.exitCode !== null) throw new Error('code-server exited during the run');
         if (Date.now() > deadline)
           throw new Error(`The suite wrote no result within ${options.timeoutMs} ms`);

@@ -9,6 +9,9 @@ export interface Workspace {
   readonly allowedDataFolders: readonly string[];
 }
 
+/** Workspace folder holding the copy of test/security/corpus. */
+export const ATTACK_CORPUS = 'corpus';
+
 /** The DfE files, read in place: `../shared/data/dfe` beside the repo unless overridden. */
 export function dfeDir(repo: string): string {
   const dir = resolve(
@@ -32,6 +35,8 @@ export function prepareWorkspace(repo: string, tmp: string): Workspace {
     // Earlier CLI output is no sample.
     filter: (source) => !source.startsWith(join(repo, 'samples', 'out')),
   });
+  // The security attack corpus, which the suite turns a report into (issue 6.6).
+  cpSync(join(repo, 'test', 'security', 'corpus'), join(root, ATTACK_CORPUS), { recursive: true });
   // The written relation (`../shared/data/dfe`), not the resolved one: ../shared may
   // itself be a link.
   const given = dfeDir(repo);

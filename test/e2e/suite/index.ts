@@ -3,17 +3,33 @@
 // the browser page never closes by itself and nothing else leaves the extension host.
 import { writeFile } from 'node:fs/promises';
 import Mocha from 'mocha';
-import { RESULT_FILE, type E2EConfig, type SuiteResult, type TestOutcome } from '../protocol.js';
+import {
+  PROGRESS_FILE,
+  RESULT_FILE,
+  type E2EConfig,
+  type SuiteResult,
+  type TestOutcome,
+} from '../protocol.js';
 import { defineAuthoringTests } from './authoring-tests.js';
 import { defineDiagnosticsTests } from './diagnostics-tests.js';
 import { exchangePath, readConfig } from './exchange.js';
 import { defineExtensionTests } from './extension-tests.js';
+import { defineHostileTests } from './hostile-tests.js';
+import { defineLivePreviewTests } from './live-preview-tests.js';
 import { definePreviewExportTests } from './preview-export-tests.js';
 
 function runMocha(mocha: Mocha): Promise<TestOutcome[]> {
   return new Promise((resolve) => {
     const outcomes: TestOutcome[] = [];
     const runner = mocha.run(() => resolve(outcomes));
+    const progress = (event: string, title: string): void => {
+      void writeFile(
+        exchangePath(PROGRESS_FILE),
+        JSON.stringify({ event, title, done: outcomes.length }),
+      ).catch(() => undefined);
+    };
+    runner.on('test', (test) => progress('start', test.fullTitle()));
+    runner.on('test end', (test) => progress('end', test.fullTitle()));
     runner.on('pass', (test) => {
       outcomes.push({
         title: test.fullTitle(),
@@ -44,6 +60,8 @@ export async function run(): Promise<void> {
     defineDiagnosticsTests(config);
     defineAuthoringTests(config);
     definePreviewExportTests(config);
+    defineLivePreviewTests(config);
+    defineHostileTests(config);
     const tests = await runMocha(mocha);
     const failed = tests.filter((t) => t.state === 'failed').length;
     await writeResult({ passed: tests.length - failed, failed, tests });
