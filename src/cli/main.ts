@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DEFAULT_MAX_REPORT_BYTES, createEngine } from '../engine/index.js';
+import { DEFAULT_MAX_REPORT_BYTES, createEngine, prestartRenderThreads } from '../engine/index.js';
 import type { Engine, RenderMode } from '../engine/api.js';
 import { RULES, createMessage } from '../engine/messages.js';
 import type { Message } from '../engine/types.js';
@@ -93,6 +93,8 @@ async function exportAll(
   reports: readonly string[],
   io: CliIo,
 ) {
+  // Chart workers load Vega while the first report is read and parsed.
+  prestartRenderThreads();
   let failed = 0;
   for (const [index, report] of reports.entries()) {
     const progress = `[${index + 1}/${reports.length}] ${displayPath(report)}`;

@@ -24,6 +24,7 @@ export type * from './api.js';
 export type * from './types.js';
 export { RULES, formatMessageLine, sortMessages } from './messages.js';
 export { DOCUMENT_CSS } from './html/styles.js';
+export { prestartRenderThreads } from './charts/index.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;

@@ -96,6 +96,15 @@ export class RenderPool {
     });
   }
 
+  /**
+   * Starts the workers now rather than on the first chart, so loading Vega in them
+   * overlaps with reading and parsing the report. They hold nothing open while idle.
+   */
+  prestart(): void {
+    if (!this.usesWorkers || this.slots.length > 0) return;
+    this.pump();
+  }
+
   /** Stops the workers; charts asked for later start new ones. */
   close(): void {
     this.clearIdle();

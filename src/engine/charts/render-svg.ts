@@ -60,6 +60,11 @@ export interface RenderThreadOptions {
  * Chooses where charts are rendered from now on, stopping the current workers (for
  * tests and benches; by default two workers, or this thread on a one-core machine).
  */
+/** Starts the chart workers ahead of the first chart (an export that will draw charts). */
+export function prestartRenderThreads(): void {
+  pool.prestart();
+}
+
 export function setRenderThreads(options: Readonly<RenderThreadOptions>): void {
   pool.close();
   pool = new RenderPool(options.workers, renderHere, options.workerUrl);

@@ -8,21 +8,33 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { reportSchema } from './sanitize.js';
 import type { Slots } from './slots.js';
+import { EXIT, visit } from 'unist-util-visit';
 
 /**
  * mdast (directives already resolved to slot placeholders) -> sanitized hast -> HTML.
  * Author HTML is parsed (rehype-raw) and sanitized like GitHub does; generated content
  * is put in afterwards, so the sanitizer never has to trust anything.
  */
-const processor = unified()
+const withAuthorHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
+  .use(rehypeSanitize, reportSchema)
+  .use(rehypeStringify);
+
+/**
+ * rehype-raw re-parses the whole tree with parse5, the dearest step of a render; a tree
+ * without author HTML has nothing for it to parse, so it is skipped (the sanitizer runs
+ * either way).
+ */
+const withoutAuthorHtml = unified()
+  .use(remarkRehype)
   .use(rehypeSanitize, reportSchema)
   .use(rehypeStringify);
 
 export async function renderBody(tree: MdastRoot, slots: Slots, file: VFile): Promise<string> {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   for (const node of tree.children) markLine(node);
+  const processor = hasAuthorHtml(tree) ? withAuthorHtml : withoutAuthorHtml;
   const hast = (await processor.run(tree, file)) as HastRoot;
   slots.fill(hast);
   return processor.stringify(hast, file);
@@ -33,4 +45,13 @@ function markLine(node: RootContent): void {
   const line = node.position?.start.line;
   if (line === undefined) return;
   node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataLine: line - 1 } };
+}
+
+function hasAuthorHtml(tree: MdastRoot): boolean {
+  let found = false;
+  visit(tree, 'html', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
