@@ -56,14 +56,7 @@ export async function locateDataFile(
   try {
     stat = await fs.stat(file);
   } catch (error) {
-    return failed(
-      createMessage(
-        RULES.dataMissing,
-        `Cannot read data file ${written}: ${errorText(error)}`,
-        place,
-      ),
-      file,
-    );
+    return unreadable(written, place, file, error);
   }
   if (stat.isDirectory()) {
     return failed(
@@ -122,14 +115,7 @@ export async function readDataFile(
     );
     return { ok: true, file, content };
   } catch (error) {
-    return failed(
-      createMessage(
-        RULES.dataMissing,
-        `Cannot read data file ${written}: ${errorText(error)}`,
-        place,
-      ),
-      file,
-    );
+    return unreadable(written, place, file, error);
   }
 }
 
@@ -138,6 +124,18 @@ function failed(
   file?: string,
 ): { ok: false; file?: string; messages: Message[] } {
   return { ok: false, ...(file !== undefined ? { file } : {}), messages: [message] };
+}
+
+/** A file that is there but cannot be read (stat or read failed): the same words either way. */
+function unreadable(written: string, place: SourcePlace, file: string, error: unknown) {
+  return failed(
+    createMessage(
+      RULES.dataMissing,
+      `Cannot read data file ${written}: ${errorText(error)}`,
+      place,
+    ),
+    file,
+  );
 }
 
 function errorText(error: unknown): string {
