@@ -44,18 +44,7 @@ export async function inkShare(
   outPrefix: string,
   dpi = 50,
 ): Promise<number> {
-  await poppler('pdftoppm', [
-    '-gray',
-    '-r',
-    String(dpi),
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    '-singlefile',
-    file,
-    outPrefix,
-  ]);
+  await renderPage(file, page, outPrefix, dpi, '-gray');
   const pixels = parsePgm(await readFile(`${outPrefix}.pgm`));
   let ink = 0;
   for (const value of pixels) if (value < 235) ink += 1;
@@ -69,19 +58,31 @@ export async function renderPng(
   outPrefix: string,
   dpi = 50,
 ): Promise<string> {
+  await renderPage(file, page, outPrefix, dpi, '-png');
+  return `${outPrefix}.png`;
+}
+
+/** One page through pdftoppm: `-gray` writes `<outPrefix>.pgm`, `-png` `<outPrefix>.png`. */
+async function renderPage(
+  file: string,
+  page: number,
+  outPrefix: string,
+  dpi: number,
+  format: '-gray' | '-png',
+) {
+  const only = String(page);
   await poppler('pdftoppm', [
-    '-png',
+    format,
     '-r',
     String(dpi),
     '-f',
-    String(page),
+    only,
     '-l',
-    String(page),
+    only,
     '-singlefile',
     file,
     outPrefix,
   ]);
-  return `${outPrefix}.png`;
 }
 
 /** Binary PGM (P5, 8-bit): the pixel bytes after a header of four whitespace-separated fields. */
