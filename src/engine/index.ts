@@ -14,10 +14,11 @@ import { parsePeriod, periodLabel } from './periods.js';
 import { readFrontMatter } from './report/front-matter.js';
 import { longBlockProblem, sizeProblem } from './report/input-limits.js';
 import type { FrontMatter } from './report/front-matter.js';
-import { frontMatterOf, type parseReport } from './report/parse-report.js';
-import { IncrementalParser } from './report/incremental-parse.js';
+import { frontMatterOf } from './report/parse-report.js';
+import { IncrementalParser, type ParsedBlock } from './report/incremental-parse.js';
 import { BlockRenderCache } from './block-render-cache.js';
 import type { Catalogue, Message, Period } from './types.js';
+import type { Root } from 'mdast';
 import { VERSION } from './version.js';
 
 export type * from './api.js';
@@ -41,7 +42,10 @@ export const DEFAULT_MAX_REPORT_BYTES = 10 * 1024 * 1024;
 interface Prepared {
   readonly text: string;
   readonly path: string;
-  readonly tree: ReturnType<typeof parseReport>;
+  /** The text's blocks, each parsed when first asked for; undefined when it is parsed whole. */
+  readonly blocks: readonly ParsedBlock[] | undefined;
+  /** The whole tree, parsed on first call (the block path never needs it). */
+  readonly tree: () => Root;
   readonly frontMatter: FrontMatter;
   readonly catalogue: Catalogue;
   readonly reportPeriod: Period | undefined;
@@ -74,8 +78,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const path = resolve(renderOptions.path);
     const tooLarge = sizeProblem(text, path, maxReportBytes) ?? longBlockProblem(text, path);
     if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
-    const tree = parserFor(path).parse(text);
-    const { yaml, firstLine } = frontMatterOf(tree);
+    const parser = parserFor(path);
+    // Only the first block holds front matter: the others are parsed as they are rendered,
+    // so the first charts go to the render workers before the last block is parsed.
+    const blocks = parser.parseBlocks(text);
+    let whole: Root | undefined;
+    const tree = (): Root => (whole ??= parser.parse(text));
+    const head: Root = blocks ? { type: 'root', children: blocks[0]?.nodes() ?? [] } : tree();
+    const { yaml, firstLine } = frontMatterOf(head);
     const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
     const loaded = await loadCatalogue(
       frontMatter.data.map((data) => ({ path: data.value, place: data.place })),
@@ -103,7 +113,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
         );
       }
     }
-    return { text, path, tree, frontMatter, catalogue: loaded.catalogue, reportPeriod, messages };
+    return {
+      text,
+      path,
+      blocks,
+      tree,
+      frontMatter,
+      catalogue: loaded.catalogue,
+      reportPeriod,
+      messages,
+    };
   }
 
   async function resolveReport(
@@ -144,7 +163,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ),
     };
     checkClassification(prepared.frontMatter, renderOptions, messages);
-    resolveDirectives(prepared.tree, prepared.text, ctx);
+    resolveDirectives(prepared.tree(), prepared.text, ctx);
     await Promise.all(ctx.pending);
     return ctx;
   }
@@ -188,16 +207,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function renderWhole(prepared: Prepared, renderOptions: RenderOptions) {
     const ctx = await resolveReport(prepared, renderOptions, true);
     const body = await renderBody(
-      prepared.tree,
+      prepared.tree(),
       ctx.slots,
       new VFile({ path: prepared.path, value: prepared.text }),
     );
-    return { ...ctx, body, firstHeading: firstHeading(prepared.tree) };
+    return { ...ctx, body, firstHeading: firstHeading(prepared.tree()) };
   }
 
   /** Block by block through the render cache; the same result as `renderWhole`. */
   async function renderBlocks(prepared: Prepared, renderOptions: RenderOptions) {
-    const blocks = parserFor(prepared.path).parseBlocks(prepared.text);
+    const blocks = prepared.blocks;
     if (!blocks) return undefined;
     const mode = renderOptions.mode ?? 'preview';
     const result = await blockCache.render(blocks, {
@@ -275,7 +294,7 @@ function finish(messages: readonly Message[]): Message[] {
   });
 }
 
-function firstHeading(tree: ReturnType<typeof parseReport>): string | undefined {
+function firstHeading(tree: Root): string | undefined {
   const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   if (heading?.type !== 'heading') return undefined;
   return (

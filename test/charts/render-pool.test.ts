@@ -7,7 +7,7 @@ import { trendChartInput } from '../../src/engine/charts/chart-input.js';
 import {
   clearRenderCache,
   renderStats,
-  renderSvg,
+  renderChart,
   setRenderThreads,
 } from '../../src/engine/charts/render-svg.js';
 import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
@@ -31,7 +31,7 @@ const INPUTS: readonly TrendChartInput[] = [
 /** Every chart's SVG and figure HTML, rendered afresh. */
 async function renderAll(): Promise<string[]> {
   clearChartCaches();
-  const svgs = await Promise.all(INPUTS.map((input) => renderSvg(trendChartSpec(input))));
+  const svgs = await Promise.all(INPUTS.map((input) => renderChart(trendChartSpec(input))));
   const figures = await Promise.all(
     INPUTS.map(async (input, i) => toHtml(await chartFigure(input, { idPrefix: `sc-chart-${i}` }))),
   );
@@ -64,12 +64,12 @@ describe('render pool', function () {
       layer: [{ mark: { type: 'nonsense' } }],
     } as unknown as ReturnType<typeof trendChartSpec>;
     setRenderThreads({ workers: 0 });
-    const here = await renderSvg(broken).then(
+    const here = await renderChart(broken).then(
       () => assert.fail('renders'),
       (error: unknown) => error,
     );
     setRenderThreads({ workers: 2 });
-    const pooled = await renderSvg(broken).then(
+    const pooled = await renderChart(broken).then(
       () => assert.fail('renders'),
       (error: unknown) => error,
     );
@@ -99,8 +99,8 @@ describe('render pool', function () {
       `const { trendChartInput } = await import(${JSON.stringify(new URL('../../src/engine/charts/chart-input.ts', import.meta.url).href)});`,
       `const fixture = await import(${JSON.stringify(new URL('./fixture.ts', import.meta.url).href)});`,
       'svg.setRenderThreads({ workers: 2 });',
-      'const text = await svg.renderSvg(spec.trendChartSpec(trendChartInput(fixture.careLeavers(), fixture.QUARTERS)));',
-      "console.log(JSON.stringify({ ok: text.startsWith('<svg'), ...svg.renderStats() }));",
+      'const drawing = await svg.renderChart(spec.trendChartSpec(trendChartInput(fixture.careLeavers(), fixture.QUARTERS)));',
+      "console.log(JSON.stringify({ ok: JSON.parse(drawing).tagName === 'svg', ...svg.renderStats() }));",
     ].join('\n');
     const result = spawnSync(
       process.execPath,

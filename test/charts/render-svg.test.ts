@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
 import { LruCache } from '../../src/engine/charts/lru-cache.js';
-import { clearRenderCache, renderStats, renderSvg } from '../../src/engine/charts/render-svg.js';
+import { clearRenderCache, renderChart, renderStats } from '../../src/engine/charts/render-svg.js';
 import { CHART_GRID, seriesStyle } from '../../src/engine/charts/series-style.js';
 import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
 import { specHash } from '../../src/engine/charts/spec-hash.js';
@@ -20,7 +22,13 @@ function reversedKeys(value: unknown): unknown {
   return value;
 }
 
-describe('renderSvg', () => {
+/** The drawn chart as SVG markup. */
+async function renderSvg(spec: Parameters<typeof renderChart>[0]): Promise<string> {
+  const svg = JSON.parse(await renderChart(spec)) as Element;
+  return toHtml(svg, { space: 'svg' });
+}
+
+describe('renderChart', () => {
   const spec = trendChartSpec(trendChartInput(careLeavers(), QUARTERS, [...COMPARATORS]));
 
   beforeEach(() => clearRenderCache());
@@ -62,9 +70,9 @@ describe('renderSvg', () => {
 
   it('renders a spec once and then answers from the cache, whatever its key order', async () => {
     const before = renderStats().renders;
-    const first = await renderSvg(spec);
-    const again = await renderSvg(spec);
-    const reordered = await renderSvg(reversedKeys(spec) as typeof spec);
+    const first = await renderChart(spec);
+    const again = await renderChart(spec);
+    const reordered = await renderChart(reversedKeys(spec) as typeof spec);
     assert.equal(renderStats().renders, before + 1);
     assert.equal(again, first);
     assert.equal(reordered, first);
@@ -73,7 +81,7 @@ describe('renderSvg', () => {
 
   it('shares one render between two requests made at once', async () => {
     const before = renderStats().renders;
-    const [a, b] = await Promise.all([renderSvg(spec), renderSvg(spec)]);
+    const [a, b] = await Promise.all([renderChart(spec), renderChart(spec)]);
     assert.equal(a, b);
     assert.equal(renderStats().renders, before + 1);
   });
@@ -92,7 +100,7 @@ describe('renderSvg', () => {
 
   it('does not remember a failed render', async () => {
     const broken = { ...spec, layer: [{ mark: { type: 'nonsense' } }] } as unknown as typeof spec;
-    await assert.rejects(renderSvg(broken));
+    await assert.rejects(renderChart(broken));
     assert.equal(renderStats().cached, 0);
   });
 });

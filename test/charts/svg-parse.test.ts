@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
-import { clearRenderCache, renderSvg } from '../../src/engine/charts/render-svg.js';
 import { parseVegaSvg } from '../../src/engine/charts/svg-parse.js';
 import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
+import { renderSpec } from '../../src/engine/charts/vega-render.js';
 import { COMPARATORS, QUARTERS, benchmark, careLeavers } from './fixture.js';
 
 /** The tree as the HTML parser builds it, without source positions (the fast reader has none). */
@@ -32,8 +32,6 @@ function textIn(node: Element): string {
 }
 
 describe('parseVegaSvg', () => {
-  before(() => clearRenderCache());
-
   it("builds the HTML parser's tree from Vega's own output, hostile labels and all", async function () {
     this.timeout(20_000);
     const hostile = careLeavers({
@@ -59,7 +57,7 @@ describe('parseVegaSvg', () => {
       },
     ];
     for (const input of inputs) {
-      const text = await renderSvg(trendChartSpec(input));
+      const text = await renderSpec(trendChartSpec(input));
       const fast = parseVegaSvg(text);
       assert.ok(fast, 'Vega output takes the fast path');
       assert.deepEqual(withoutPositions(fast), viaHtml(text));

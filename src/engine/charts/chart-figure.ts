@@ -12,9 +12,8 @@ import { chartSeries } from './chart-series.js';
 import { chartTable } from './chart-table.js';
 import { chartHeadline, chartSubtitle } from './chart-text.js';
 import { specHash } from './spec-hash.js';
-import { LruCache } from './lru-cache.js';
-import { RENDER_CACHE_LIMIT, clearRenderCache, renderSvg } from './render-svg.js';
-import { cleanSvg, safeIdPrefix } from './svg-clean.js';
+import { clearRenderCache, renderChart } from './render-svg.js';
+import { prefixIds, safeIdPrefix } from './svg-clean.js';
 import { specFor } from './trend-spec.js';
 import type { TrendChartInput } from './types.js';
 
@@ -29,30 +28,15 @@ export interface ChartFigureOptions {
   readonly symbolsUsed?: Set<StatSymbol>;
 }
 
-/**
- * Parsing and cleaning Vega's SVG costs about as much as a warm render saves, so the
- * cleaned tree is remembered too, per spec and id prefix, and copied out for each use
- * (the caller owns, and may change, the tree it is given).
- */
-const cleaned = new LruCache<string, Element | null>(RENDER_CACHE_LIMIT);
-
-async function chartSvg(
-  spec: TopLevelSpec,
-  hash: string,
-  prefix: string,
-): Promise<Element | undefined> {
-  const key = `${hash} ${prefix}`;
-  let svg = cleaned.get(key);
-  if (svg === undefined) {
-    svg = cleanSvg(await renderSvg(spec), prefix) ?? null;
-    cleaned.set(key, svg);
-  }
-  return svg ? structuredClone(svg) : undefined;
+/** The chart's sanitized SVG, a tree of the caller's own, its ids prefixed. */
+async function chartSvg(spec: TopLevelSpec, prefix: string): Promise<Element | undefined> {
+  const svg = JSON.parse(await renderChart(spec)) as Element | null;
+  if (svg) prefixIds(svg, prefix);
+  return svg ?? undefined;
 }
 
-/** Forgets every rendered and cleaned chart. */
+/** Forgets every rendered chart. */
 export function clearChartCaches(): void {
-  cleaned.clear();
   clearRenderCache();
 }
 
@@ -67,7 +51,7 @@ export async function chartFigure(
   const prefix = safeIdPrefix(options.idPrefix ?? `sc-chart-${hash.slice(0, 12)}`);
   const headline = chartHeadline(input.indicator, series);
   const subtitle = chartSubtitle(input.indicator, series);
-  const svg = await chartSvg(spec, hash, prefix);
+  const svg = await chartSvg(spec, prefix);
   if (svg) {
     const titleId = `${prefix}-title`;
     const descId = `${prefix}-desc`;

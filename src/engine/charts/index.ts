@@ -6,7 +6,7 @@ export { chartDescription } from './chart-description.js';
 export { chartSeries } from './chart-series.js';
 export { chartTable } from './chart-table.js';
 export { axisTitle, chartHeadline, chartSubtitle } from './chart-text.js';
-export { clearRenderCache, prestartRenderThreads, renderStats, renderSvg } from './render-svg.js';
+export { clearRenderCache, prestartRenderThreads, renderChart, renderStats } from './render-svg.js';
 export { LruCache } from './lru-cache.js';
 export { sparklineSvg } from './sparkline.js';
 export type { SparklineOptions } from './sparkline.js';

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
+import type { SvgJson } from './draw-chart.js';
 
 export interface RenderRequest {
   readonly id: number;
@@ -18,7 +19,7 @@ export interface RenderRequest {
 }
 
 export type RenderReply =
-  | { readonly id: number; readonly svg: string }
+  | { readonly id: number; readonly drawing: SvgJson }
   | {
       readonly id: number;
       /** The message of what the render threw. */
@@ -27,22 +28,16 @@ export type RenderReply =
       readonly isError: boolean;
     };
 
-/** Renders a spec in this thread. */
-export type RenderHere = (spec: TopLevelSpec) => Promise<string>;
+/** Draws a chart in this thread. */
+export type RenderHere = (spec: TopLevelSpec) => Promise<SvgJson>;
 
-/**
- * Specs handed to a worker at once: one in hand and some waiting, so a worker never
- * waits for this thread to hand it the next; few, so the last charts still spread over
- * both workers.
- */
-const IN_FLIGHT = 3;
 /** Idle workers hold a copy of Vega each (tens of megabytes); stop them after a while. */
 const IDLE_MS = 30_000;
 
 interface Job {
   readonly id: number;
   readonly spec: TopLevelSpec;
-  readonly resolve: (svg: string) => void;
+  readonly resolve: (drawing: SvgJson) => void;
   readonly reject: (reason: unknown) => void;
 }
 
@@ -88,9 +83,9 @@ export class RenderPool {
     return this.slots.length;
   }
 
-  render(spec: TopLevelSpec): Promise<string> {
+  render(spec: TopLevelSpec): Promise<SvgJson> {
     if (!this.usesWorkers) return this.renderHere(spec);
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<SvgJson>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, spec, resolve, reject });
       this.pump();
     });
@@ -122,19 +117,24 @@ export class RenderPool {
   private pump(): void {
     this.clearIdle();
     if (this.slots.length === 0) this.start();
-    for (const slot of this.slots) {
-      while (slot.jobs.size < IN_FLIGHT) {
-        const job = this.queue.shift();
-        if (!job) break;
-        slot.jobs.set(job.id, job);
-        try {
-          slot.worker.postMessage({ id: job.id, spec: job.spec } satisfies RenderRequest);
-        } catch {
-          // A spec that cannot be copied to another thread is rendered in this one.
-          slot.jobs.delete(job.id);
-          this.inThread([job]);
-        }
+    // Dealt one at a time to the worker with least in hand, so the charts of a long
+    // report spread evenly, and all are posted at once: this thread may then be busy
+    // for a second parsing and resolving, and the workers must not run dry meanwhile.
+    while (this.queue.length > 0 && this.slots.length > 0) {
+      const slot = this.slots.reduce((least, each) =>
+        each.jobs.size < least.jobs.size ? each : least,
+      );
+      const job = this.queue.shift()!;
+      slot.jobs.set(job.id, job);
+      try {
+        slot.worker.postMessage({ id: job.id, spec: job.spec } satisfies RenderRequest);
+      } catch {
+        // A spec that cannot be copied to another thread is rendered in this one.
+        slot.jobs.delete(job.id);
+        this.inThread([job]);
       }
+    }
+    for (const slot of this.slots) {
       // A worker with work keeps the process alive until it answers; an idle one does not.
       if (slot.jobs.size > 0) slot.worker.ref();
       else slot.worker.unref();
@@ -169,7 +169,7 @@ export class RenderPool {
     const job = slot.jobs.get(reply.id);
     if (!job) return;
     slot.jobs.delete(reply.id);
-    if ('svg' in reply) job.resolve(reply.svg);
+    if ('drawing' in reply) job.resolve(reply.drawing);
     else job.reject(reply.isError ? new Error(reply.failure) : reply.failure);
     this.pump();
   }

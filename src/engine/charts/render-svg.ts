@@ -1,11 +1,13 @@
 /**
- * Vega-Lite spec -> SVG text, in Node. Rendering a chart takes tens of milliseconds and
- * the preview re-renders the whole report on every pause in typing, so identical specs
- * are rendered once and remembered. Charts are drawn in a small pool of worker threads
- * (render-pool.ts), or in this thread where workers cannot run.
+ * Vega-Lite spec -> sanitized SVG tree, in Node. Rendering a chart takes tens of
+ * milliseconds and the preview re-renders the whole report on every pause in typing, so
+ * identical specs are rendered once and remembered. Charts are drawn in a small pool of
+ * worker threads (render-pool.ts), or in this thread where workers cannot run.
  */
 import { availableParallelism } from 'node:os';
 import type { TopLevelSpec } from 'vega-lite';
+import type * as DrawChart from './draw-chart.js';
+import type { SvgJson } from './draw-chart.js';
 import { LruCache } from './lru-cache.js';
 import { RenderPool, defaultWorkerUrl } from './render-pool.js';
 import { specHash } from './spec-hash.js';
@@ -13,32 +15,41 @@ import { specHash } from './spec-hash.js';
 /** Enough for every chart of several long reports; each entry is a few tens of kilobytes. */
 export const RENDER_CACHE_LIMIT = 500;
 
-/** Promises, not strings: two charts asking for the same spec at once share one render. */
-const cache = new LruCache<string, Promise<string>>(RENDER_CACHE_LIMIT);
+/** Promises, not drawings: two charts asking for the same spec at once share one render. */
+const cache = new LruCache<string, Promise<SvgJson>>(RENDER_CACHE_LIMIT);
 let renders = 0;
 
 /** Vega is loaded on the first chart drawn in this thread, not with the engine. */
-async function renderHere(spec: TopLevelSpec): Promise<string> {
-  const { renderSpec } = await import('./vega-render.js');
-  return renderSpec(spec);
+let vegaHere: typeof DrawChart | undefined;
+
+async function renderHere(spec: TopLevelSpec): Promise<SvgJson> {
+  vegaHere ??= await import('./draw-chart.js');
+  return vegaHere.drawChart(spec);
 }
 
 /**
- * Two workers where there are two cores or more (one core gains nothing). Unbundled
+ * One worker per core beyond the first, at most two: this thread keeps a core for
+ * parsing, resolving and building the page while the charts are drawn (on two cores a
+ * second worker only takes turns with this thread, and loads Vega twice). Unbundled
  * (tests, benches under tsx) charts render in this thread unless asked otherwise: a
  * TypeScript worker takes a second or more to start.
  */
-const DEFAULT_WORKERS =
-  availableParallelism() >= 2 && !defaultWorkerUrl().pathname.endsWith('.ts') ? 2 : 0;
+const DEFAULT_WORKERS = defaultWorkerUrl().pathname.endsWith('.ts')
+  ? 0
+  : Math.max(0, Math.min(2, availableParallelism() - 1));
 let pool = new RenderPool(DEFAULT_WORKERS, renderHere);
 
-function render(spec: TopLevelSpec): Promise<string> {
+function render(spec: TopLevelSpec): Promise<SvgJson> {
   renders++;
   return pool.render(spec);
 }
 
-/** Renders a spec to SVG text, from the cache when the same spec was rendered before. */
-export function renderSvg(spec: TopLevelSpec): Promise<string> {
+/**
+ * Draws a spec as its sanitized `<svg>` element in JSON (`null` when Vega drew none),
+ * from the cache when the same spec was drawn before. JSON because parsing it gives each
+ * caller its own tree, cheaply, to prefix and place.
+ */
+export function renderChart(spec: TopLevelSpec): Promise<SvgJson> {
   const key = specHash(spec);
   const known = cache.get(key);
   if (known) return known;
@@ -56,15 +67,15 @@ export interface RenderThreadOptions {
   readonly workerUrl?: URL;
 }
 
-/**
- * Chooses where charts are rendered from now on, stopping the current workers (for
- * tests and benches; by default two workers, or this thread on a one-core machine).
- */
 /** Starts the chart workers ahead of the first chart (an export that will draw charts). */
 export function prestartRenderThreads(): void {
   pool.prestart();
 }
 
+/**
+ * Chooses where charts are rendered from now on, stopping the current workers (for
+ * tests and benches; by default `DEFAULT_WORKERS`).
+ */
 export function setRenderThreads(options: Readonly<RenderThreadOptions>): void {
   pool.close();
   pool = new RenderPool(options.workers, renderHere, options.workerUrl);
@@ -82,7 +93,11 @@ export function renderStats(): {
   return { renders, cached: cache.size, usesWorkers: pool.usesWorkers, workers: pool.running };
 }
 
-/** Forgets every rendered chart. */
+/**
+ * Forgets every rendered chart, and the chart shapes compiled in this thread. Workers
+ * keep theirs until they stop (after a while idle, or on `setRenderThreads`).
+ */
 export function clearRenderCache(): void {
   cache.clear();
+  vegaHere?.clearCompiledShapes();
 }

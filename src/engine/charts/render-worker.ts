@@ -1,16 +1,16 @@
 /**
- * The worker side of the render pool (render-pool.ts): a spec in, SVG text or the
- * reason it failed out. Bundled on its own (dist/render-worker.js for the CLI,
+ * The worker side of the render pool (render-pool.ts): a spec in, the sanitized SVG
+ * tree (draw-chart.ts) or the reason it failed out. Bundled on its own (dist/render-worker.js for the CLI,
  * dist/render-worker.cjs for the extension); run as TypeScript under tsx in tests.
  */
 import { parentPort } from 'node:worker_threads';
 import type { RenderReply, RenderRequest } from './render-pool.js';
-import { renderSpec } from './vega-render.js';
+import { drawChart } from './draw-chart.js';
 
 const port = parentPort;
 port?.on('message', (request: RenderRequest) => {
-  renderSpec(request.spec).then(
-    (svg) => port.postMessage({ id: request.id, svg } satisfies RenderReply),
+  drawChart(request.spec).then(
+    (drawing) => port.postMessage({ id: request.id, drawing } satisfies RenderReply),
     (error: unknown) =>
       port.postMessage({
         id: request.id,

@@ -91,10 +91,12 @@ export function safeIdPrefix(prefix: string): string {
 
 /**
  * Prefixes every id and every local url(#id) reference, so two charts in one document
- * (each with its own `clip1`) never point at each other's clip paths.
+ * (each with its own `clip1`) never point at each other's clip paths. Run on a sanitized
+ * tree: the prefix is made safe first, so the references still match the allowlist.
  */
-function prefixIds(tree: Root, prefix: string): void {
-  visit(tree, 'element', (node: Element) => {
+export function prefixIds(svg: Element, idPrefix: string): void {
+  const prefix = safeIdPrefix(idPrefix);
+  visit(svg, 'element', (node: Element) => {
     const id = node.properties['id'];
     if (typeof id === 'string') node.properties['id'] = `${prefix}-${id}`;
     const clip = node.properties['clipPath'];
@@ -109,14 +111,18 @@ function prefixIds(tree: Root, prefix: string): void {
  * element, or undefined when the text holds none. Vega's own output is read by a strict
  * reader that builds the same tree as the HTML parser at a fraction of the cost;
  * anything it does not expect goes through the HTML parser, as a browser would read it.
+ * This is the costly half of cleaning, so the render workers do it.
  */
-export function cleanSvg(svg: string, idPrefix: string): Element | undefined {
-  const parsed = parseVegaSvg(svg) ?? fromHtml(svg, { fragment: true, space: 'svg' });
-  prefixIds(parsed, safeIdPrefix(idPrefix));
+export function sanitizeSvg(svg: string): Element | undefined {
+  const parsed: Root = parseVegaSvg(svg) ?? fromHtml(svg, { fragment: true, space: 'svg' });
   const clean = sanitize(parsed, schema);
   const root = clean.type === 'root' ? clean.children : [clean];
-  const element = root.find(
-    (node): node is Element => node.type === 'element' && node.tagName === 'svg',
-  );
+  return root.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
+}
+
+/** `sanitizeSvg` and then `prefixIds`: Vega's SVG text as an element safe to put in the page. */
+export function cleanSvg(svg: string, idPrefix: string): Element | undefined {
+  const element = sanitizeSvg(svg);
+  if (element) prefixIds(element, idPrefix);
   return element;
 }

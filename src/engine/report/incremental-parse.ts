@@ -229,7 +229,11 @@ function endPoint(text: string): { line: number; column: number; offset: number 
 
 /** A parsed block, positions relative to the block's own start. */
 export interface ParsedBlock extends BlockSpan {
-  /** Fresh copy of the block's nodes, positions relative to the block (line 1, offset 0). */
+  /**
+   * Fresh copy of the block's nodes, positions relative to the block (line 1, offset 0).
+   * A block not seen before is parsed on the first call, so a renderer that works
+   * through the blocks in order parses each just before it needs it.
+   */
   readonly nodes: () => RootContent[];
 }
 
@@ -239,7 +243,7 @@ export interface ParsedBlock extends BlockSpan {
  */
 export class IncrementalParser {
   private blocks = new Map<string, readonly RootContent[]>();
-  /** Blocks parsed and reused by the last call (for tests and benchmarks). */
+  /** Blocks parsed and reused since the last `parse`/`parseBlocks` (for tests and benchmarks). */
   lastStats = { parsed: 0, reused: 0, whole: false };
 
   /** The same tree as `parseReport(text)`; the caller owns it and may change it. */
@@ -270,23 +274,28 @@ export class IncrementalParser {
       this.lastStats = { parsed: 0, reused: 0, whole: true };
       return undefined;
     }
+    const previous = this.blocks;
     const kept = new Map<string, readonly RootContent[]>();
     const stats = { parsed: 0, reused: 0, whole: false };
-    const parsed = spans.map((span, index) => {
-      const key = `${index === 0 ? 'F' : 'B'}${span.text}`;
-      let nodes = kept.get(key) ?? this.blocks.get(key);
-      if (nodes) stats.reused++;
-      else {
-        const parser = index === 0 ? firstBlockParser : laterBlockParser;
-        nodes = (parser.runSync(parser.parse(span.text)) as Root).children;
-        stats.parsed++;
-      }
-      kept.set(key, nodes);
-      const pristine = nodes;
-      return { ...span, nodes: () => shifted([...pristine], 0, 0) };
-    });
     this.blocks = kept;
     this.lastStats = stats;
-    return parsed;
+    return spans.map((span, index) => {
+      const key = `${index === 0 ? 'F' : 'B'}${span.text}`;
+      const known = previous.get(key);
+      if (known) kept.set(key, known);
+      let counted = false;
+      const pristine = (): readonly RootContent[] => {
+        let nodes = kept.get(key);
+        if (!nodes) {
+          const parser = index === 0 ? firstBlockParser : laterBlockParser;
+          nodes = (parser.runSync(parser.parse(span.text)) as Root).children;
+          kept.set(key, nodes);
+          stats.parsed++;
+        } else if (!counted) stats.reused++;
+        counted = true;
+        return nodes;
+      };
+      return { ...span, nodes: () => shifted([...pristine()], 0, 0) };
+    });
   }
 }

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readPlainYaml } from '../../src/engine/data/read-plain-yaml.js';
+import { readWithYamlPackage } from '../../src/engine/data/read-structured.js';
+import type { PathSegment, StructuredFile } from '../../src/engine/data/read-structured.js';
+import { dataYaml } from '../../bench/generate.js';
+
+/** Every path in the data, the root first. */
+function pathsOf(value: unknown, at: PathSegment[] = []): PathSegment[][] {
+  const here = [at];
+  if (Array.isArray(value)) return here.concat(...value.map((v, i) => pathsOf(v, [...at, i])));
+  if (value !== null && typeof value === 'object') {
+    return here.concat(...Object.entries(value).map(([k, v]) => pathsOf(v, [...at, k])));
+  }
+  return here;
+}
+
+/** The quick reader must read `text` and agree with the `yaml` package on data and places. */
+function assertSameAsYamlPackage(text: string, name: string): void {
+  const quick = readPlainYaml(text, name);
+  assert.ok(quick, `${name} is read by the quick reader`);
+  const full = readWithYamlPackage(text, name);
+  assert.deepEqual(quick.data, full.data, `${name}: the same data`);
+  const paths = pathsOf(full.data);
+  // Absent paths fall back to the nearest existing node in both.
+  paths.push(['indicators', 0, 'no-such-field'], ['indicators', 999], ['nothing', 'here']);
+  for (const at of paths) {
+    assert.deepEqual(quick.placeOf(at), full.placeOf(at), `${name}: place of ${at.join('.')}`);
+  }
+  for (const at of paths) {
+    const parent = at.slice(0, -1);
+    const key = at.at(-1);
+    if (typeof key !== 'string') continue;
+    assert.deepEqual(quick.placeOfKey(parent, key), full.placeOfKey(parent, key), `key ${key}`);
+  }
+}
+
+describe('readPlainYaml', () => {
+  it('reads the shipped data files as the yaml package does, place for place', () => {
+    for (const name of ['indicators.yaml', 'broken-data.yaml', 'broken-schema.yaml']) {
+      assertSameAsYamlPackage(readFileSync(`samples/data/${name}`, 'utf8'), name);
+    }
+    assertSameAsYamlPackage(dataYaml(12), 'bench.yaml');
+  });
+
+  it('agrees on the forms authors write: flow maps, quotes, block text, nulls, comments, CRLF', () => {
+    const text = [
+      '# Indicators for the panel',
+      'comparators: [England, "Inner London", \'Statistical neighbours\']',
+      'indicators:',
+      '  - id: OP148   # care leavers in EET',
+      '    title: >-',
+      '      Care leavers in education,',
+      '      employment or training',
+      '    definition: |',
+      '      Aged 19 to 21.',
+      '    unit:',
+      '    counting_unit:    # to follow',
+      '    polarity: ~',
+      '    decimals: 0',
+      '    "quoted key": yes',
+      '    tags: []',
+      '    values:',
+      '      - { period: 2023/24 Q1, value: 57, numerator: 57, denominator: 100 }',
+      '      -   period: 2023/24 Q2',
+      '          value: -1.5e1',
+      '      - {period: 2023/24 Q3, symbol: c}',
+      '',
+    ].join('\n');
+    assertSameAsYamlPackage(text, 'forms.yaml');
+    assertSameAsYamlPackage(text.replace(/\n/g, '\r\n'), 'crlf.yaml');
+    assertSameAsYamlPackage('', 'empty.yaml');
+    assertSameAsYamlPackage('# only a comment\n', 'comment.yaml');
+    assertSameAsYamlPackage('---\nindicators: []\n', 'marker.yaml');
+  });
+
+  it('leaves to the yaml package what it does not read plainly', () => {
+    for (const text of [
+      'a: 1\na: 2\n',
+      'base: &b { unit: percent }\nother: *b\n',
+      'a: !!str 12\n',
+      'a: { <<: {b: 1} }\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n---\nb: 2\n',
+      '\uFEFFa: 1\n',
+      'a: [1, 2\n',
+      'a: "unclosed\n',
+      'a:\n  - 1\n b: 2\n',
+    ]) {
+      assert.equal(readPlainYaml(text, 'x.yaml'), undefined, JSON.stringify(text));
+    }
+  });
+});
+
+/** For the type checker: the quick reader returns the same interface as the full one. */
+export type Reader = (text: string, file: string) => StructuredFile | undefined;
