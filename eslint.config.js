@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '**/out/', '.cache/', 'test-results/'] },
+  {
+    ignores: ['node_modules/', 'dist/', '**/out/', '.cache/', 'test-results/', '**/*.generated.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -23,6 +23,23 @@ const cliCommon = {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 };
+/**
+ * Vega lives only in the worker bundle. When charts are drawn in the main thread (one
+ * core, or a worker that cannot start), `import('./draw-chart.js')` in render-svg.ts loads
+ * the worker bundle beside this one instead of a second copy: the CLI's bundle is then
+ * half the size, and compiling it is on the path of every export.
+ */
+const vegaFromWorkerBundle = (ext) => ({
+  name: 'vega-from-worker-bundle',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/draw-chart\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('render-svg.ts')
+        ? { path: `./render-worker${ext}`, external: true }
+        : undefined,
+    );
+  },
+});
+
 const jobs = [
   // The CLI is ESM like the unified ecosystem it bundles.
   build({
@@ -31,6 +48,7 @@ const jobs = [
     outfile: 'dist/cli.js',
     // Loaded only for --pdf, from node_modules: it finds its own files through __dirname.
     external: ['playwright-core'],
+    plugins: [vegaFromWorkerBundle('.js')],
   }),
   // Charts are rendered in worker threads (src/engine/charts/render-pool.ts), which load
   // this file from beside the bundle that starts them.
@@ -73,6 +91,7 @@ if (existsSync('src/extension/extension.ts')) {
       ...extensionCommon,
       entryPoints: ['src/extension/engine-services.ts'],
       outfile: 'dist/engine-services.cjs',
+      plugins: [vegaFromWorkerBundle('.cjs')],
     }),
     build({
       ...extensionCommon,

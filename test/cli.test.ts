@@ -173,7 +173,8 @@ describe('scorecard CLI', function () {
   });
 });
 
-describe('scorecard bin (the bundled CLI)', () => {
+describe('scorecard bin (the bundled CLI)', function () {
+  this.timeout(60_000);
   it('runs as a process and reports usage errors with exit 2', async () => {
     const run = promisify(execFile);
     const help = await run(process.execPath, [join(repo, 'bin', 'scorecard.js'), '--help']);
@@ -182,5 +183,32 @@ describe('scorecard bin (the bundled CLI)', () => {
       run(process.execPath, [join(repo, 'bin', 'scorecard.js'), 'nonsense']),
       (error: { code?: number }) => error.code === 2,
     );
+  });
+
+  it('exports byte for byte what the engine renders, charts drawn in a worker or in its own thread', async () => {
+    const run = promisify(execFile);
+    const work = mkdtempSync(join(tmpdir(), 'scorecard-bin-'));
+    try {
+      cpSync(join(repo, 'samples'), join(work, 'samples'), { recursive: true });
+      const here = await cli(['export', `samples/${sample}`, '-o', 'here.html'], work);
+      assert.equal(here.code, 0, here.err);
+      const expected = readFileSync(join(work, 'here.html'), 'utf8');
+      for (const workers of ['1', '0']) {
+        const out = `bin-${workers}.html`;
+        await run(
+          process.execPath,
+          [join(repo, 'bin', 'scorecard.js'), 'export', `samples/${sample}`, '-o', out],
+          { cwd: work, env: { ...process.env, SCORECARD_CHART_WORKERS: workers } },
+        );
+        const html = readFileSync(join(work, out), 'utf8');
+        assert.ok(
+          (html.match(/<svg [^>]*class="sc-chart__svg"/g) ?? []).length >= 2,
+          'charts drawn',
+        );
+        assert.equal(html, expected, `${workers} worker(s)`);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  GENERATED_VALIDATOR,
+  schemaValidatorCode,
+} from '../../scripts/generate-schema-validator.js';
 import { parseStructured } from '../../src/engine/data/read-structured.js';
 import { describePath, validateData } from '../../src/engine/data/validate-data.js';
 
@@ -96,6 +101,16 @@ describe('data: validateData (JSON Schema)', () => {
     assert.equal(
       describePath(['indicators', 1, 'targets', 0, 'value'], { indicators: [{ id: 'A' }, {}] }),
       'indicators[1].targets[0].value',
+    );
+  });
+});
+
+describe('the generated schema validator', () => {
+  it('is what `npm run generate:schema` writes from the shipped schema', () => {
+    assert.equal(
+      readFileSync(GENERATED_VALIDATOR, 'utf8'),
+      schemaValidatorCode(),
+      'run `npm run generate:schema` after changing schema/scorecard-data.schema.json',
     );
   });
 });

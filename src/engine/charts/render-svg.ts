@@ -30,14 +30,19 @@ async function renderHere(spec: TopLevelSpec): Promise<SvgJson> {
 /**
  * One worker per core beyond the first, at most two: this thread keeps a core for
  * parsing, resolving and building the page while the charts are drawn (on two cores a
- * second worker only takes turns with this thread, and loads Vega twice). Unbundled
+ * second worker only takes turns with this thread, and loads Vega twice).
+ * SCORECARD_CHART_WORKERS overrides it (0 draws in this thread: least memory). Unbundled
  * (tests, benches under tsx) charts render in this thread unless asked otherwise: a
  * TypeScript worker takes a second or more to start.
  */
-const DEFAULT_WORKERS = defaultWorkerUrl().pathname.endsWith('.ts')
-  ? 0
-  : Math.max(0, Math.min(2, availableParallelism() - 1));
-let pool = new RenderPool(DEFAULT_WORKERS, renderHere);
+function defaultWorkers(): number {
+  const asked = process.env['SCORECARD_CHART_WORKERS'];
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), 8);
+  if (defaultWorkerUrl().pathname.endsWith('.ts')) return 0;
+  return Math.max(0, Math.min(2, availableParallelism() - 1));
+}
+
+let pool = new RenderPool(defaultWorkers(), renderHere);
 
 function render(spec: TopLevelSpec): Promise<SvgJson> {
   renders++;
@@ -74,7 +79,7 @@ export function prestartRenderThreads(): void {
 
 /**
  * Chooses where charts are rendered from now on, stopping the current workers (for
- * tests and benches; by default `DEFAULT_WORKERS`).
+ * tests and benches; by default `defaultWorkers()`).
  */
 export function setRenderThreads(options: Readonly<RenderThreadOptions>): void {
   pool.close();

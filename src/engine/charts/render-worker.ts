@@ -1,11 +1,15 @@
 /**
  * The worker side of the render pool (render-pool.ts): a spec in, the sanitized SVG
- * tree (draw-chart.ts) or the reason it failed out. Bundled on its own (dist/render-worker.js for the CLI,
- * dist/render-worker.cjs for the extension); run as TypeScript under tsx in tests.
+ * tree (draw-chart.ts) or the reason it failed out. Bundled on its own
+ * (dist/render-worker.js for the CLI, dist/render-worker.cjs for the extension); run as
+ * TypeScript under tsx in tests. It is the only bundle that carries Vega: when charts
+ * are drawn in the main thread, the other bundles load this one for `drawChart`.
  */
 import { parentPort } from 'node:worker_threads';
 import type { RenderReply, RenderRequest } from './render-pool.js';
 import { drawChart } from './draw-chart.js';
+
+export { clearCompiledShapes, drawChart } from './draw-chart.js';
 
 const port = parentPort;
 port?.on('message', (request: RenderRequest) => {

@@ -1,38 +1,19 @@
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import schema from '../../../schema/scorecard-data.schema.json' with { type: 'json' };
 import { createMessage, RULES } from '../messages.js';
 import type { Message } from '../types.js';
 import { didYouMean, nearest } from './nearest.js';
 import type { PathSegment, StructuredFile } from './read-structured.js';
+// The schema compiled ahead of time (npm run generate:schema): compiling it costs more
+// than reading a data file.
+import { validate } from './schema-validator.generated.js';
 
 /** The shipped schema; VS Code reads the same file through `jsonValidation`. */
 export const dataSchema: unknown = schema;
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled once per process: compiling costs far more than validating. */
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      allowUnionTypes: true,
-    });
-    // VS Code's own message keywords; annotations only, so ajv just has to accept them.
-    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
-    ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
-}
-
 /** Checks a parsed data file against the schema; one positioned message per problem. */
 export function validateData(file: StructuredFile): Message[] {
   if (file.data === undefined) return [];
-  const validate = validator();
   if (validate(file.data)) return [];
   const errors = relevantErrors(validate.errors ?? []);
   const messages: Message[] = [];
