@@ -89,6 +89,8 @@ export class BlockRenderCache {
    */
   private readonly token = `q${randomBytes(8).toString('hex')}`;
   private readonly placeholder = new RegExp(`${this.token}([RF])(\\d+)z`, 'g');
+  /** Each entry's HTML as last placed in a report, and where (see `place`). */
+  private readonly placed = new WeakMap<Entry, { readonly at: string; readonly html: string }>();
   /** Blocks rendered and reused by the last call (for tests and benchmarks). */
   lastStats = { rendered: 0, reused: 0 };
 
@@ -107,7 +109,8 @@ export class BlockRenderCache {
     const suppressedShown = new Set<Observation>();
     const messages: Message[] = [];
     const symbolsUsed = new Set<StatSymbol>();
-    const parts: Array<{ readonly html: string; readonly index: number }> = [];
+    const parts: Array<{ readonly entry: Entry; readonly lines: number; readonly index: number }> =
+      [];
     const firstIds: Array<{ resolve: number; fill: number }> = [];
     const ids = { resolve: 0, fill: 0 };
     let firstHeading: string | undefined;
@@ -142,7 +145,7 @@ export class BlockRenderCache {
         headingFound = true;
         firstHeading = entry.heading || undefined;
       }
-      if (entry.nodes > 0) parts.push({ html: shiftLines(entry.html, block.line - 1), index });
+      if (entry.nodes > 0) parts.push({ entry, lines: block.line - 1, index });
     }
     this.lastStats = stats;
     /*
@@ -150,15 +153,9 @@ export class BlockRenderCache {
      * then every card while building slots. Block ids are put in that same order.
      */
     const body = parts
-      .map(({ html, index }) => {
+      .map(({ entry, lines, index }) => {
         const before = firstIds[index] ?? { resolve: 0, fill: 0 };
-        return html.replace(this.placeholder, (_, phase: string, count: string) =>
-          String(
-            phase === 'R'
-              ? before.resolve + Number(count)
-              : ids.resolve + before.fill + Number(count),
-          ),
-        );
+        return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
       })
       .join('\n');
     return { body, messages, symbolsUsed, firstHeading };
@@ -166,6 +163,24 @@ export class BlockRenderCache {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  /**
+   * A block's HTML with its lines moved down by `lines` and its ids numbered from the
+   * given bases. Typing moves nothing, so each block keeps the string it had last time
+   * rather than running the replacements over the whole report on every keystroke.
+   */
+  private place(entry: Entry, lines: number, resolveBase: number, fillBase: number): string {
+    const at = `${lines} ${resolveBase} ${fillBase}`;
+    const known = this.placed.get(entry);
+    if (known?.at === at) return known.html;
+    const html = shiftLines(entry.html, lines).replace(
+      this.placeholder,
+      (_, phase: string, count: string) =>
+        String((phase === 'R' ? resolveBase : fillBase) + Number(count)),
+    );
+    this.placed.set(entry, { at, html });
+    return html;
   }
 
   private remember(key: string, entry: Entry): void {

@@ -181,7 +181,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const messages = finish(ctx.messages);
     const title =
       prepared.frontMatter.title?.value ?? ctx.firstHeading ?? basename(prepared.path, '.md');
-    const html = renderDocument({
+    const documentInput = {
       title,
       ...(prepared.frontMatter.meeting ? { meeting: prepared.frontMatter.meeting.value } : {}),
       ...(prepared.reportPeriod ? { periodLabel: periodLabel(prepared.reportPeriod) } : {}),
@@ -191,9 +191,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       symbolsUsed: [...ctx.symbolsUsed],
       legend: [],
       generator: VERSION,
-    });
+    };
+    // The preview shows `body`; only an export needs the whole document, and joining a
+    // long report into it costs as much as the rest of a re-render after a keystroke.
+    let html: string | undefined;
     return {
-      html,
+      get html() {
+        return (html ??= renderDocument(documentInput));
+      },
       body,
       css: DOCUMENT_CSS,
       title,
