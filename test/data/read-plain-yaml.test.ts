@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
 import { readPlainYaml } from '../../src/engine/data/read-plain-yaml.js';
 import { readWithYamlPackage } from '../../src/engine/data/read-structured.js';
 import type { PathSegment, StructuredFile } from '../../src/engine/data/read-structured.js';
@@ -74,6 +76,51 @@ describe('readPlainYaml', () => {
     assertSameAsYamlPackage('---\nindicators: []\n', 'marker.yaml');
   });
 
+  it('agrees with the yaml package on random data files written in random styles', () => {
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ maxLength: 12, unit: 'binary' }),
+      fc.stringMatching(/^[ \ta-z#:'"\n\r\\-]{0,10}$/),
+      // Long enough to be folded over several lines.
+      fc.stringMatching(/^[ a-z'"\n-]{20,60}$/),
+      fc.constantFrom('2023/24 Q4', 'c', 'z', ':', '- x', '# y', 'a: b', '', ' ', 'null', '0x1F'),
+      fc.integer({ min: -1000, max: 100000 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), tie('node'), { maxKeys: 4 }),
+      ),
+    })).node;
+    let quick = 0;
+    const style = fc.record({
+      flowLevel: fc.constantFrom(-1, 1, 2, 3),
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL'),
+      indent: fc.constantFrom(2, 4),
+      lineWidth: fc.constantFrom(0, 20, 80),
+      minContentWidth: fc.constantFrom(0, 10),
+    });
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), value, { maxKeys: 5 }),
+        style,
+        (data, options) => {
+          const text = stringify(data, null, options);
+          if (readPlainYaml(text, 'r.yaml') === undefined) return; // left to the yaml package
+          quick++;
+          assertSameAsYamlPackage(text, 'r.yaml');
+        },
+      ),
+      { numRuns: Number(process.env['RUNS'] ?? 300) },
+    );
+    assert.ok(quick > 150, `only ${quick} of 300 files took the quick path`);
+  });
+
   it('leaves to the yaml package what it does not read plainly', () => {
     for (const text of [
       'a: 1\na: 2\n',
@@ -83,6 +130,13 @@ describe('readPlainYaml', () => {
       '%YAML 1.2\n---\na: 1\n',
       'a: 1\n---\nb: 2\n',
       '\uFEFFa: 1\n',
+      'a: |2-\n   x\n',
+      'a: |+\n  keep\n\n',
+      'a: |-\n\n  x\n',
+      "a: '''\n\n  '\n",
+      'a: "two\n  lines"\n',
+      "a: 'two\n  lines'\n",
+      'a: "esc\\\n  aped"\n',
       'a: [1, 2\n',
       'a: "unclosed\n',
       'a:\n  - 1\n b: 2\n',

@@ -14,14 +14,31 @@ import type { SourcePlace } from '../types.js';
 import type { PathSegment, StructuredFile } from './read-structured.js';
 
 /**
- * An anchor, alias or tag (`&a`, `*a`, `!t`) where a node may start, a merge key, a
- * directive, or a document marker after the first line.
+ * What the quick reader does not take: an anchor, alias or tag (`&a`, `*a`, `!t`) where a
+ * node may start, a merge key, a directive, a document marker after the first line; and
+ * the corners @stoplight/yaml reads differently from the YAML spec (found by the
+ * differential test): a block scalar with an explicit indentation (`|2`), with "keep"
+ * chomping (`|+`), or starting with a blank line, a `''` escape ending a line, and a
+ * quoted scalar over several lines (`quotedOverLines`).
  */
-const NOT_PLAIN = /(?:^|[\s[{,])[&*!]\S|<<|^%|\n(?:---|\.\.\.)(?:[ \t]|\r?$)/m;
+const NOT_PLAIN = new RegExp(
+  [
+    /(?:^|[\s[{,])[&*!]\S/,
+    /<<|^%|\n(?:---|\.\.\.)(?:[ \t]|\r?$)/,
+    /[|>][+-]?[1-9]|[|>][1-9]?\+/,
+    /[|>]-?[ \t]*(?:#.*)?\r?\n[ \t]*\r?$/,
+    /''[ \t]*\r?$/,
+  ]
+    .map((pattern) => pattern.source)
+    .join('|'),
+  'm',
+);
 
 /** The file read with positions, or undefined when the `yaml` package must read it. */
 export function readPlainYaml(text: string, file: string): StructuredFile | undefined {
-  if (text.charCodeAt(0) === 0xfeff || NOT_PLAIN.test(text)) return undefined;
+  if (text.charCodeAt(0) === 0xfeff || NOT_PLAIN.test(text) || quotedOverLines(text)) {
+    return undefined;
+  }
   let parsed: ReturnType<typeof parseWithPointers>;
   try {
     parsed = parseWithPointers(text, { ignoreDuplicateKeys: false, mergeKeys: false });
@@ -59,6 +76,34 @@ export function readPlainYaml(text: string, file: string): StructuredFile | unde
       return at(child(located.node, key)?.key?.startPosition ?? located.offset);
     },
   };
+}
+
+/**
+ * Whether a quoted scalar runs past the end of its line. A quote opens a scalar where a
+ * node may start (first on its line, or after `:`, `-`, `?`, `[`, `{`, `,`); anywhere
+ * else (`Children's services`) it is text. Errs towards yes, which only costs speed.
+ */
+function quotedOverLines(text: string): boolean {
+  let quote = '';
+  let last = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quote === '"') {
+      // An escaped line break continues the scalar on the next line.
+      if (c === '\\' && text.charAt(i + 1) === '\n') return true;
+      if (c === '\\') i++;
+      else if (c === '"') quote = '';
+      else if (c === '\n') return true;
+    } else if (quote === "'") {
+      if (c === "'" && text.charAt(i + 1) === "'") i++;
+      else if (c === "'") quote = '';
+      else if (c === '\n') return true;
+    } else if ((c === '"' || c === "'") && ':-?[{,\n'.includes(last)) {
+      quote = c;
+    }
+    if (c !== ' ' && c !== '\t' && c !== '\r') last = c;
+  }
+  return false;
 }
 
 interface Located {
