@@ -14,8 +14,8 @@ import { parsePeriod, periodLabel } from './periods.js';
 import { readFrontMatter } from './report/front-matter.js';
 import { longBlockProblem, sizeProblem } from './report/input-limits.js';
 import type { FrontMatter } from './report/front-matter.js';
-import { frontMatterOf } from './report/parse-report.js';
-import { IncrementalParser, type ParsedBlock } from './report/incremental-parse.js';
+import { frontMatterOf, parseReport } from './report/parse-report.js';
+import { IncrementalParser, treeOf, type ParsedBlock } from './report/incremental-parse.js';
 import { BlockRenderCache } from './block-render-cache.js';
 import type { Catalogue, Message, Period } from './types.js';
 import type { Root } from 'mdast';
@@ -83,7 +83,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // so the first charts go to the render workers before the last block is parsed.
     const blocks = parser.parseBlocks(text);
     let whole: Root | undefined;
-    const tree = (): Root => (whole ??= parser.parse(text));
+    const tree = (): Root => (whole ??= blocks ? treeOf(blocks, text) : parseReport(text));
     const head: Root = blocks ? { type: 'root', children: blocks[0]?.nodes() ?? [] } : tree();
     const { yaml, firstLine } = frontMatterOf(head);
     const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);

@@ -10,6 +10,7 @@
  */
 import { Kind, parseWithPointers } from '@stoplight/yaml';
 import type { YAMLNode } from '@stoplight/yaml';
+import { LineCounter } from 'yaml';
 import type { SourcePlace } from '../types.js';
 import type { PathSegment, StructuredFile } from './read-structured.js';
 
@@ -48,11 +49,14 @@ export function readPlainYaml(text: string, file: string): StructuredFile | unde
   if (parsed.diagnostics.length > 0) return undefined;
   // An empty document has nothing to point into: every place is the start of the file.
   const ast = parsed.data == null ? undefined : (parsed.ast as YAMLNode | undefined);
-  const starts = lineStarts(text);
+  // The `yaml` package's own offset-to-line table, so both readers count alike.
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   const at = (offset: number | undefined): SourcePlace => {
     if (offset === undefined) return { file, line: 1, column: 1 };
-    const line = lineIndex(starts, offset);
-    return { file, line: line + 1, column: offset - (starts[line] ?? 0) + 1 };
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col };
   };
   const locate = (segments: readonly PathSegment[]): Located => {
     let node: YAMLNode | null | undefined = ast;
@@ -136,22 +140,4 @@ function emptyValueStart(text: string, key: YAMLNode | undefined): number | unde
   let offset = colon + 1;
   while (text[offset] === ' ' || text[offset] === '\t') offset++;
   return offset;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** The 0-based line holding `offset`: the last line start not after it. */
-function lineIndex(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }

@@ -227,6 +227,21 @@ function endPoint(text: string): { line: number; column: number; offset: number 
   return { line, column: text.length - lineStart + 1, offset: text.length };
 }
 
+/** The whole text's tree from its blocks, every position moved to where its block stands. */
+export function treeOf(blocks: readonly ParsedBlock[], text: string): Root {
+  const children: RootContent[] = [];
+  for (const block of blocks) {
+    for (const node of block.nodes()) {
+      children.push(shifted(node, block.line - 1, block.offset));
+    }
+  }
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) },
+  };
+}
+
 /** A parsed block, positions relative to the block's own start. */
 export interface ParsedBlock extends BlockSpan {
   /**
@@ -249,18 +264,7 @@ export class IncrementalParser {
   /** The same tree as `parseReport(text)`; the caller owns it and may change it. */
   parse(text: string): Root {
     const blocks = this.parseBlocks(text);
-    if (!blocks) return parseReport(text);
-    const children: RootContent[] = [];
-    for (const block of blocks) {
-      for (const node of block.nodes()) {
-        children.push(shifted(node, block.line - 1, block.offset));
-      }
-    }
-    return {
-      type: 'root',
-      children,
-      position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) },
-    };
+    return blocks ? treeOf(blocks, text) : parseReport(text);
   }
 
   /**
