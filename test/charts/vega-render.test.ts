@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Error as ErrorLevel, View, parse } from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
 import { clearCompiledShapes, renderSpec } from '../../src/engine/charts/vega-render.js';
 import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
-import { COMPARATORS, QUARTERS, careLeavers, observations } from './fixture.js';
+import type { Indicator } from '../../src/engine/types.js';
+import { COMPARATORS, QUARTERS, benchmark, careLeavers, observations, target } from './fixture.js';
+import type { Figure } from './fixture.js';
 
 /** What Vega draws for the spec compiled on its own, nothing shared. */
 async function alone(spec: TopLevelSpec): Promise<string> {
@@ -65,5 +68,83 @@ describe('renderSpec (one compiled spec per chart shape)', () => {
     for (const spec of [specs[0]!, other, bars, generated, specs[0]!]) {
       assert.equal(await renderSpec(spec), await alone(spec));
     }
+  });
+});
+
+describe('renderSpec (a view drawn once draws the next chart of its shape)', () => {
+  beforeEach(() => clearCompiledShapes());
+
+  /** A chart as reports hold them: any range, gaps and symbols, negative figures. */
+  const figure: fc.Arbitrary<Figure> = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: -50, max: 1000 }) },
+    { weight: 1, arbitrary: fc.constantFrom<Figure>('c', 'x', undefined) },
+  );
+  /** What makes a chart's shape: its series, periods and axis title. */
+  const shape = fc.record({
+    unit: fc.constantFrom<Indicator['unit']>('percent', 'count'),
+    quarters: fc.constantFrom(4, 8),
+    targets: fc.boolean(),
+    comparators: fc.subarray([...COMPARATORS]),
+  });
+  /** What changes between charts of one shape: the rows. */
+  const rows = fc.record({
+    figures: fc.array(figure, { minLength: 8, maxLength: 8 }),
+    // Ranges from hundredths to millions change the width of the y labels, so the fit.
+    scale: fc.constantFrom(0.01, 1, 37, 10_000, 2_500_000),
+    england: fc.integer({ min: -100, max: 900 }),
+    london: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }),
+  });
+  type Shape = typeof shape extends fc.Arbitrary<infer T> ? T : never;
+  type Rows = typeof rows extends fc.Arbitrary<infer T> ? T : never;
+
+  function specOf(s: Shape, r: Rows): TopLevelSpec {
+    const scaled = r.figures.map((f) => (typeof f === 'number' ? (f * r.scale) / 10 : f));
+    const indicator = careLeavers({
+      unit: s.unit,
+      decimals: r.scale < 1 ? 2 : 0,
+      values: observations(scaled),
+      targets: s.targets ? [target('2022/23', 60 * r.scale), target('2023/24', 65 * r.scale)] : [],
+      benchmarks: [
+        benchmark('England', '2022/23', r.england * r.scale),
+        // A London figure for one year only, or none: its line has a gap, or no points.
+        ...(r.london === undefined ? [] : [benchmark('London', '2023/24', r.london * r.scale)]),
+        benchmark('Statistical neighbours', '2023/24', 59 * r.scale),
+      ],
+    });
+    return trendChartSpec(
+      trendChartInput(indicator, QUARTERS.slice(8 - s.quarters), s.comparators),
+    );
+  }
+
+  it('draws every chart of a random sequence exactly as a new view does', async () => {
+    // Two shapes a sequence, so most of its charts are drawn by a view that drew another.
+    const sequence = fc.record({
+      shapes: fc.tuple(shape, shape),
+      charts: fc.array(fc.tuple(fc.nat(1), rows), { minLength: 2, maxLength: 10 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(sequence, async ({ shapes, charts }) => {
+        clearCompiledShapes();
+        for (const [i, [which, r]] of charts.entries()) {
+          const spec = specOf(shapes[which]!, r);
+          assert.equal(await renderSpec(spec), await alone(spec), `chart ${i}`);
+        }
+      }),
+      { numRuns: Number(process.env['RUNS'] ?? 12) },
+    );
+  });
+
+  it('draws charts asked for at once, each in a view of its own', async () => {
+    const input = (figures: Figure[]) =>
+      trendChartSpec(trendChartInput(careLeavers({ values: observations(figures) }), QUARTERS));
+    const specs = [
+      input([52, 55, 'c', 57, 60, 61, 63, 58]),
+      input([5200, 5500, 5600, 5700, 6000, 6100, 6300, 5800]),
+      input([1, 2, 3, 4, 5, 6, 7, 8]),
+    ];
+    await renderSpec(specs[2]!);
+    const together = await Promise.all([...specs, ...specs].map((spec) => renderSpec(spec)));
+    const expected = await Promise.all(specs.map(alone));
+    assert.deepEqual(together, [...expected, ...expected]);
   });
 });

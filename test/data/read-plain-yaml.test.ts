@@ -140,9 +140,63 @@ describe('readPlainYaml', () => {
       'a: [1, 2\n',
       'a: "unclosed\n',
       'a:\n  - 1\n b: 2\n',
+      'a: [ , ]\n',
+      'a: [1,, 2]\n',
+      'a: { , b: 1 }\n',
     ]) {
       assert.equal(readPlainYaml(text, 'x.yaml'), undefined, JSON.stringify(text));
     }
+  });
+});
+
+describe('readPlainYaml on damaged files', () => {
+  it('places an empty value in a flow map where the yaml package does', () => {
+    assertSameAsYamlPackage('a:\n  - { period:  }\n  - { period: , value: 1 }\n', 'empty.yaml');
+    assertSameAsYamlPackage('a: { b: }\n', 'empty.yaml');
+  });
+
+  it('reads a slip of the editor as the yaml package does, or leaves it to it', () => {
+    // Deleting or inserting a few characters is how data files break in practice.
+    const original = readFileSync('samples/data/indicators.yaml', 'utf8');
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.integer({ min: 0, max: 40 }),
+      insert: fc.constantFrom(
+        '',
+        ',',
+        ' ',
+        ':',
+        '-',
+        '{',
+        '}',
+        '[',
+        ']',
+        '\n',
+        '"',
+        "'",
+        '#',
+        '  ',
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        let text = original;
+        for (const { at, remove, insert } of edits) {
+          const from = at % (text.length + 1);
+          text = text.slice(0, from) + insert + text.slice(from + remove);
+        }
+        const quick = readPlainYaml(text, 'd.yaml');
+        if (!quick) return;
+        const full = readWithYamlPackage(text, 'd.yaml');
+        assert.deepEqual(
+          full.messages,
+          [],
+          `the quick reader took a file the yaml package refuses`,
+        );
+        assertSameAsYamlPackage(text, 'd.yaml');
+      }),
+      { numRuns: Number(process.env['RUNS'] ?? 300) },
+    );
   });
 });
 

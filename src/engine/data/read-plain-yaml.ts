@@ -20,7 +20,8 @@ import type { PathSegment, StructuredFile } from './read-structured.js';
  * the corners @stoplight/yaml reads differently from the YAML spec (found by the
  * differential test): a block scalar with an explicit indentation (`|2`), with "keep"
  * chomping (`|+`), or starting with a blank line, a `''` escape ending a line, and a
- * quoted scalar over several lines (`quotedOverLines`).
+ * quoted scalar or a flow collection over several lines (`nodeOverLines`), an empty
+ * entry in a flow collection, and a `-` with nothing after it on its line.
  */
 const NOT_PLAIN = new RegExp(
   [
@@ -29,6 +30,10 @@ const NOT_PLAIN = new RegExp(
     /[|>][+-]?[1-9]|[|>][1-9]?\+/,
     /[|>]-?[ \t]*(?:#.*)?\r?\n[ \t]*\r?$/,
     /''[ \t]*\r?$/,
+    // An empty entry in a flow collection (`[ , ]`), an error @stoplight/yaml lets pass.
+    /[[{,][ \t]*,/,
+    // A sequence item with nothing on its line: a null with no node to place it by.
+    /^[ \t]*-[ \t]*(?:#.*)?\r?$/,
   ]
     .map((pattern) => pattern.source)
     .join('|'),
@@ -37,7 +42,7 @@ const NOT_PLAIN = new RegExp(
 
 /** The file read with positions, or undefined when the `yaml` package must read it. */
 export function readPlainYaml(text: string, file: string): StructuredFile | undefined {
-  if (text.charCodeAt(0) === 0xfeff || NOT_PLAIN.test(text) || quotedOverLines(text)) {
+  if (text.charCodeAt(0) === 0xfeff || NOT_PLAIN.test(text) || nodeOverLines(text)) {
     return undefined;
   }
   let parsed: ReturnType<typeof parseWithPointers>;
@@ -65,7 +70,10 @@ export function readPlainYaml(text: string, file: string): StructuredFile | unde
       const next = child(node, segment);
       if (next === undefined) break;
       node = next.value;
-      offset = next.value?.startPosition ?? emptyValueStart(text, next.key) ?? offset;
+      // An empty value in a flow map (`{ period: }`) is a null node placed at -1.
+      const start =
+        next.value && next.value.startPosition >= 0 ? next.value.startPosition : undefined;
+      offset = start ?? emptyValueStart(text, next.key) ?? offset;
     }
     return { node, offset };
   };
@@ -83,12 +91,17 @@ export function readPlainYaml(text: string, file: string): StructuredFile | unde
 }
 
 /**
- * Whether a quoted scalar runs past the end of its line. A quote opens a scalar where a
- * node may start (first on its line, or after `:`, `-`, `?`, `[`, `{`, `,`); anywhere
- * else (`Children's services`) it is text. Errs towards yes, which only costs speed.
+ * Whether a quoted scalar or a flow collection (`[...]`, `{...}`) runs past the end of its
+ * line, or anything but a comment follows a flow collection: @stoplight/yaml reads the
+ * first differently from the YAML spec, and lets the others pass where the spec refuses
+ * them. A quote or bracket opens a node
+ * where one may start (first on its line, or after `:`, `-`, `?`, `[`, `{`, `,`);
+ * anywhere else (`Children's services`, `Rate [per 10,000]`) it is text. Errs towards
+ * yes, which only costs speed.
  */
-function quotedOverLines(text: string): boolean {
+function nodeOverLines(text: string): boolean {
   let quote = '';
+  let flows = 0;
   let last = '\n';
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
@@ -102,8 +115,22 @@ function quotedOverLines(text: string): boolean {
       if (c === "'" && text.charAt(i + 1) === "'") i++;
       else if (c === "'") quote = '';
       else if (c === '\n') return true;
-    } else if ((c === '"' || c === "'") && ':-?[{,\n'.includes(last)) {
+    } else if (c === '\n' && flows > 0) {
+      return true;
+    } else if (c === '#' && /\s/.test(text.charAt(i - 1) || '\n')) {
+      // A comment runs to the end of its line.
+      const end = text.indexOf('\n', i);
+      i = (end === -1 ? text.length : end) - 1;
+      continue;
+    } else if (':-?[{,\n'.includes(last) && (c === '"' || c === "'")) {
       quote = c;
+    } else if (':-?[{,\n'.includes(last) && (c === '[' || c === '{')) {
+      flows++;
+    } else if (flows > 0 && (c === ']' || c === '}')) {
+      flows--;
+      // Nothing but a comment may follow a flow collection on its line.
+      if (flows === 0 && !/^(?:[ \t]+#.*|[ \t]*)\r?(?:\n|$)/.test(text.slice(i + 1, i + 200)))
+        return true;
     }
     if (c !== ' ' && c !== '\t' && c !== '\r') last = c;
   }
@@ -132,12 +159,16 @@ function child(node: YAMLNode | null | undefined, segment: PathSegment): Child |
   return undefined;
 }
 
-/** `key:` with no value: the `yaml` package puts the null after the colon and its spaces. */
+/**
+ * `key:` with no value: the `yaml` package puts the null after the colon and its spaces;
+ * a key with no colon at all (`{ b }`) holds a null that it places on the key.
+ */
 function emptyValueStart(text: string, key: YAMLNode | undefined): number | undefined {
   if (!key) return undefined;
-  const colon = text.indexOf(':', key.endPosition);
-  if (colon === -1) return key.startPosition;
-  let offset = colon + 1;
+  let offset = key.endPosition;
+  while (text[offset] === ' ' || text[offset] === '\t') offset++;
+  if (text[offset] !== ':') return key.startPosition;
+  offset++;
   while (text[offset] === ' ' || text[offset] === '\t') offset++;
   return offset;
 }
