@@ -29,8 +29,12 @@ export interface ChartFigureOptions {
 }
 
 /** The chart's sanitized SVG, a tree of the caller's own, its ids prefixed. */
-async function chartSvg(spec: TopLevelSpec, prefix: string): Promise<Element | undefined> {
-  const svg = JSON.parse(await renderChart(spec)) as Element | null;
+async function chartSvg(
+  spec: TopLevelSpec,
+  hash: string,
+  prefix: string,
+): Promise<Element | undefined> {
+  const svg = JSON.parse(await renderChart(spec, hash)) as Element | null;
   if (svg) prefixIds(svg, prefix);
   return svg ?? undefined;
 }
@@ -51,7 +55,7 @@ export async function chartFigure(
   const prefix = safeIdPrefix(options.idPrefix ?? `sc-chart-${hash.slice(0, 12)}`);
   const headline = chartHeadline(input.indicator, series);
   const subtitle = chartSubtitle(input.indicator, series);
-  const svg = await chartSvg(spec, prefix);
+  const svg = await chartSvg(spec, hash, prefix);
   if (svg) {
     const titleId = `${prefix}-title`;
     const descId = `${prefix}-desc`;

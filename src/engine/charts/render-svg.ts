@@ -52,10 +52,10 @@ function render(spec: TopLevelSpec): Promise<SvgJson> {
 /**
  * Draws a spec as its sanitized `<svg>` element in JSON (`null` when Vega drew none),
  * from the cache when the same spec was drawn before. JSON because parsing it gives each
- * caller its own tree, cheaply, to prefix and place.
+ * caller its own tree, cheaply, to prefix and place. `key` is the spec's `specHash`, for
+ * a caller that has it already.
  */
-export function renderChart(spec: TopLevelSpec): Promise<SvgJson> {
-  const key = specHash(spec);
+export function renderChart(spec: TopLevelSpec, key = specHash(spec)): Promise<SvgJson> {
   const known = cache.get(key);
   if (known) return known;
   const pending = render(spec);
