@@ -135,7 +135,7 @@ export async function renderSpec(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** Forgets the compiled chart shapes and their views (benches measure a render with nothing remembered). */
+/** Forgets the compiled chart shapes and their views (benches measure with nothing kept). */
 export function clearCompiledShapes(): void {
   shapes.clear();
   idleViews.clear();
