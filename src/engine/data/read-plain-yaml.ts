@@ -94,10 +94,9 @@ export function readPlainYaml(text: string, file: string): StructuredFile | unde
  * Whether a quoted scalar or a flow collection (`[...]`, `{...}`) runs past the end of its
  * line, or anything but a comment follows a flow collection: @stoplight/yaml reads the
  * first differently from the YAML spec, and lets the others pass where the spec refuses
- * them. A quote or bracket opens a node
- * where one may start (first on its line, or after `:`, `-`, `?`, `[`, `{`, `,`);
- * anywhere else (`Children's services`, `Rate [per 10,000]`) it is text. Errs towards
- * yes, which only costs speed.
+ * them. A quote or bracket opens a node where one may start (first on its line, or after
+ * `:`, `-`, `?`, `[`, `{`, `,`); anywhere else (`Children's services`, `Rate [per
+ * 10,000]`) it is text. Errs towards yes, which only costs speed.
  */
 function nodeOverLines(text: string): boolean {
   let quote = '';
