@@ -1,6 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DEFAULT_MAX_REPORT_BYTES, createEngine, prestartRenderThreads } from '../engine/index.js';
+import {
+  DEFAULT_MAX_REPORT_BYTES,
+  createEngine,
+  decodeBytes,
+  prestartRenderThreads,
+} from '../engine/index.js';
 import type { Engine, RenderMode } from '../engine/api.js';
 import { RULES, createMessage } from '../engine/messages.js';
 import type { Message } from '../engine/types.js';
@@ -191,7 +196,11 @@ async function readReport(report: string, messages: Message[]): Promise<string |
     return undefined;
   }
   try {
-    return await readFile(report, 'utf8');
+    // Bytes, not 'utf8': Node would put U+FFFD for every byte that is not UTF-8.
+    const decoded = decodeBytes(await readFile(report), report, 'report');
+    if (decoded.ok) return decoded.text;
+    messages.push(decoded.message);
+    return undefined;
   } catch (error) {
     const reason = `Cannot read the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
     messages.push(createMessage(RULES.dataMissing, reason, { file: report, line: 1, column: 1 }));

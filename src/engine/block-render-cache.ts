@@ -244,6 +244,7 @@ function startBlock(
       tree,
       ctx.slots,
       new VFile({ path: input.path, value: block.text }),
+      input.mode === 'public',
     );
     return {
       entry: { html, nodes, messages, symbols: [...symbols], ids: { ...ids }, heading },

@@ -11,7 +11,18 @@ import { renderBody } from './html/pipeline.js';
 import { Slots } from './html/slots.js';
 import { RULES, createMessage, sortMessages } from './messages.js';
 import { parsePeriod, periodLabel } from './periods.js';
+import { publicGateProblems } from './html/public-gate.js';
+import { normaliseText } from './report/decode-text.js';
+import {
+  fenceProblems,
+  outsideRegions,
+  parsedExemptBlocks,
+  regionTexts,
+  scanFences,
+  type FenceScan,
+} from './report/exempt-scan.js';
 import { readFrontMatter } from './report/front-matter.js';
+import { frontMatterLookalikes } from './report/front-matter-lookalike.js';
 import { longBlockProblem, sizeProblem } from './report/input-limits.js';
 import type { FrontMatter } from './report/front-matter.js';
 import { frontMatterOf, parseReport } from './report/parse-report.js';
@@ -26,6 +37,7 @@ export type * from './types.js';
 export { RULES, formatMessageLine, sortMessages } from './messages.js';
 export { DOCUMENT_CSS } from './html/styles.js';
 export { prestartRenderThreads } from './charts/index.js';
+export { decodeBytes } from './report/decode-text.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
@@ -50,6 +62,8 @@ interface Prepared {
   readonly catalogue: Catalogue;
   readonly reportPeriod: Period | undefined;
   readonly messages: Message[];
+  /** The `:::` fences as the line scan reads them, for the public gate. */
+  readonly fences: FenceScan;
 }
 
 /**
@@ -74,8 +88,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return parser;
   }
 
-  async function prepare(text: string, renderOptions: RenderOptions): Promise<Prepared> {
+  async function prepare(written: string, renderOptions: RenderOptions): Promise<Prepared> {
     const path = resolve(renderOptions.path);
+    // Normalised at the door: nothing below sees a CR, a BOM or text that was not UTF-8.
+    const door = normaliseText(written, path, 'report');
+    if (!door.ok) return prepare('', renderOptions).then(withMessage(door.message));
+    const text = door.text;
     const tooLarge = sizeProblem(text, path, maxReportBytes) ?? longBlockProblem(text, path);
     if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
     const parser = parserFor(path);
@@ -87,6 +105,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const head: Root = blocks ? { type: 'root', children: blocks[0]?.nodes() ?? [] } : tree();
     const { yaml, firstLine } = frontMatterOf(head);
     const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
+    const frontMatterLines =
+      yaml === undefined
+        ? undefined
+        : { first: 1, last: firstLine + (yaml === '' ? 0 : yaml.split('\n').length) };
+    messages.push(...frontMatterLookalikes(text, path, frontMatterLines));
+    const fences = scanFences(text);
+    if (fences.anyFence) {
+      // Only the blocks with fences in them are needed; the whole tree when not cut.
+      const fenced = blocks
+        ? treeOf(
+            blocks.filter((block) => block.text.includes(':::')),
+            text,
+          )
+        : tree();
+      messages.push(...fenceProblems(fences, parsedExemptBlocks(fenced), text, path));
+    }
     const loaded = await loadCatalogue(
       frontMatter.data.map((data) => ({ path: data.value, place: data.place })),
       { reportDir: dirname(path), allowedRoots },
@@ -122,6 +156,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       catalogue: loaded.catalogue,
       reportPeriod,
       messages,
+      fences,
     };
   }
 
@@ -174,11 +209,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       (await renderBlocks(prepared, renderOptions)) ?? (await renderWhole(prepared, renderOptions));
     const rendered = ctx.body;
     // Defence in depth: whatever a face does with a refused result, an exempt report's
-    // content never sits in a public document.
-    const body = exemptRefused(prepared.frontMatter, renderOptions)
+    // content never sits in a public document, nor a report whose classification or
+    // exempt fences could not be read with certainty.
+    let body = exemptRefused(prepared.frontMatter, renderOptions)
       ? '<p class="sc-problem" role="note">This report is classified exempt and is not exported as public.</p>'
-      : rendered;
-    const messages = finish(ctx.messages);
+      : doorRefused(ctx.messages, renderOptions)
+        ? REFUSED_NOTICE
+        : rendered;
+    let messages = finish(ctx.messages);
     const title =
       prepared.frontMatter.title?.value ?? ctx.firstHeading ?? basename(prepared.path, '.md');
     const documentInput = {
@@ -195,6 +233,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // The preview shows `body`; only an export needs the whole document, and joining a
     // long report into it costs as much as the rest of a re-render after a keystroke.
     let html: string | undefined;
+    if (ctx.mode === 'public') {
+      // The last gate reads the finished document, whatever built it.
+      html = renderDocument(documentInput);
+      const problems = publicGateProblems({
+        html,
+        file: prepared.path,
+        exempt: regionTexts(prepared.fences, prepared.text),
+        publicSource: outsideRegions(prepared.fences, prepared.text),
+      });
+      if (problems.length > 0) {
+        messages = finish([...messages, ...problems]);
+        body = REFUSED_NOTICE;
+        html = renderDocument({ ...documentInput, bodyHtml: body });
+      }
+    }
     return {
       get html() {
         return (html ??= renderDocument(documentInput));
@@ -215,6 +268,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       prepared.tree(),
       ctx.slots,
       new VFile({ path: prepared.path, value: prepared.text }),
+      ctx.mode === 'public',
     );
     return { ...ctx, body, firstHeading: firstHeading(prepared.tree()) };
   }
@@ -259,6 +313,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
 /** Puts a report-wide message first among an (empty) prepared report's messages. */
 function withMessage(message: Message): (prepared: Prepared) => Prepared {
   return (prepared) => ({ ...prepared, messages: [message, ...prepared.messages] });
+}
+
+const REFUSED_NOTICE =
+  '<p class="sc-problem" role="note">This report has errors that stop a public export; none of its content is shown here.</p>';
+
+/** Errors after which nothing of the report may sit in a public document. */
+const DOOR_RULES: ReadonlySet<string> = new Set([
+  RULES.encoding,
+  RULES.frontMatterInvalid,
+  RULES.unmatchedFence,
+  RULES.publicGate,
+]);
+
+function doorRefused(messages: readonly Message[], options: RenderOptions): boolean {
+  return (
+    options.mode === 'public' &&
+    messages.some((message) => message.severity === 'error' && DOOR_RULES.has(message.ruleId))
+  );
 }
 
 function exemptRefused(frontMatter: FrontMatter, options: RenderOptions): boolean {

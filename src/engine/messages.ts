@@ -24,6 +24,9 @@ export const RULES = {
   unknownArea: 'unknown-area',
   frontMatterInvalid: 'front-matter-invalid',
   inputTooLarge: 'input-too-large',
+  encoding: 'encoding',
+  unmatchedFence: 'unmatched-fence',
+  publicGate: 'public-gate',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];
@@ -49,6 +52,9 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'unknown-area': 'error',
   'front-matter-invalid': 'error',
   'input-too-large': 'error',
+  encoding: 'error',
+  'unmatched-fence': 'error',
+  'public-gate': 'error',
 };
 
 export interface MessageOptions {

@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import { decodeBytes } from '../report/decode-text.js';
+import type { Message } from '../types.js';
 import type { FileContent } from './drafts.js';
 import { EesTableCache } from './ees/table-cache.js';
 
@@ -55,15 +57,20 @@ export class DataCache {
     return this.entries.size;
   }
 
-  /** Reads and parses through the cache. */
+  /**
+   * Reads and parses through the cache. The bytes are decoded as UTF-8 only; a file that
+   * is not UTF-8 becomes `refused(message)` (cached like any content until it changes).
+   */
   async read(
     file: string,
     stat: { readonly mtimeMs: number; readonly size: number },
     parse: (text: string) => FileContent,
+    refused: (message: Message) => FileContent,
   ): Promise<FileContent> {
     const cached = this.lookup(file, stat);
     if (cached) return cached;
-    const content = parse(await fs.readFile(file, 'utf8'));
+    const decoded = decodeBytes(await fs.readFile(file), file, 'data file');
+    const content = decoded.ok ? parse(decoded.text) : refused(decoded.message);
     this.store(file, stat, content);
     return content;
   }

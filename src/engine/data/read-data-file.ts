@@ -110,13 +110,31 @@ export async function readDataFile(
     );
   }
   try {
-    const content = await options.cache.read(file, stat, (text) =>
-      extension === '.csv' ? readCsv(text, file) : readDataDocument(text, file),
+    const content = await options.cache.read(
+      file,
+      stat,
+      (text) => (extension === '.csv' ? readCsv(text, file) : readDataDocument(text, file)),
+      (message) => emptyContent(extension === '.csv', file, message),
     );
     return { ok: true, file, content };
   } catch (error) {
     return unreadable(written, place, file, error);
   }
+}
+
+/** A file refused at the door: no figures, one message in the file itself. */
+function emptyContent(csv: boolean, file: string, message: Message): FileContent {
+  return csv
+    ? { kind: 'csv', file, values: [], targets: [], benchmarks: [], messages: [message] }
+    : {
+        kind: 'structured',
+        file,
+        indicators: [],
+        comparators: [],
+        includes: [],
+        sources: [],
+        messages: [message],
+      };
 }
 
 function failed(

@@ -136,6 +136,16 @@ function removeExempt(tree: Root): void {
     parent.children.splice(index, 1);
     return [SKIP, index];
   });
+  // A reference whose footnote was exempt would be a dangling link carrying its label.
+  const defined = new Set<string>();
+  visit(tree, 'footnoteDefinition', (node) => {
+    defined.add(node.identifier);
+  });
+  visit(tree, 'footnoteReference', (node, index, parent: Parent | undefined) => {
+    if (defined.has(node.identifier) || !parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
 }
 
 /** `:::indicator<id=OP148>` and `:value(id=OP660)` are plain text to the parser; find them in the source. */

@@ -6,7 +6,8 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { reportSchema } from './sanitize.js';
+import { unlinkExternal } from './public-links.js';
+import { publicSchema, reportSchema } from './sanitize.js';
 import type { Slots } from './slots.js';
 import { EXIT, visit } from 'unist-util-visit';
 
@@ -31,12 +32,36 @@ const withoutAuthorHtml = unified()
   .use(rehypeSanitize, reportSchema)
   .use(rehypeStringify);
 
-export async function renderBody(tree: MdastRoot, slots: Slots, file: VFile): Promise<string> {
+/** The same for the public export, whose schema keeps no `data-line`. */
+const publicWithAuthorHtml = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, publicSchema)
+  .use(rehypeStringify);
+const publicWithoutAuthorHtml = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, publicSchema)
+  .use(rehypeStringify);
+
+export async function renderBody(
+  tree: MdastRoot,
+  slots: Slots,
+  file: VFile,
+  publicOutput = false,
+): Promise<string> {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
-  for (const node of tree.children) markLine(node);
-  const processor = hasAuthorHtml(tree) ? withAuthorHtml : withoutAuthorHtml;
+  if (!publicOutput) for (const node of tree.children) markLine(node);
+  const authorHtml = hasAuthorHtml(tree);
+  const processor = publicOutput
+    ? authorHtml
+      ? publicWithAuthorHtml
+      : publicWithoutAuthorHtml
+    : authorHtml
+      ? withAuthorHtml
+      : withoutAuthorHtml;
   const hast = (await processor.run(tree, file)) as HastRoot;
   slots.fill(hast);
+  if (publicOutput) unlinkExternal(hast);
   return processor.stringify(hast, file);
 }
 

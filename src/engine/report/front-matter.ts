@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
+import { didYouMean, nearest } from '../data/nearest.js';
 import { RULES, createMessage } from '../messages.js';
 import type { Message, SourcePlace } from '../types.js';
 
@@ -114,9 +115,13 @@ export function readFrontMatter(
         break;
       case 'classification': {
         const text = scalarText(key, pair.value);
-        if (text && (text.value === 'public' || text.value === 'exempt')) {
-          classification = { value: text.value, place: text.place };
-        } else if (text) {
+        const value = text?.value.toLowerCase();
+        if (!text) classification = { value: 'exempt', place: keyPlace };
+        else if (value === 'public' || value === 'exempt') {
+          classification = { value, place: text.place };
+        } else {
+          // Fail closed: a classification that cannot be read is taken as exempt.
+          classification = { value: 'exempt', place: text.place };
           messages.push(
             createMessage(
               RULES.frontMatterInvalid,
@@ -137,12 +142,15 @@ export function readFrontMatter(
       }
       default:
         if (!KNOWN_KEYS.has(key)) {
+          // An error, not a warning: `Classification: exempt` or `clasification: exempt`
+          // read as an unknown key would leave the report public.
+          const near = nearest(key, KNOWN_KEYS, 1);
           messages.push(
             createMessage(
               RULES.frontMatterInvalid,
-              `Unknown front matter key \`${key}\`; expected one of title, meeting, period, data, classification`,
+              `Unknown front matter key \`${key}\`${didYouMean(near.map((k) => `\`${k}\``)) || '; expected one of title, meeting, period, data, classification'}`,
               keyPlace,
-              { severity: 'warning' },
+              { suggestions: near, end: placeOf((pair.key as YamlNode | null)?.range?.[1]) },
             ),
           );
         }

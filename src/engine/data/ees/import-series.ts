@@ -130,7 +130,11 @@ function readProblem(
       source.place,
     );
   }
-  return createMessage(RULES.dataInvalid, read.reason, read.place ?? source.place);
+  return createMessage(
+    read.encoding ? RULES.encoding : RULES.dataInvalid,
+    read.reason,
+    read.place ?? source.place,
+  );
 }
 
 interface Columns {

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { decodeBytes } from '../../report/decode-text.js';
 import type { SourcePlace } from '../../types.js';
 import { parseCsvTable, type CsvTable } from './csv-table.js';
 
@@ -10,6 +11,8 @@ export type CsvReadResult =
       readonly missing: boolean;
       readonly reason: string;
       readonly place?: SourcePlace;
+      /** Refused at the door: not UTF-8. */
+      readonly encoding?: boolean;
     };
 
 interface Entry {
@@ -58,13 +61,25 @@ export class EesTableCache {
 }
 
 async function load(file: string): Promise<CsvReadResult> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, missing: true, reason: `Cannot read ${file}: ${reason}` };
   }
+  const decoded = decodeBytes(bytes, file, 'data file');
+  if (!decoded.ok) {
+    const { line, column } = decoded.message;
+    return {
+      ok: false,
+      missing: false,
+      encoding: true,
+      reason: decoded.message.reason,
+      place: { file, line, column },
+    };
+  }
+  const text = decoded.text;
   const parsed = parseCsvTable(file, text);
   return parsed.ok
     ? parsed

@@ -1,0 +1,217 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { RULES, createMessage } from '../messages.js';
+import type { Message } from '../types.js';
+
+/**
+ * The last gate on a public export, independent of the pipeline that built it: the
+ * finished document is parsed again and checked for what must never be in it. Whatever
+ * the renderer got wrong, a document that fails here is not written.
+ *
+ * - no text of an exempt region (found by the line scan, not the parser);
+ * - no attribute that reveals removed content (`data-line` is not in public exports at all);
+ * - no URL but `data:` in any attribute, nor in CSS (`#fragment` links within the page pass);
+ * - no element outside an allow-list of what the document is made of.
+ */
+
+/** What a document is made of: the sanitized author elements, the page, cards and charts. */
+const ALLOWED_ELEMENTS = new Set([
+  // the page
+  'html', 'head', 'body', 'meta', 'title', 'style', 'main', 'header', 'footer', 'aside',
+  'section', 'figure', 'figcaption', 'nav',
+  // sanitized author content (GitHub's list)
+  'a', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'ol',
+  'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'span', 'strike', 'strong', 'sub',
+  'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'ul', 'var',
+  'caption', 'abbr', 'colgroup', 'col',
+  // charts and sparklines (inline SVG)
+  'svg', 'g', 'path', 'rect', 'line', 'circle', 'ellipse', 'polyline', 'polygon', 'text',
+  'tspan', 'desc', 'defs', 'clipPath', 'clippath',
+]);
+
+/** Attributes whose value is a URL (hast property names). */
+const URL_PROPERTIES = new Set([
+  'href', 'src', 'srcSet', 'xLinkHref', 'poster', 'action', 'formAction', 'data',
+  'background', 'cite', 'longDesc', 'ping', 'manifest', 'icon', 'codeBase', 'archive',
+  'lowsrc', 'dynsrc', 'profile', 'itemType', 'itemId', 'useMap', 'imageSrcSet', 'xmlBase',
+]);
+
+/** Attributes whose values are not text a reader sees (geometry, styling). */
+const NOT_TEXT = new Set(['style', 'd', 'transform', 'points', 'viewBox', 'className']);
+
+const INLINE_IMAGE = /^data:image\/(png|gif|jpeg|webp);base64,[A-Za-z0-9+/=\s]+$/i;
+/** CSS that reaches outside the document. */
+const CSS_URL = /url\(\s*(['"]?)\s*([^'")\s]*)/gi;
+const CSS_FETCH = /@import|image-set\(|expression\(|-moz-binding|behavior\s*:/i;
+
+/** At most this many findings are listed; one is enough to refuse. */
+const MAX_FINDINGS = 20;
+
+export interface ExemptText {
+  /** 1-based report line where the region's text starts. */
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface GateInput {
+  readonly html: string;
+  readonly file: string;
+  /** The text of every exempt region, from the line scan. */
+  readonly exempt: readonly ExemptText[];
+  /** The report text outside the exempt regions: text also written there may be shown. */
+  readonly publicSource: string;
+}
+
+/** Everything wrong with a public document, as `public-gate` errors (empty when it may go out). */
+export function publicGateProblems(input: GateInput): Message[] {
+  const tree = fromHtml(input.html);
+  const findings: Array<{ line: number; reason: string }> = [];
+  const found = (reason: string, line = 1) => {
+    if (findings.length < MAX_FINDINGS) findings.push({ line, reason });
+  };
+  let shown = '';
+  visit(tree, (node, _index, parent) => {
+    if (node.type === 'text') {
+      shown += node.value + ' ';
+      return;
+    }
+    if (node.type !== 'element') return;
+    const where = describe(node);
+    if (!ALLOWED_ELEMENTS.has(node.tagName)) found(`it has a <${node.tagName}> element (${where})`);
+    if (node.tagName === 'style') {
+      const inHead = parent?.type === 'element' && parent.tagName === 'head';
+      const css = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+      const problem = cssProblem(css);
+      if (!inHead) found(`it has a <style> element outside the head (${where})`);
+      else if (problem) found(`its style sheet ${problem}`);
+    }
+    if (node.tagName === 'meta') {
+      const equiv = String(node.properties['httpEquiv'] ?? '').toLowerCase();
+      if (equiv !== '' && equiv !== 'content-security-policy') {
+        found(`it has <meta http-equiv="${equiv}"> (${where})`);
+      }
+    }
+    for (const [key, value] of Object.entries(node.properties)) {
+      const text = Array.isArray(value) ? value.join(' ') : String(value);
+      if (key === 'dataLine') found(`it has a data-line attribute (${where}), which shows where removed content stood`);
+      else if (/^on/i.test(key)) found(`it has an event handler ${key} (${where})`);
+      else if (key === 'style') {
+        const problem = cssProblem(text);
+        if (problem) found(`a style attribute ${problem} (${where})`);
+      } else if (URL_PROPERTIES.has(key) && !allowedUrl(key, node.tagName, text)) {
+        found(`${attributeName(key)}="${clip(text, 60)}" is a URL outside the document (${where})`);
+      } else if (/^\s*url\(/i.test(text) && cssProblem(text)) {
+        found(`${attributeName(key)}="${clip(text, 60)}" is a URL outside the document (${where})`);
+      }
+      if (!NOT_TEXT.has(key) && typeof value !== 'boolean') shown += ` ${text} `;
+    }
+  });
+  for (const leak of exemptLeaks(input.exempt, shown, input.publicSource)) found(leak.reason, leak.line);
+  return findings.map((finding) =>
+    createMessage(
+      RULES.publicGate,
+      `The public export was refused: ${finding.reason}`,
+      { file: input.file, line: finding.line, column: 1 },
+    ),
+  );
+}
+
+function allowedUrl(key: string, tagName: string, value: string): boolean {
+  const url = value.trim();
+  if ((key === 'href' || key === 'xLinkHref' || key === 'useMap') && url.startsWith('#')) return true;
+  return key === 'src' && tagName === 'img' && INLINE_IMAGE.test(url);
+}
+
+function cssProblem(css: string): string | undefined {
+  if (CSS_FETCH.test(css)) return 'can fetch from outside the document';
+  for (const match of css.matchAll(CSS_URL)) {
+    const target = (match[2] ?? '').trim();
+    if (!target.startsWith('#') && !/^data:/i.test(target)) {
+      return `has url(${clip(target, 60)}), outside the document`;
+    }
+  }
+  return undefined;
+}
+
+function attributeName(key: string): string {
+  if (key === 'xLinkHref') return 'xlink:href';
+  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/^src-set$/, 'srcset');
+}
+
+/** `<img> at output line 12` (the document's own line, for the author to search). */
+function describe(node: Element): string {
+  const line = node.position?.start.line;
+  return `<${node.tagName}>${line === undefined ? '' : ` at line ${line} of the output`}`;
+}
+
+function clip(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/** Letters and digits only, lower case: what survives any Markdown or HTML formatting. */
+export function letterStream(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * A piece of exempt text is checked when it is long enough not to be an ordinary phrase
+ * or heading ("Background", "Case details"): three words and a dozen letters, or twenty
+ * letters. Text the public part of the report also says may appear.
+ */
+const MIN_LETTERS = 12;
+const MIN_LETTERS_ALONE = 20;
+const MIN_WORDS = 3;
+
+/** Exempt pieces of text found in the document's text (and attribute values). */
+export function exemptLeaks(
+  exempt: readonly ExemptText[],
+  shown: string,
+  publicSource: string,
+): Array<{ line: number; reason: string }> {
+  if (exempt.length === 0) return [];
+  const output = letterStream(shown);
+  const allowed = letterStream(publicSource);
+  const leaks: Array<{ line: number; reason: string }> = [];
+  for (const region of exempt) {
+    for (const piece of pieces(region)) {
+      const stream = letterStream(piece.text);
+      const words = piece.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+      const long =
+        stream.length >= MIN_LETTERS_ALONE || (words >= MIN_WORDS && stream.length >= MIN_LETTERS);
+      if (!long || !output.includes(stream) || allowed.includes(stream)) continue;
+      leaks.push({
+        line: piece.line,
+        reason: `text from the exempt block is in it: “${clip(piece.text.trim(), 60)}”`,
+      });
+      break;
+    }
+  }
+  return leaks;
+}
+
+/**
+ * The exempt text cut where the output may hold something else: at line ends, sentence
+ * ends and directives (which render figures, not their own words), with link targets and
+ * HTML tags taken out (tags keep their text; `**a**b` reads `ab` either way).
+ */
+function pieces(region: ExemptText): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  for (const [offset, raw] of region.text.split('\n').entries()) {
+    if (/^\s*\[[^\]]+\]:/.test(raw)) continue;
+    const line = raw
+      .replace(/<!--|-->/g, '\u0000')
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, '\u0000')
+      .replace(/<\/?[A-Za-z][^>]*>/g, '')
+      .replace(/&(?:#x?[0-9a-f]+|[a-z]+);/gi, ' ')
+      .replace(/\[\^[^\]]*\]/g, '\u0000')
+      .replace(/:{1,3}[A-Za-z][\w-]*(?:\[[^\]]*\])?(?:\{[^}]*\})?/g, '\u0000');
+    for (const part of line.split(/\u0000|(?<=[.!?;])\s+/)) {
+      if (part.trim() !== '') out.push({ line: region.line + offset, text: part });
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,28 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * A public agenda pack carries no link out of itself: a web address is shown as text
+ * beside the words that linked to it, so the reader still has it and the file asks for
+ * nothing. Links within the page (`#...`: footnotes, contents) stay links.
+ */
+export function unlinkExternal(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'a') return;
+    const href = node.properties['href'];
+    if (href === undefined || (typeof href === 'string' && href.startsWith('#'))) return;
+    delete node.properties['href'];
+    const url = String(href).trim();
+    if (url !== '' && textOf(node).trim() !== url) {
+      node.children.push({ type: 'text', value: ` (${url.replace(/^mailto:/i, '')})` });
+    }
+  });
+}
+
+function textOf(node: Element): string {
+  let text = '';
+  visit(node, 'text', (child) => {
+    text += child.value;
+  });
+  return text;
+}
