@@ -18,24 +18,119 @@ import type { Message } from '../types.js';
 /** What a document is made of: the sanitized author elements, the page, cards and charts. */
 const ALLOWED_ELEMENTS = new Set([
   // the page
-  'html', 'head', 'body', 'meta', 'title', 'style', 'main', 'header', 'footer', 'aside',
-  'section', 'figure', 'figcaption', 'nav',
+  'html',
+  'head',
+  'body',
+  'meta',
+  'title',
+  'style',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'section',
+  'figure',
+  'figcaption',
+  'nav',
   // sanitized author content (GitHub's list)
-  'a', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'ol',
-  'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'span', 'strike', 'strong', 'sub',
-  'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'ul', 'var',
-  'caption', 'abbr', 'colgroup', 'col',
+  'a',
+  'b',
+  'blockquote',
+  'br',
+  'code',
+  'dd',
+  'del',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'input',
+  'ins',
+  'kbd',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'tt',
+  'ul',
+  'var',
+  'caption',
+  'abbr',
+  'colgroup',
+  'col',
   // charts and sparklines (inline SVG)
-  'svg', 'g', 'path', 'rect', 'line', 'circle', 'ellipse', 'polyline', 'polygon', 'text',
-  'tspan', 'desc', 'defs', 'clipPath', 'clippath',
+  'svg',
+  'g',
+  'path',
+  'rect',
+  'line',
+  'circle',
+  'ellipse',
+  'polyline',
+  'polygon',
+  'text',
+  'tspan',
+  'desc',
+  'defs',
+  'clipPath',
+  'clippath',
 ]);
 
 /** Attributes whose value is a URL (hast property names). */
 const URL_PROPERTIES = new Set([
-  'href', 'src', 'srcSet', 'xLinkHref', 'poster', 'action', 'formAction', 'data',
-  'background', 'cite', 'longDesc', 'ping', 'manifest', 'icon', 'codeBase', 'archive',
-  'lowsrc', 'dynsrc', 'profile', 'itemType', 'itemId', 'useMap', 'imageSrcSet', 'xmlBase',
+  'href',
+  'src',
+  'srcSet',
+  'xLinkHref',
+  'poster',
+  'action',
+  'formAction',
+  'data',
+  'background',
+  'cite',
+  'longDesc',
+  'ping',
+  'manifest',
+  'icon',
+  'codeBase',
+  'archive',
+  'lowsrc',
+  'dynsrc',
+  'profile',
+  'itemType',
+  'itemId',
+  'useMap',
+  'imageSrcSet',
+  'xmlBase',
 ]);
 
 /** Attributes whose values are not text a reader sees (geometry, styling). */
@@ -95,7 +190,8 @@ export function publicGateProblems(input: GateInput): Message[] {
     }
     for (const [key, value] of Object.entries(node.properties)) {
       const text = Array.isArray(value) ? value.join(' ') : String(value);
-      if (key === 'dataLine') found(`it has a data-line attribute (${where}), which shows where removed content stood`);
+      if (key === 'dataLine')
+        found(`it has a data-line attribute (${where}), which shows where removed content stood`);
       else if (/^on/i.test(key)) found(`it has an event handler ${key} (${where})`);
       else if (key === 'style') {
         const problem = cssProblem(text);
@@ -108,19 +204,21 @@ export function publicGateProblems(input: GateInput): Message[] {
       if (!NOT_TEXT.has(key) && typeof value !== 'boolean') shown += ` ${text} `;
     }
   });
-  for (const leak of exemptLeaks(input.exempt, shown, input.publicSource)) found(leak.reason, leak.line);
+  for (const leak of exemptLeaks(input.exempt, shown, input.publicSource))
+    found(leak.reason, leak.line);
   return findings.map((finding) =>
-    createMessage(
-      RULES.publicGate,
-      `The public export was refused: ${finding.reason}`,
-      { file: input.file, line: finding.line, column: 1 },
-    ),
+    createMessage(RULES.publicGate, `The public export was refused: ${finding.reason}`, {
+      file: input.file,
+      line: finding.line,
+      column: 1,
+    }),
   );
 }
 
 function allowedUrl(key: string, tagName: string, value: string): boolean {
   const url = value.trim();
-  if ((key === 'href' || key === 'xLinkHref' || key === 'useMap') && url.startsWith('#')) return true;
+  if ((key === 'href' || key === 'xLinkHref' || key === 'useMap') && url.startsWith('#'))
+    return true;
   return key === 'src' && tagName === 'img' && INLINE_IMAGE.test(url);
 }
 
@@ -137,7 +235,9 @@ function cssProblem(css: string): string | undefined {
 
 function attributeName(key: string): string {
   if (key === 'xLinkHref') return 'xlink:href';
-  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/^src-set$/, 'srcset');
+  return key
+    .replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+    .replace(/^src-set$/, 'srcset');
 }
 
 /** `<img> at output line 12` (the document's own line, for the author to search). */
@@ -152,7 +252,10 @@ function clip(text: string, length: number): string {
 
 /** Letters and digits only, lower case: what survives any Markdown or HTML formatting. */
 export function letterStream(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
@@ -214,4 +317,3 @@ function pieces(region: ExemptText): Array<{ line: number; text: string }> {
   }
   return out;
 }
-

@@ -10,8 +10,7 @@ import type { Message } from '../types.js';
  * anything else reads the text, so CRLF and CR mean exactly what LF means.
  */
 export type Decoded =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly message: Message };
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: Message };
 
 const REPLACEMENT = '\uFFFD';
 
@@ -35,7 +34,11 @@ export function decodeBytes(bytes: Uint8Array, file: string, what = 'file'): Dec
     );
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return normaliseText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start), file, what);
+  return normaliseText(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start),
+    file,
+    what,
+  );
 }
 
 /**

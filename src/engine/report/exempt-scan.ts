@@ -35,7 +35,10 @@ export interface FenceScan {
 const ODD_SPACE = '\\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff';
 const CLOSER = new RegExp(`^[ \\t]{0,3}:{3,}[\\s${ODD_SPACE}]*$`);
 const OPENER = /^[ \t]{0,3}:{3,}(.*)$/;
-const EXEMPT_NAME = new RegExp(`^[\\s${ODD_SPACE}]*\\{?[\\s${ODD_SPACE}]*\\.?exempt(?![A-Za-z0-9_-])`, 'i');
+const EXEMPT_NAME = new RegExp(
+  `^[\\s${ODD_SPACE}]*\\{?[\\s${ODD_SPACE}]*\\.?exempt(?![A-Za-z0-9_-])`,
+  'i',
+);
 const DIRECTIVE_EXEMPT = /^exempt(?![A-Za-z0-9_-])/i;
 const NESTED_EXEMPT = new RegExp(
   `^(?:[ \\t]*(?:>|[-*+]|\\d{1,9}[.)])[ \\t]*)+:{3,}[\\s${ODD_SPACE}]*\\{?\\.?exempt(?![A-Za-z0-9_-])|^(?: {4,}|\\t)[ \\t]*:{3,}[\\s${ODD_SPACE}]*\\{?\\.?exempt(?![A-Za-z0-9_-])`,
@@ -111,7 +114,10 @@ export function fenceProblems(
     if (region.closer === undefined) {
       report(region.opener, 'This exempt block is never closed: end it with a `:::` line');
     } else if (!block) {
-      report(region.opener, `This line is not read as the start of an exempt block (${whyNotOpened(line)}), so its content would be published`);
+      report(
+        region.opener,
+        `This line is not read as the start of an exempt block (${whyNotOpened(line)}), so its content would be published`,
+      );
     } else if (block.end !== region.closer) {
       report(
         region.opener,

@@ -17,7 +17,8 @@ const INVISIBLE = /[\s\u00a0\u200b-\u200d\u2060\ufeff]/g;
 const FENCE_LIKE = /^(?:[-+=.~_*\u2010-\u2015\u2212]){3,}$/;
 const KEY_VALUE = /^\s*([A-Za-z][\w -]{0,30}?)\s*[:=]\s*(.*)$/;
 /** Other words an author might use for the classification. */
-const MARKING_KEYS = /^(class|classified|status|security|marking|protective marking|sensitivity|confidentiality|part)$/;
+const MARKING_KEYS =
+  /^(class|classified|status|security|marking|protective marking|sensitivity|confidentiality|part)$/;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 function isKeyLike(key: string): boolean {
@@ -55,20 +56,33 @@ export function frontMatterLookalikes(
     if (first !== -1 && FENCE_LIKE.test(bare)) {
       const column = line.search(/\S/) + 1;
       if (first > 0 && bare === '---') {
-        at(first, 'Front matter must start on the first line: remove the blank line(s) before `---`');
+        at(
+          first,
+          'Front matter must start on the first line: remove the blank line(s) before `---`',
+        );
       } else if (line !== bare && bare === '---') {
-        at(first, 'Front matter opens with `---` at the start of the line: remove the spaces before it', column);
+        at(
+          first,
+          'Front matter opens with `---` at the start of the line: remove the spaces before it',
+          column,
+        );
       } else if (bare !== '---') {
         at(first, `Front matter opens with exactly \`---\`, not \`${bare}\``, column);
       } else {
-        at(first, 'This front matter is not closed: end it with a line of exactly `---` (not `...`)');
+        at(
+          first,
+          'This front matter is not closed: end it with a line of exactly `---` (not `...`)',
+        );
       }
     } else if (first !== -1) {
       // `title: ...` lines at the top with no fences at all.
       for (let i = first; i < lines.length && (lines[i] ?? '').trim() !== ''; i++) {
         const match = KEY_VALUE.exec(lines[i] ?? '');
         if (match?.[1] && isKeyLike(match[1])) {
-          at(i, 'This looks like front matter but is not fenced: put a line `---` before and after it, starting on the first line');
+          at(
+            i,
+            'This looks like front matter but is not fenced: put a line `---` before and after it, starting on the first line',
+          );
           break;
         }
       }
@@ -88,7 +102,11 @@ export function frontMatterLookalikes(
     const key = match?.[1];
     const value = match?.[2] ?? '';
     if (key && /^\S+$/.test(value.trim()) && isClassificationLike(key, value)) {
-      at(i, 'A classification outside the front matter is not read: put it in the front matter at the top of the report', line.search(/\S/) + 1);
+      at(
+        i,
+        'A classification outside the front matter is not read: put it in the front matter at the top of the report',
+        line.search(/\S/) + 1,
+      );
     }
   }
   return messages;
