@@ -131,11 +131,21 @@ function withMarkers(
 }
 
 function removeExempt(tree: Root): void {
+  const exemptNotes = new Set<string>();
   visit(tree, 'containerDirective', (node, index, parent: Parent | undefined) => {
     if (node.name.toLowerCase() !== 'exempt' || !parent || index === undefined) return;
+    visit(node, 'footnoteDefinition', (note) => {
+      exemptNotes.add(note.label ?? note.identifier);
+    });
     parent.children.splice(index, 1);
     return [SKIP, index];
   });
+  // A footnote defined in an exempt block is not resolved, so its `[^label]` stays as text.
+  if (exemptNotes.size > 0) {
+    visit(tree, 'text', (node) => {
+      for (const label of exemptNotes) node.value = node.value.split(`[^${label}]`).join('');
+    });
+  }
   // A reference whose footnote was exempt would be a dangling link carrying its label.
   const defined = new Set<string>();
   visit(tree, 'footnoteDefinition', (node) => {

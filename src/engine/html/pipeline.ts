@@ -6,7 +6,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { unlinkExternal } from './public-links.js';
+import { followPrefixedIds, unlinkExternal } from './page-links.js';
 import { publicSchema, reportSchema } from './sanitize.js';
 import type { Slots } from './slots.js';
 import { EXIT, visit } from 'unist-util-visit';
@@ -60,6 +60,7 @@ export async function renderBody(
       ? withAuthorHtml
       : withoutAuthorHtml;
   const hast = (await processor.run(tree, file)) as HastRoot;
+  followPrefixedIds(hast);
   slots.fill(hast);
   if (publicOutput) unlinkExternal(hast);
   return processor.stringify(hast, file);

@@ -167,6 +167,8 @@ export function publicGateProblems(input: GateInput): Message[] {
     if (findings.length < MAX_FINDINGS) findings.push({ line, reason });
   };
   let shown = '';
+  const ids = new Set<string>();
+  const fragments: Array<{ target: string; where: string }> = [];
   visit(tree, (node, _index, parent) => {
     if (node.type === 'text') {
       shown += node.value + ' ';
@@ -188,8 +190,12 @@ export function publicGateProblems(input: GateInput): Message[] {
         found(`it has <meta http-equiv="${equiv}"> (${where})`);
       }
     }
+    if (typeof node.properties['id'] === 'string') ids.add(node.properties['id']);
     for (const [key, value] of Object.entries(node.properties)) {
       const text = Array.isArray(value) ? value.join(' ') : String(value);
+      if ((key === 'href' || key === 'xLinkHref') && text.startsWith('#')) {
+        fragments.push({ target: text.slice(1), where });
+      }
       if (key === 'dataLine')
         found(`it has a data-line attribute (${where}), which shows where removed content stood`);
       else if (/^on/i.test(key)) found(`it has an event handler ${key} (${where})`);
@@ -204,6 +210,11 @@ export function publicGateProblems(input: GateInput): Message[] {
       if (!NOT_TEXT.has(key) && typeof value !== 'boolean') shown += ` ${text} `;
     }
   });
+  for (const { target, where } of fragments) {
+    // A link to nothing is what removing a footnote or heading would leave behind.
+    if (!ids.has(decodeFragment(target)))
+      found(`a link to #${clip(target, 40)} goes nowhere (${where})`);
+  }
   for (const leak of exemptLeaks(input.exempt, shown, input.publicSource))
     found(leak.reason, leak.line);
   return findings.map((finding) =>
@@ -220,6 +231,14 @@ function allowedUrl(key: string, tagName: string, value: string): boolean {
   if ((key === 'href' || key === 'xLinkHref' || key === 'useMap') && url.startsWith('#'))
     return true;
   return key === 'src' && tagName === 'img' && INLINE_IMAGE.test(url);
+}
+
+function decodeFragment(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
 }
 
 function cssProblem(css: string): string | undefined {

@@ -26,3 +26,24 @@ function textOf(node: Element): string {
   });
   return text;
 }
+
+/**
+ * The sanitizer prefixes every author id with `user-content-` (so no id can clobber the
+ * page's own) but leaves links alone, so footnote links point one prefix short. A link
+ * within the page is pointed at the id it meant.
+ */
+export function followPrefixedIds(tree: Root): void {
+  const ids = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties['id'];
+    if (typeof id === 'string') ids.add(id);
+  });
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties['href'];
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    const target = href.slice(1);
+    if (!ids.has(target) && ids.has(`user-content-${target}`)) {
+      node.properties['href'] = `#user-content-${target}`;
+    }
+  });
+}
