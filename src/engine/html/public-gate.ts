@@ -318,19 +318,23 @@ export function exemptLeaks(
  * ends and directives (which render figures, not their own words), with link targets and
  * HTML tags taken out (tags keep their text; `**a**b` reads `ab` either way).
  */
+/** Marks a cut in a line (the text holds no NUL: the door refuses it). */
+const CUT = '\u0000';
+const CUTS = new RegExp(`${CUT}|(?<=[.!?;])\\s+`);
+
 function pieces(region: ExemptText): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
   for (const [offset, raw] of region.text.split('\n').entries()) {
     if (/^\s*\[[^\]]+\]:/.test(raw)) continue;
     const line = raw
-      .replace(/<!--|-->/g, '\u0000')
+      .replace(/<!--|-->/g, CUT)
       .replace(/\]\([^)]*\)/g, ']')
-      .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, '\u0000')
+      .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, CUT)
       .replace(/<\/?[A-Za-z][^>]*>/g, '')
       .replace(/&(?:#x?[0-9a-f]+|[a-z]+);/gi, ' ')
-      .replace(/\[\^[^\]]*\]/g, '\u0000')
-      .replace(/:{1,3}[A-Za-z][\w-]*(?:\[[^\]]*\])?(?:\{[^}]*\})?/g, '\u0000');
-    for (const part of line.split(/\u0000|(?<=[.!?;])\s+/)) {
+      .replace(/\[\^[^\]]*\]/g, CUT)
+      .replace(/:{1,3}[A-Za-z][\w-]*(?:\[[^\]]*\])?(?:\{[^}]*\})?/g, CUT);
+    for (const part of line.split(CUTS)) {
       if (part.trim() !== '') out.push({ line: region.line + offset, text: part });
     }
   }
