@@ -69,6 +69,14 @@ describe('the attack corpus in Chromium (export and preview)', function () {
     assert.equal(outcome.requests.length, 1);
   });
 
+  it('the probe sees a <picture> source and a srcset load when nothing stops them (control)', async () => {
+    const outcome = await probe(
+      session,
+      '<!doctype html><html><body><picture><source srcset="http://127.0.0.1:9/p.png"><img alt="a"></picture><img alt="b" srcset="http://127.0.0.1:9/s.png 1x"></body></html>',
+    );
+    assert.equal(outcome.requests.length, 2, outcome.requests.join('\n'));
+  });
+
   for (const mode of ['preview', 'public', 'exempt'] as const) {
     it(`export (${mode}): nothing runs and nothing is fetched, even without its CSP`, async () => {
       const entry = rendered.find((item) => item.mode === mode);

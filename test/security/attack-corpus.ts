@@ -41,6 +41,8 @@ const FORBIDDEN_TAGS = new Set([
   'noscript',
   'portal',
   'frameset',
+  'picture',
+  'image',
 ]);
 const URL_ATTRIBUTES = [
   'href',
@@ -52,6 +54,10 @@ const URL_ATTRIBUTES = [
   'srcSet',
   'data',
   'background',
+  'imageSrcSet',
+  'cite',
+  'longDesc',
+  'itemType',
 ];
 
 /**
