@@ -35,6 +35,52 @@ const exemptBlock = fc.oneof(
   ),
   sentence(secretWord).map((s) => `:::exempt\n| a | b |\n|---|---|\n| ${s} | x |\n:::`),
 );
+/** Ways of writing the block that the parser reads as exempt (they must be removed too). */
+const wellFormedVariant = fc.oneof(
+  sentence(secretWord).map((s) => `:::Exempt\n${s}\n:::`),
+  sentence(secretWord).map((s) => `:::exempt[Case notes]\n${s}\n:::`),
+  sentence(secretWord).map((s) => `   :::exempt  \n${s}\n\n${s}\n   :::`),
+  sentence(secretWord).map((s) => `::::exempt\n:::indicator{id=OP148}\n${s}\n:::\n\n${s}\n::::`),
+  sentence(secretWord).map((s) => `:::exempt\n\`\`\`\n${s}\n\`\`\`\n:::`),
+);
+/**
+ * Ways the parser closes the block early or never opens it: each must be refused or, at
+ * the very least, publish nothing of it.
+ */
+const brokenVariant = fc.oneof(
+  sentence(secretWord).map((s) => `::: exempt\n${s}\n:::`),
+  sentence(secretWord).map((s) => `::: {.exempt}\n${s}\n:::`),
+  sentence(secretWord).map((s) => `:::exempt\n${s}\n\`\`\`\n:::\n\`\`\`\n${s}\n:::`),
+  sentence(secretWord).map((s) => `:::exempt\n<pre>\n:::\n</pre>\n${s}\n:::`),
+  sentence(secretWord).map((s) => `:::exempt\n<!--\n:::\n-->\n${s}\n:::`),
+  sentence(secretWord).map((s) => `:::exempt\n:::indicator{id=OP148}\n${s}\n:::\n${s}\n:::`),
+  sentence(secretWord).map((s) => `:::exempt\u00a0\n${s}\n:::`),
+  sentence(secretWord).map((s) => `:::exempt[A]B]\n${s}\n:::`),
+  sentence(secretWord).map((s) => `:::exempt{a="b\nc"}\n${s}\n:::`),
+  sentence(secretWord).map((s) => `> :::exempt\n${s}\n> :::`),
+  sentence(secretWord).map((s) => `:::exempt\n${s}\n`),
+);
+/** How the file ends its lines: LF, CRLF, CR, or a mix line by line. */
+const lineEnds = fc.oneof(
+  fc.constant((text: string) => text),
+  fc.constant((text: string) => text.replace(/\n/g, '\r\n')),
+  fc.constant((text: string) => text.replace(/\n/g, '\r')),
+  fc
+    .array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 7 })
+    .map((ends) => (text: string) => {
+      let i = 0;
+      let last = -2;
+      let previous = '';
+      return text.replace(/\n/g, (_match, offset: number) => {
+        let end = ends[i++ % ends.length] ?? '\n';
+        // A CR before an empty line that ends in LF would be one CRLF, not two line ends.
+        if (previous === '\r' && offset === last + 1 && end === '\n') end = '\r\n';
+        last = offset;
+        previous = end;
+        return end;
+      });
+    }),
+);
 const publicBlock = fc.oneof(
   sentence(publicWord),
   sentence(publicWord).map((s) => `- ${s}\n- ${s}`),
@@ -69,6 +115,39 @@ describe('exempt content never reaches the public export (property)', function (
           });
           for (const word of text.match(/secret[a-z]+/g) ?? [])
             assert.ok(exempt.html.includes(word), `exempt export lost ${word}`);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('removes every exempt block, whatever its line ends and however its fences are written', async () => {
+    const engine = createEngine();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(exemptBlock, wellFormedVariant, brokenVariant, publicBlock), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        lineEnds,
+        async (blocks, ends) => {
+          const lf = `---\ntitle: Report\nperiod: 2023/24 Q4\ndata: data.yaml\n---\n\n${blocks.join('\n\n')}\n`;
+          const text = ends(lf);
+          const path = join(folder, 'report.md');
+          const result = await engine.render(text, { path, mode: 'public' });
+          assert.doesNotMatch(result.html, /secret[a-z]/);
+          // Line ends never change the outcome: the same messages, at the same places.
+          const asLf = await engine.render(lf, { path, mode: 'public' });
+          const where = (r: typeof result) =>
+            r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`).join('\n');
+          assert.equal(where(result), where(asLf));
+          assert.equal(result.refused, asLf.refused);
+          if (!result.refused) assert.equal(result.body, asLf.body);
+          const exempt = await engine.render(text, { path, mode: 'exempt' });
+          if (!exempt.refused) {
+            for (const word of text.match(/secret[a-z]+/g) ?? [])
+              assert.ok(exempt.html.includes(word), `exempt export lost ${word}`);
+          }
         },
       ),
       { numRuns: 60 },
