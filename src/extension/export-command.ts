@@ -51,9 +51,14 @@ export async function exportReport(
   }
   logMessages(log, result.messages, reportDir, `Export (${mode}) of ${path.basename(report)}`);
   if (refusal !== 'none') {
-    const errors = result.messages.filter((m) => m.severity === 'error').length;
+    const errors = result.messages.filter((m) => m.severity === 'error');
+    // The first error says what stopped it (the public gate's findings say what and where).
+    const first = errors[0];
+    const firstText = first
+      ? ` First: ${path.basename(first.file)}:${first.line}: ${first.reason} (${first.ruleId}).`
+      : '';
     void vscode.window.showErrorMessage(
-      `Not exported: the report has ${errors} error${errors === 1 ? '' : 's'}. See the Problems panel and the "Scorecard Markdown" output.`,
+      `Not exported: the report has ${errors.length} error${errors.length === 1 ? '' : 's'}.${firstText} See the Problems panel and the "Scorecard Markdown" output.`,
     );
     return undefined;
   }

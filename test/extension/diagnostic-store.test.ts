@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DiagnosticStore, messageRange } from '../../src/extension/logic/diagnostic-store.js';
 import type { Message } from '../../src/engine/types.js';
+import { createEngine } from '../../src/engine/index.js';
 
 function message(file: string, line: number, ruleId = 'no-value'): Message {
   return { ruleId, severity: 'warning', reason: `r${line}`, file, line, column: 1 };
@@ -69,5 +70,37 @@ describe('messageRange', () => {
       endCharacter: 11,
     });
     assert.equal(messageRange(m).endCharacter, 7);
+  });
+
+  it('places the door errors on the characters an editor shows, whatever the line ends', async () => {
+    // The text as VS Code holds it: CRLF and a character it could not decode (U+FFFD).
+    const text =
+      '---\r\ndata: data.yaml\r\nclasification: exempt\r\n---\r\n\r\n::: exempt\r\nText\r\n:::\r\n\r\nCaf\uFFFD\r\n';
+    const editorLines = text.split(/\r\n|\r|\n/);
+    const messages = await createEngine().check(text, {
+      path: '/nowhere/report.md',
+      mode: 'preview',
+    });
+    const shown = (ruleId: string) => {
+      const found = messages.find((m) => m.ruleId === ruleId);
+      assert.ok(found, `${ruleId} in ${JSON.stringify(messages)}`);
+      const range = messageRange(found, editorLines[found.line - 1]);
+      return (editorLines[range.startLine] ?? '').slice(range.startCharacter, range.endCharacter);
+    };
+    // The text refused at the door is reported alone: nothing else was read.
+    assert.equal(shown('encoding'), '\uFFFD');
+    const decoded = text.replace('Caf\uFFFD', 'Cafe');
+    const again = await createEngine().check(decoded, {
+      path: '/nowhere/report.md',
+      mode: 'preview',
+    });
+    const at = (ruleId: string) => {
+      const found = again.find((m) => m.ruleId === ruleId);
+      assert.ok(found, `${ruleId} in ${JSON.stringify(again)}`);
+      const range = messageRange(found, editorLines[found.line - 1]);
+      return (editorLines[range.startLine] ?? '').slice(range.startCharacter, range.endCharacter);
+    };
+    assert.equal(at('front-matter-invalid'), 'clasification');
+    assert.equal(at('unmatched-fence'), ':::');
   });
 });
