@@ -16,7 +16,7 @@ import { normaliseText } from './report/decode-text.js';
 import {
   fenceProblems,
   outsideRegions,
-  parsedExemptBlocks,
+  parsedFences,
   regionTexts,
   scanFences,
   type FenceScan,
@@ -119,7 +119,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
             text,
           )
         : tree();
-      messages.push(...fenceProblems(fences, parsedExemptBlocks(fenced), text, path));
+      messages.push(...fenceProblems(fences, parsedFences(fenced), text, path));
     }
     const loaded = await loadCatalogue(
       frontMatter.data.map((data) => ({ path: data.value, place: data.place })),

@@ -99,6 +99,12 @@ describe('exempt fences fail closed', function () {
       /closes nothing/,
     ],
     ['a block never closed', ':::exempt\nsecret alpha\n', 0, /never closed/],
+    [
+      'a block commented out',
+      '<!--\n:::exempt\nsecret alpha\n:::\n-->\n',
+      1,
+      /inside an HTML comment, raw HTML or code/,
+    ],
     ['a stray :::', 'secret alpha\n:::\n', 1, /closes nothing/],
     ['a block in a quote', '> :::exempt\n> secret alpha\n> :::\n', 0, /outside lists, quotes/],
     ['a quote with lazy lines', '> :::exempt\nsecret alpha\n> :::\n', 0, /outside lists, quotes/],

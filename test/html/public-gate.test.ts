@@ -89,6 +89,7 @@ describe('the public gate', () => {
     ],
     ['a stylesheet in the body', '<style>p{}</style>', /<style> element outside the head/],
     ['a script', '<script>alert(1)</script>', /<script> element/],
+    ['a text input', '<input type="text" value="x">', /<input> that is not a disabled checkbox/],
     ['an iframe', '<iframe></iframe>', /<iframe> element/],
     ['an event handler', '<p onclick="x()">x</p>', /event handler onClick/],
     [

@@ -184,6 +184,12 @@ export function publicGateProblems(input: GateInput): Message[] {
       if (!inHead) found(`it has a <style> element outside the head (${where})`);
       else if (problem) found(`its style sheet ${problem}`);
     }
+    if (
+      node.tagName === 'input' &&
+      !(node.properties['type'] === 'checkbox' && node.properties['disabled'] === true)
+    ) {
+      found(`it has an <input> that is not a disabled checkbox (${where})`);
+    }
     if (node.tagName === 'meta') {
       const equiv = String(node.properties['httpEquiv'] ?? '').toLowerCase();
       if (equiv !== '' && equiv !== 'content-security-policy') {

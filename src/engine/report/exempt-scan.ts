@@ -76,23 +76,36 @@ export function scanFences(text: string): FenceScan {
   return { regions, strays, nested, anyFence: true };
 }
 
-/** Lines (first, last) of every exempt container the parser made, at any depth. */
-export function parsedExemptBlocks(tree: Root): Array<{ start: number; end: number }> {
-  const found: Array<{ start: number; end: number }> = [];
-  visit(tree, 'containerDirective', (node) => {
-    if (node.name.toLowerCase() !== 'exempt' || !node.position) return;
-    found.push({ start: node.position.start.line, end: node.position.end.line });
+export interface ParsedFences {
+  /** Lines (first, last) of every exempt container the parser made, at any depth. */
+  readonly exempt: ReadonlyArray<{ start: number; end: number }>;
+  /** Lines of raw HTML and code, where a fence is text (to say why a block was not read). */
+  readonly literal: ReadonlyArray<{ start: number; end: number }>;
+}
+
+export function parsedFences(tree: Root): ParsedFences {
+  const exempt: Array<{ start: number; end: number }> = [];
+  const literal: Array<{ start: number; end: number }> = [];
+  visit(tree, (node) => {
+    if (!node.position) return;
+    const lines = { start: node.position.start.line, end: node.position.end.line };
+    if (node.type === 'containerDirective' && node.name.toLowerCase() === 'exempt') {
+      exempt.push(lines);
+    } else if (node.type === 'html' || node.type === 'code') literal.push(lines);
   });
-  return found;
+  return { exempt, literal };
 }
 
 /** Every disagreement between the scan and the parse, as an `unmatched-fence` error. */
 export function fenceProblems(
   scan: FenceScan,
-  parsed: ReadonlyArray<{ start: number; end: number }>,
+  parsedTree: ParsedFences,
   text: string,
   file: string,
 ): Message[] {
+  const parsed = parsedTree.exempt;
+  const inLiteral = (line: number) =>
+    parsedTree.literal.some((span) => line >= span.start && line <= span.end);
   const messages: Message[] = [];
   const lines = text.split('\n');
   const report = (line: number, reason: string) => {
@@ -116,7 +129,7 @@ export function fenceProblems(
     } else if (!block) {
       report(
         region.opener,
-        `This line is not read as the start of an exempt block (${whyNotOpened(line)}), so its content would be published`,
+        `This line is not read as the start of an exempt block (${inLiteral(region.opener) ? 'it is inside an HTML comment, raw HTML or code; take it out, or delete the block' : whyNotOpened(line)}), so its content would be published`,
       );
     } else if (block.end !== region.closer) {
       report(
