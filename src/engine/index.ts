@@ -109,7 +109,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       yaml === undefined
         ? undefined
         : { first: 1, last: firstLine + (yaml === '' ? 0 : yaml.split('\n').length) };
-    messages.push(...frontMatterLookalikes(text, path, frontMatterLines));
+    const classified = frontMatter.classification.place;
+    messages.push(
+      ...frontMatterLookalikes(
+        text,
+        path,
+        frontMatterLines,
+        classified === frontMatter.place ? undefined : classified.line,
+      ),
+    );
     const fences = scanFences(text);
     if (fences.anyFence) {
       // Only the blocks with fences in them are needed; the whole tree when not cut.

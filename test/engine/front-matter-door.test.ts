@@ -131,6 +131,16 @@ describe('front matter fails closed', function () {
       /^6:1 A classification outside the front matter is not read/,
     ],
     [
+      'a classification folded into the title',
+      '---\ndata: data.yaml\ntitle: >\n  Report\n  classification: exempt\n---\n',
+      /^5:3 This classification line is read as part of the value above it/,
+    ],
+    [
+      'a classification inside a quoted title',
+      '---\ndata: data.yaml\ntitle: "Report\n  classification: exempt"\n---\n',
+      /^4:3 This classification line is read as part of the value above it/,
+    ],
+    [
       'a classification line in the body',
       '---\ndata: data.yaml\n---\n\nClassification: Exempt\n',
       /^5:1 A classification outside the front matter/,

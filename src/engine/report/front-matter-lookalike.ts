@@ -42,6 +42,8 @@ export function frontMatterLookalikes(
   text: string,
   file: string,
   readLines: { readonly first: number; readonly last: number } | undefined,
+  /** The line the classification was read from, when it was. */
+  classificationLine?: number,
 ): Message[] {
   const lines = text.split('\n');
   const messages: Message[] = [];
@@ -91,7 +93,25 @@ export function frontMatterLookalikes(
   // A classification written anywhere else is never read.
   let fence: string | undefined;
   for (const [i, line] of lines.entries()) {
-    if (readLines && i + 1 >= readLines.first && i + 1 <= readLines.last) continue;
+    if (readLines && i + 1 >= readLines.first && i + 1 <= readLines.last) {
+      // Inside the front matter, a classification line that was not the one read is part
+      // of another value (an indented line under a folded or quoted title).
+      const inside = KEY_VALUE.exec(line);
+      if (
+        i + 1 !== classificationLine &&
+        i + 1 !== readLines.first &&
+        i + 1 !== readLines.last &&
+        inside?.[1] &&
+        distance(inside[1].toLowerCase().trim(), 'classification') <= 4
+      ) {
+        at(
+          i,
+          'This classification line is read as part of the value above it, not as the classification: write `classification:` at the start of its own line',
+          line.search(/\S/) + 1,
+        );
+      }
+      continue;
+    }
     const code = CODE_FENCE.exec(line)?.[1];
     if (code && (!fence || (code.startsWith(fence.charAt(0)) && code.length >= fence.length))) {
       fence = fence ? undefined : code;
