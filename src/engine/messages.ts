@@ -24,6 +24,9 @@ export const RULES = {
   unknownArea: 'unknown-area',
   frontMatterInvalid: 'front-matter-invalid',
   inputTooLarge: 'input-too-large',
+  dfeFallback: 'dfe-fallback',
+  noRank: 'no-rank',
+  unknownCategory: 'unknown-category',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];
@@ -49,6 +52,9 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'unknown-area': 'error',
   'front-matter-invalid': 'error',
   'input-too-large': 'error',
+  'dfe-fallback': 'info',
+  'no-rank': 'warning',
+  'unknown-category': 'error',
 };
 
 export interface MessageOptions {
