@@ -27,7 +27,7 @@ export interface Period {
   readonly fiscalYear: number;
 }
 
-export type Unit = 'percent' | 'count' | 'rate_per_10000' | 'days' | 'number';
+export type Unit = 'percent' | 'count' | 'rate_per_10000' | 'days' | 'number' | 'currency';
 export type Polarity = 'higher' | 'lower' | 'band' | 'none';
 
 /** DfE / EES symbols that stand in place of a number. */
@@ -68,6 +68,8 @@ export interface Indicator {
   readonly definition?: string;
   readonly unit: Unit;
   readonly decimals: number;
+  /** ISO 4217 code for unit `currency` (default GBP): `£7,214`. */
+  readonly currency?: string;
   readonly polarity: Polarity;
   /** The good range, for polarity `band`. */
   readonly band?: readonly [number, number];

@@ -43,6 +43,7 @@ const SCALE: Readonly<Record<Unit, number>> = {
   count: 1,
   days: 1,
   number: 1,
+  currency: 1,
 };
 
 /**
@@ -187,6 +188,7 @@ function describe(draft: IndicatorDraft): Omit<Indicator, 'values' | 'targets' |
     ...(draft.definition !== undefined ? { definition: draft.definition } : {}),
     unit: draft.unit,
     decimals: draft.decimals,
+    ...(draft.currency !== undefined ? { currency: draft.currency } : {}),
     polarity: draft.polarity,
     ...(draft.band ? { band: draft.band } : {}),
     ...(draft.countingUnit !== undefined ? { countingUnit: draft.countingUnit } : {}),

@@ -35,6 +35,7 @@ export interface IndicatorDraft {
   readonly definition?: string;
   readonly unit: Unit;
   readonly decimals: number;
+  readonly currency?: string;
   readonly polarity: Polarity;
   readonly band?: readonly [number, number];
   readonly countingUnit?: string;

@@ -25,7 +25,7 @@ import { validateData } from './validate-data.js';
 
 type Fields = Readonly<Record<string, unknown>>;
 
-const UNITS: readonly Unit[] = ['percent', 'count', 'rate_per_10000', 'days', 'number'];
+const UNITS: readonly Unit[] = ['percent', 'count', 'rate_per_10000', 'days', 'number', 'currency'];
 const POLARITIES: readonly Polarity[] = ['higher', 'lower', 'band', 'none'];
 
 /**
@@ -85,6 +85,12 @@ class DocumentReader {
           typeof decimals === 'number' && Number.isInteger(decimals) && decimals >= 0
             ? Math.min(decimals, 6)
             : 0,
+        ...(unit === 'currency'
+          ? {
+              currency:
+                typeof f['currency'] === 'string' ? f['currency'].trim().toUpperCase() : 'GBP',
+            }
+          : {}),
         polarity,
         ...bandOf(f['band']),
         ...(typeof f['counting_unit'] === 'string' ? { countingUnit: f['counting_unit'] } : {}),
