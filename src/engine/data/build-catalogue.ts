@@ -7,6 +7,7 @@ import type {
   Indicator,
   Message,
   Observation,
+  PeerFigures,
   SourcePlace,
   Target,
   Unit,
@@ -18,6 +19,7 @@ export interface EesContribution {
   readonly indicatorId: string;
   readonly values: readonly Observation[];
   readonly benchmarks: readonly BenchmarkValue[];
+  readonly peers?: PeerFigures;
 }
 
 export interface CatalogueInput {
@@ -34,6 +36,7 @@ interface Accumulator {
   readonly values: Observation[];
   readonly targets: Target[];
   readonly benchmarks: BenchmarkValue[];
+  peers?: PeerFigures;
 }
 
 /** How much a value may differ from numerator / denominator before it is questioned. */
@@ -125,6 +128,7 @@ export function buildCatalogue(input: CatalogueInput): {
     const found = byId.get(series.indicatorId);
     found?.values.push(...series.values);
     found?.benchmarks.push(...series.benchmarks);
+    if (found && series.peers) found.peers = series.peers;
   }
 
   const indicators = new Map<string, Indicator>();
@@ -161,6 +165,7 @@ export function buildCatalogue(input: CatalogueInput): {
       benchmarks: benchmarks.sort(
         (a, b) => comparePeriods(a.period, b.period) || a.comparator.localeCompare(b.comparator),
       ),
+      ...(acc.peers ? { peers: acc.peers } : {}),
     });
   }
 

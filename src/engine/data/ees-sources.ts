@@ -145,6 +145,7 @@ export async function loadEesSeries(
           indicatorId: spec.indicatorId,
           values: figures.values,
           benchmarks: figures.benchmarks,
+          ...(figures.peers ? { peers: figures.peers } : {}),
         });
     }
   }

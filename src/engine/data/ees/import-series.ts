@@ -9,6 +9,7 @@ import { readCell } from './cell-value.js';
 import { cellPlace, type CsvTable } from './csv-table.js';
 import { indexEesTable, type EesIndex } from './ees-index.js';
 import { averageOf, findNeighbours, neighbourNote, type NeighbourGap } from './neighbours.js';
+import { peerFigures } from './peers.js';
 import { bindFilter, describeFilter, distinctValues, type BoundFilter } from './row-filter.js';
 import { sharedEesTableCache, type CsvReadResult, type EesTableCache } from './table-cache.js';
 import type {
@@ -210,7 +211,8 @@ function importIndicator(
       ? neighbourBenchmarks(index, neighbours, source, filters.value, columns.value, spec, messages)
       : []),
   ];
-  return { values, benchmarks };
+  const peers = peerFigures(index, area, neighbours?.codes, filters.value, columns.value);
+  return { values, benchmarks, peers };
 }
 
 function bindColumns(
