@@ -28,6 +28,7 @@ export function textOf(html: string): string {
     .replace(/&#x27;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:)])/g, '$1')
     .trim();
 }
 

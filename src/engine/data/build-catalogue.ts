@@ -133,8 +133,9 @@ export function buildCatalogue(input: CatalogueInput): {
 
   const indicators = new Map<string, Indicator>();
   for (const acc of byId.values()) {
+    const split = splitBreakdown(acc.draft, acc.values, messages);
     const values = firstOfEach(
-      acc.values,
+      split.values,
       (v) => v.period.key,
       `value for`,
       acc.draft.id,
@@ -166,6 +167,7 @@ export function buildCatalogue(input: CatalogueInput): {
         (a, b) => comparePeriods(a.period, b.period) || a.comparator.localeCompare(b.comparator),
       ),
       ...(acc.peers ? { peers: acc.peers } : {}),
+      ...(split.breakdown ?? {}),
     });
   }
 
@@ -181,6 +183,56 @@ export function buildCatalogue(input: CatalogueInput): {
       files: [...new Set(input.files)],
     },
     messages,
+  };
+}
+
+/**
+ * A breakdown indicator's category rows apart from its total (rows without a category):
+ * one value per category and period, categories in the order first written.
+ */
+function splitBreakdown(
+  draft: IndicatorDraft,
+  all: readonly Observation[],
+  messages: Message[],
+): {
+  values: Observation[];
+  breakdown?: Pick<Indicator, 'breakdown' | 'categories' | 'breakdownValues'>;
+} {
+  const values = all.filter((v) => v.category === undefined);
+  const rows = all.filter((v) => v.category !== undefined);
+  if (draft.breakdown === undefined && rows.length === 0) return { values };
+  const first = rows[0];
+  if (draft.breakdown === undefined && first)
+    messages.push(
+      createMessage(
+        RULES.dataInvalid,
+        `${draft.id}: values name a category (${first.category ?? ''}) but the indicator has no breakdown: (the name of the dimension, e.g. breakdown: category of need)`,
+        first.source,
+      ),
+    );
+  const spelling = new Map<string, string>();
+  for (const row of rows) {
+    const key = (row.category ?? '').toLowerCase();
+    if (!spelling.has(key)) spelling.set(key, row.category ?? '');
+  }
+  const unified = rows.map((row) => ({
+    ...row,
+    category: spelling.get((row.category ?? '').toLowerCase()) ?? '',
+  }));
+  const kept = firstOfEach(
+    unified,
+    (v) => `${v.category.toLowerCase()}|${v.period.key}`,
+    'value for',
+    draft.id,
+    messages,
+  );
+  return {
+    values,
+    breakdown: {
+      breakdown: draft.breakdown ?? 'category',
+      categories: [...spelling.values()],
+      breakdownValues: kept.sort((a, b) => comparePeriods(a.period, b.period)),
+    },
   };
 }
 

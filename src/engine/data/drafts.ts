@@ -40,6 +40,7 @@ export interface IndicatorDraft {
   readonly band?: readonly [number, number];
   readonly countingUnit?: string;
   readonly partOf?: string;
+  readonly breakdown?: string;
   readonly tags: readonly string[];
   readonly values: readonly Observation[];
   readonly targets: readonly Target[];

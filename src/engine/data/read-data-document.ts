@@ -95,6 +95,9 @@ class DocumentReader {
         ...bandOf(f['band']),
         ...(typeof f['counting_unit'] === 'string' ? { countingUnit: f['counting_unit'] } : {}),
         ...(typeof f['part_of'] === 'string' ? { partOf: f['part_of'].trim() } : {}),
+        ...(typeof f['breakdown'] === 'string' && f['breakdown'].trim() !== ''
+          ? { breakdown: f['breakdown'].trim() }
+          : {}),
         tags: list(f['tags']).filter((t): t is string => typeof t === 'string'),
         values: list(f['values']).flatMap((v, i) => this.observation(v, [...at, 'values', i])),
         targets: list(f['targets']).flatMap((t, i) => this.target(t, [...at, 'targets', i])),
@@ -164,6 +167,9 @@ class DocumentReader {
         ...numberField(f, 'denominator'),
         ...(typeof symbol === 'string' && isStatSymbol(symbol) ? { symbol } : {}),
         ...(typeof f['note'] === 'string' ? { note: f['note'] } : {}),
+        ...(typeof f['category'] === 'string' && f['category'].trim() !== ''
+          ? { category: f['category'].trim() }
+          : {}),
         source: this.parsed.placeOf(at),
       },
     ];
