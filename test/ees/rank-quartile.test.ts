@@ -4,11 +4,11 @@
  * London and outside it, among England, their region and their statistical neighbours.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine/index.js';
-import { csvRows, DFE_DIR, FILES, type CsvRow } from './dfe-files.js';
+import { csvRows, DFE_DIR, FILES, REPO, type CsvRow } from './dfe-files.js';
 
 interface Measure {
   readonly id: string;
@@ -265,5 +265,38 @@ describe('rank and quartile on the real DfE files', function () {
       'Statistical neighbours',
     ]);
     assert.match(result.body, /no rank.*no quartile.*no rank/s);
+  });
+
+  it('the DfE sample report ranks Haringey as the CSV cells say', async () => {
+    const sample = join(REPO, 'samples', 'dfe', 'haringey-published-statistics.md');
+    const result = await createEngine({ dfeDataFolder: DFE_DIR }).render(
+      readFileSync(sample, 'utf8'),
+      { path: sample, mode: 'public' },
+    );
+    assert.deepEqual(result.messages, []);
+    const spans = [
+      ...result.body.matchAll(/<span class="sc-(?:rank|quartile)">([^<]*)<\/span>/g),
+    ].map((m) => m[1]);
+    const [referrals, activity] = MEASURES as [Measure, Measure];
+    const london = (r: CsvRow) => regionOf(r) === 'E12000007';
+    const neighbours = new Set(['309', ...neighboursOf('309')]);
+    const r = (m: Measure, members: (row: CsvRow) => boolean, words: string) =>
+      expected(m, '309', members, words);
+    const ldn = r(referrals, london, 'London authorities');
+    const eng = r(referrals, () => true, 'local authorities in England');
+    const sn = r(
+      referrals,
+      (row) => neighbours.has(row.old_la_code!),
+      "authorities in Haringey's statistical neighbour group",
+    );
+    const cell = (e: { rank: string; quartile: string }) =>
+      `${e.rank.replace(/ (London|local) .*$/, '')}, ${e.quartile.replace(/ of .*/, '')}`;
+    assert.equal(spans[0], cell(ldn), 'scorecard cell, London');
+    assert.equal(spans[1], cell(eng), 'scorecard cell, England');
+    assert.ok(spans.includes(ldn.rank) && spans.includes(ldn.quartile));
+    assert.ok(spans.includes(eng.rank) && spans.includes(eng.quartile));
+    assert.ok(spans.includes(sn.rank));
+    assert.ok(spans.includes(r(activity, london, 'London authorities').rank));
+    assert.ok(spans.includes(r(activity, () => true, 'local authorities in England').quartile));
   });
 });
