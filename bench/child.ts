@@ -107,7 +107,7 @@ const cases: Record<string, () => Promise<number[]>> = {
   },
   /** Issue 7: read, parse and index the 3.3 MB DfE care leavers file, each time from scratch. */
   async ees() {
-    const file = join(dfeDir(), 'la_care_leavers_activity.csv');
+    const file = join(dfeDir() ?? '.', 'la_care_leavers_activity.csv');
     return repeat(async () => {
       const read = await new EesTableCache().read(file);
       if (!read.ok) throw new Error(read.reason);

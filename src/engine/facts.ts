@@ -1,4 +1,4 @@
-import { periodContains } from './periods.js';
+import { periodContains, previousPeriod, yearEarlier } from './periods.js';
 import {
   assessRag,
   benchmarksFor,
@@ -43,7 +43,15 @@ export function indicatorFacts(
 ): IndicatorFacts {
   const { observation: found, status } = findObservation(indicator, requested);
   const observation = found && disclose(found);
-  const previousRaw = observation && previousObservation(indicator, observation.period, compare);
+  const previousRaw =
+    observation &&
+    ((requested && isWithin(observation, requested)
+      ? latestWithin(
+          indicator,
+          compare === 'year' ? yearEarlier(requested) : previousPeriod(requested),
+        )
+      : undefined) ??
+      previousObservation(indicator, observation.period, compare));
   const previous = previousRaw && disclose(previousRaw);
   const target = observation
     ? targetFor(indicator, observation.period)
@@ -79,8 +87,34 @@ export function findObservation(
       (value) => value.period.end === requested.end && periodContains(value.period, requested),
     );
   if (exact) return { observation: exact, status: 'current' };
+  const within = latestWithin(indicator, requested);
+  if (within) return { observation: within, status: 'current' };
   if (latest && latest.period.end < requested.end) {
     return { observation: latest, status: 'stale' };
   }
   return { observation: undefined, status: 'missing' };
+}
+
+/**
+ * Monthly figures (and snapshots) in a quarterly or yearly report: the latest month or
+ * snapshot date inside the period stands for it (OP419 counts children missing at any
+ * time in the month, so Q4 is March's figure). Undefined when none lies inside.
+ */
+export function latestWithin(indicator: Indicator, period: Period): Observation | undefined {
+  let best: Observation | undefined;
+  for (const value of indicator.values) {
+    if (value.period.kind !== 'month' && value.period.kind !== 'date') continue;
+    if (value.period.key === period.key || !periodContains(period, value.period)) continue;
+    if (!best || value.period.end > best.period.end) best = value;
+  }
+  return best;
+}
+
+/** True when the figure shown is a month or snapshot standing for a longer period. */
+export function isWithin(observation: Observation, requested: Period): boolean {
+  return (
+    (observation.period.kind === 'month' || observation.period.kind === 'date') &&
+    observation.period.key !== requested.key &&
+    periodContains(requested, observation.period)
+  );
 }

@@ -27,6 +27,9 @@ export const RULES = {
   encoding: 'encoding',
   unmatchedFence: 'unmatched-fence',
   publicGate: 'public-gate',
+  dfeFallback: 'dfe-fallback',
+  noRank: 'no-rank',
+  unknownCategory: 'unknown-category',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];
@@ -55,6 +58,9 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   encoding: 'error',
   'unmatched-fence': 'error',
   'public-gate': 'error',
+  'dfe-fallback': 'info',
+  'no-rank': 'warning',
+  'unknown-category': 'error',
 };
 
 export interface MessageOptions {

@@ -116,35 +116,35 @@ function parseFiscalYear(first: string, second: string): number | undefined {
   return next === fy + 1 ? fy : undefined;
 }
 
-const FISCAL = String.raw`(\d{4})\s*/\s*(\d{2}|\d{4})`;
-const YEAR_RE = new RegExp(`^${FISCAL}$`);
-// Both orders: `2023/24 Q4` as the spec writes it, `Q4 2023/24` as labels print it.
-const PART_AFTER_RE = new RegExp(`^${FISCAL}\\s*([qh])\\s*(\\d)$`);
-const PART_BEFORE_RE = new RegExp(`^([qh])\\s*(\\d)\\s+${FISCAL}$`);
+// The year separator: `/` as the spec writes it, `-` (and dashes a word processor puts in)
+// as many councils do: `2023/24`, `2023-24`, `2023–24`, `2023/2024`.
+const FISCAL = String.raw`(\d{4})\s*[/-]\s*(\d{2}|\d{4})`;
+const YEAR_RE = new RegExp(`^(?:fy\\s*)?${FISCAL}$`);
+// Both orders: `2023/24 Q4` as the spec writes it, `Q4 2023/24` as labels print it;
+// `quarter 4` and `Q4,` are read as `Q4`.
+const PART = String.raw`(q|h|quarter|half)\s*(\d)`;
+const PART_AFTER_RE = new RegExp(`^${FISCAL}\\s*,?\\s*${PART}$`);
+const PART_BEFORE_RE = new RegExp(`^${PART}\\s*,?\\s*${FISCAL}$`);
 const MONTH_RE = /^(\d{4})\s*-\s*(\d{1,2})$/;
 const DATE_RE = /^(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})$/;
+/** En dash, em dash, hyphen and minus signs, as pasted from documents, read as `-`. */
+const DASHES_RE = /[\u2010-\u2015\u2212]/g;
 
-function partPeriod(fy: number | undefined, letter: string, number: number): Period | undefined {
+function partPeriod(fy: number | undefined, word: string, number: number): Period | undefined {
   if (fy === undefined) return undefined;
-  if (letter === 'q') return number >= 1 && number <= 4 ? quarterPeriod(fy, number) : undefined;
+  if (word.startsWith('q'))
+    return number >= 1 && number <= 4 ? quarterPeriod(fy, number) : undefined;
   return number === 1 || number === 2 ? halfPeriod(fy, number) : undefined;
 }
 
 function parseUncached(text: string): Period | undefined {
-  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  let m = YEAR_RE.exec(t);
-  if (m) {
-    const fy = parseFiscalYear(m[1]!, m[2]!);
-    return fy === undefined ? undefined : yearPeriod(fy);
-  }
-  m = PART_AFTER_RE.exec(t);
-  if (m) return partPeriod(parseFiscalYear(m[1]!, m[2]!), m[3]!, Number(m[4]));
-  m = PART_BEFORE_RE.exec(t);
-  if (m) return partPeriod(parseFiscalYear(m[3]!, m[4]!), m[1]!, Number(m[2]));
-  m = MONTH_RE.exec(t);
+  const t = text.trim().toLowerCase().replace(DASHES_RE, '-').replace(/\s+/g, ' ');
+  // `YYYY-MM` is a month first (ISO), so `2011-12` is December 2011; `2023-24`, which
+  // cannot be a month, is the financial year.
+  let m = MONTH_RE.exec(t);
   if (m) {
     const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? monthPeriod(Number(m[1]), month) : undefined;
+    if (month >= 1 && month <= 12) return monthPeriod(Number(m[1]), month);
   }
   m = DATE_RE.exec(t);
   if (m) {
@@ -154,13 +154,22 @@ function parseUncached(text: string): Period | undefined {
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
     return datePeriod(year, month, day);
   }
+  m = YEAR_RE.exec(t);
+  if (m) {
+    const fy = parseFiscalYear(m[1]!, m[2]!);
+    return fy === undefined ? undefined : yearPeriod(fy);
+  }
+  m = PART_AFTER_RE.exec(t);
+  if (m) return partPeriod(parseFiscalYear(m[1]!, m[2]!), m[3]!, Number(m[4]));
+  m = PART_BEFORE_RE.exec(t);
+  if (m) return partPeriod(parseFiscalYear(m[3]!, m[4]!), m[1]!, Number(m[2]));
   return undefined;
 }
 
 /**
- * Reads a period as authors write it. Lenient on spacing and case (`2023/24 q4`,
- * `2023/2024`, `Q4 2023/24`), strict on meaning (`2023/25`, month 13 and 30 February
- * are refused). Returns undefined for what it does not understand.
+ * Reads a period as authors write it. Lenient on spacing, case and the spellings
+ * councils use (`2023/24 q4`, `2023/2024`, `Q4 2023/24`, `2023-24`, `2023-24 Q3`,
+ * `Q3 2023–24`), strict on meaning (`2023/25`, month 13 and 30 February are refused). Returns undefined for what it does not understand.
  */
 export function parsePeriod(text: string): Period | undefined {
   if (parsedCache.has(text)) return parsedCache.get(text);

@@ -27,7 +27,7 @@ export interface Period {
   readonly fiscalYear: number;
 }
 
-export type Unit = 'percent' | 'count' | 'rate_per_10000' | 'days' | 'number';
+export type Unit = 'percent' | 'count' | 'rate_per_10000' | 'days' | 'number' | 'currency';
 export type Polarity = 'higher' | 'lower' | 'band' | 'none';
 
 /** DfE / EES symbols that stand in place of a number. */
@@ -40,7 +40,38 @@ export interface Observation {
   readonly denominator?: number;
   readonly symbol?: StatSymbol;
   readonly note?: string;
+  /** For a breakdown indicator: the category this value is for. */
+  readonly category?: string;
   readonly source: SourcePlace;
+}
+
+/** One authority's published figure in a period, for ranks and quartiles. */
+export interface PeerFigure {
+  /** old_la_code (`309`). */
+  readonly code: string;
+  readonly name: string;
+  /** Its region for ranking: London boroughs' Inner/Outer sub-region is London (E12000007). */
+  readonly regionCode: string;
+  readonly value?: number;
+  readonly symbol?: StatSymbol;
+  readonly source: SourcePlace;
+}
+
+/**
+ * Every authority's figures of a published-statistics (EES) indicator, so the authority
+ * can be ranked among England, its region or its statistical neighbours.
+ */
+export interface PeerFigures {
+  /** The authority's own old_la_code and name. */
+  readonly code: string;
+  readonly name: string;
+  readonly regionCode: string;
+  /** `London`, `North West`: what `vs=` names for the region. */
+  readonly regionName: string;
+  /** The ten statistical neighbours' old_la_codes, when the source names a neighbours file. */
+  readonly neighbours?: readonly string[];
+  /** By period key, every authority with a row for that period. */
+  readonly byPeriod: ReadonlyMap<string, readonly PeerFigure[]>;
 }
 
 export interface Target {
@@ -68,6 +99,8 @@ export interface Indicator {
   readonly definition?: string;
   readonly unit: Unit;
   readonly decimals: number;
+  /** ISO 4217 code for unit `currency` (default GBP): `£7,214`. */
+  readonly currency?: string;
   readonly polarity: Polarity;
   /** The good range, for polarity `band`. */
   readonly band?: readonly [number, number];
@@ -80,6 +113,14 @@ export interface Indicator {
    */
   readonly partOf?: string;
   readonly tags: readonly string[];
+  /** For a breakdown indicator: the name of the dimension (`category of need`). */
+  readonly breakdown?: string;
+  /** Its categories in the order first written. */
+  readonly categories?: readonly string[];
+  /** Its per-category values (each with `category`), sorted oldest first. */
+  readonly breakdownValues?: readonly Observation[];
+  /** Every authority's figures, for an indicator read from a published-statistics source. */
+  readonly peers?: PeerFigures;
   /** Sorted oldest first. */
   readonly values: readonly Observation[];
   readonly targets: readonly Target[];

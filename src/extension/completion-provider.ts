@@ -114,6 +114,12 @@ export class ScorecardCompletions implements vscode.CompletionItemProvider {
         return text
           .tagNames(catalogue)
           .map((tag) => this.plain(tag, range, vscode.CompletionItemKind.Keyword, quote(tag)));
+      case 'category':
+        return text
+          .categoryNames(catalogue)
+          .map((name) =>
+            this.plain(name, range, vscode.CompletionItemKind.EnumMember, quote(name)),
+          );
     }
   }
 

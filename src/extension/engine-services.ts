@@ -12,5 +12,6 @@ export {
   periodKeys,
   placeText,
   tagNames,
+  categoryNames,
   escapeMarkdown,
 } from './logic/indicator-text.js';

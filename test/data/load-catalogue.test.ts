@@ -243,7 +243,7 @@ describe('data: loadCatalogue', () => {
       'local/cla.csv': 'x\n',
       'd.yaml':
         'sources:\n' +
-        '  cin:\n    ees: dfe/c1.csv\n    la: 309\n    neighbours: dfe/sn.csv\n    neighbour_average: median\n' +
+        '  cin:\n    ees: dfe:c1.csv\n    la: 309\n    neighbours: dfe:sn.csv\n    neighbour_average: median\n' +
         '  cla:\n    ees: local/cla.csv\n    la: Haringey\n' +
         'indicators:\n' +
         '  - id: REREF\n    title: Re-referrals\n    unit: percent\n    polarity: lower\n    source: cin\n' +

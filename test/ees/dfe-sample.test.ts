@@ -52,7 +52,7 @@ interface Authority {
   readonly pick: (row: CsvRow) => boolean;
 }
 
-const fileOf = (source: SampleSource) => source.ees.replace(/^dfe\//, '');
+const fileOf = (source: SampleSource) => source.ees.replace(/^dfe[:/]/, '');
 
 function regionName(rows: readonly CsvRow[], all: readonly CsvRow[]): string {
   const code = rows[0]?.region_code ?? '';

@@ -9,7 +9,9 @@ import {
   periodKeys,
   placeText,
   tagNames,
+  categoryNames,
 } from '../../src/extension/logic/indicator-text.js';
+import { valueSource, findAttribute } from '../../src/extension/logic/directive-specs.js';
 
 const dir = path.resolve('reports');
 const data = path.join(dir, 'data', 'indicators.yaml');
@@ -108,5 +110,74 @@ describe('indicator text', () => {
       escapeMarkdown('[x](javascript:y) *b*\nnext'),
       '\\[x\\]\\(javascript:y\\) \\*b\\* next',
     );
+  });
+
+  it('hovers a breakdown, a currency and a rank; completes categories and rank groups', () => {
+    const need: Indicator = {
+      ...op660,
+      id: 'NEED',
+      unit: 'currency',
+      currency: 'GBP',
+      breakdown: 'category of need',
+      categories: ['Abuse or neglect', 'Absent parenting'],
+      breakdownValues: [],
+      values: [{ period: period('2023/24'), value: 7214, source: place(30) }],
+      targets: [],
+      benchmarks: [],
+      peers: {
+        code: '309',
+        name: 'Haringey',
+        regionCode: 'E12000007',
+        regionName: 'London',
+        byPeriod: new Map([
+          [
+            '2023/24',
+            [
+              {
+                code: '309',
+                name: 'Haringey',
+                regionCode: 'E12000007',
+                value: 7214,
+                source: place(40),
+              },
+              {
+                code: '302',
+                name: 'Barnet',
+                regionCode: 'E12000007',
+                value: 8000,
+                source: place(41),
+              },
+              {
+                code: '908',
+                name: 'Cornwall',
+                regionCode: 'E12000009',
+                value: 7214,
+                source: place(42),
+              },
+            ],
+          ],
+        ]),
+      },
+    };
+    const md = hoverMarkdown(need, { period: '2023/24', reportDir: dir, comparators: [] });
+    assert.match(md, /Breakdown by category of need: Abuse or neglect, Absent parenting/);
+    assert.match(md, /\| Value, 2023\/24 \| £7,214 \|/);
+    assert.match(
+      md,
+      /\| Rank among England, 2023\/24 \| 2nd= of 3, fourth quartile .*`data\/indicators\.yaml:40` \|/,
+    );
+    assert.match(md, /\| Rank among London, 2023\/24 \| 2nd of 2, /);
+    const catalogue: Catalogue = {
+      indicators: new Map([['NEED', need]]),
+      lookup: new Map([['NEED', 'NEED']]),
+      comparators: [],
+      smallNumberThreshold: 5,
+      files: [],
+    };
+    assert.deepEqual(categoryNames(catalogue), ['Abuse or neglect', 'Absent parenting']);
+    assert.equal(valueSource(findAttribute('value', 'category')!), 'category');
+    assert.equal(valueSource(findAttribute('scorecard', 'rank')!), 'comparators');
+    assert.equal(valueSource(findAttribute('rank', 'vs')!), 'comparator');
+    assert.equal(valueSource(findAttribute('breakdown', 'chart')!), 'enum');
   });
 });

@@ -9,7 +9,9 @@ import type { Indicator } from '../types.js';
 import type { ChartPoint, ChartSeries } from './types.js';
 
 /** The y axis title: the unit a reader needs to read the scale. */
-export function axisTitle(indicator: Pick<Indicator, 'unit' | 'countingUnit'>): string {
+export function axisTitle(
+  indicator: Pick<Indicator, 'unit' | 'countingUnit' | 'currency'>,
+): string {
   const counted = indicator.countingUnit?.trim();
   switch (indicator.unit) {
     case 'percent':
@@ -22,6 +24,8 @@ export function axisTitle(indicator: Pick<Indicator, 'unit' | 'countingUnit'>): 
       return counted ? `Number of ${counted}` : 'Number';
     case 'number':
       return counted ? capitalise(counted) : 'Value';
+    case 'currency':
+      return `Amount (${indicator.currency ?? 'GBP'})`;
   }
 }
 
@@ -43,6 +47,8 @@ function measure(indicator: Pick<Indicator, 'unit' | 'countingUnit'>): string {
       return counted ? `Number of ${counted}` : 'Number';
     case 'number':
       return counted ? capitalise(counted) : 'Value';
+    case 'currency':
+      return counted ? `Amount per ${counted}` : 'Amount';
   }
 }
 

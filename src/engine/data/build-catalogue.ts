@@ -7,6 +7,7 @@ import type {
   Indicator,
   Message,
   Observation,
+  PeerFigures,
   SourcePlace,
   Target,
   Unit,
@@ -18,6 +19,7 @@ export interface EesContribution {
   readonly indicatorId: string;
   readonly values: readonly Observation[];
   readonly benchmarks: readonly BenchmarkValue[];
+  readonly peers?: PeerFigures;
 }
 
 export interface CatalogueInput {
@@ -34,6 +36,7 @@ interface Accumulator {
   readonly values: Observation[];
   readonly targets: Target[];
   readonly benchmarks: BenchmarkValue[];
+  peers?: PeerFigures;
 }
 
 /** How much a value may differ from numerator / denominator before it is questioned. */
@@ -43,6 +46,7 @@ const SCALE: Readonly<Record<Unit, number>> = {
   count: 1,
   days: 1,
   number: 1,
+  currency: 1,
 };
 
 /**
@@ -124,12 +128,14 @@ export function buildCatalogue(input: CatalogueInput): {
     const found = byId.get(series.indicatorId);
     found?.values.push(...series.values);
     found?.benchmarks.push(...series.benchmarks);
+    if (found && series.peers) found.peers = series.peers;
   }
 
   const indicators = new Map<string, Indicator>();
   for (const acc of byId.values()) {
+    const split = splitBreakdown(acc.draft, acc.values, messages);
     const values = firstOfEach(
-      acc.values,
+      split.values,
       (v) => v.period.key,
       `value for`,
       acc.draft.id,
@@ -160,6 +166,8 @@ export function buildCatalogue(input: CatalogueInput): {
       benchmarks: benchmarks.sort(
         (a, b) => comparePeriods(a.period, b.period) || a.comparator.localeCompare(b.comparator),
       ),
+      ...(acc.peers ? { peers: acc.peers } : {}),
+      ...(split.breakdown ?? {}),
     });
   }
 
@@ -178,6 +186,56 @@ export function buildCatalogue(input: CatalogueInput): {
   };
 }
 
+/**
+ * A breakdown indicator's category rows apart from its total (rows without a category):
+ * one value per category and period, categories in the order first written.
+ */
+function splitBreakdown(
+  draft: IndicatorDraft,
+  all: readonly Observation[],
+  messages: Message[],
+): {
+  values: Observation[];
+  breakdown?: Pick<Indicator, 'breakdown' | 'categories' | 'breakdownValues'>;
+} {
+  const values = all.filter((v) => v.category === undefined);
+  const rows = all.filter((v) => v.category !== undefined);
+  if (draft.breakdown === undefined && rows.length === 0) return { values };
+  const first = rows[0];
+  if (draft.breakdown === undefined && first)
+    messages.push(
+      createMessage(
+        RULES.dataInvalid,
+        `${draft.id}: values name a category (${first.category ?? ''}) but the indicator has no breakdown: (the name of the dimension, e.g. breakdown: category of need)`,
+        first.source,
+      ),
+    );
+  const spelling = new Map<string, string>();
+  for (const row of rows) {
+    const key = (row.category ?? '').toLowerCase();
+    if (!spelling.has(key)) spelling.set(key, row.category ?? '');
+  }
+  const unified = rows.map((row) => ({
+    ...row,
+    category: spelling.get((row.category ?? '').toLowerCase()) ?? '',
+  }));
+  const kept = firstOfEach(
+    unified,
+    (v) => `${v.category.toLowerCase()}|${v.period.key}`,
+    'value for',
+    draft.id,
+    messages,
+  );
+  return {
+    values,
+    breakdown: {
+      breakdown: draft.breakdown ?? 'category',
+      categories: [...spelling.values()],
+      breakdownValues: kept.sort((a, b) => comparePeriods(a.period, b.period)),
+    },
+  };
+}
+
 /** The indicator's own fields, without the EES request that only loading needs. */
 function describe(draft: IndicatorDraft): Omit<Indicator, 'values' | 'targets' | 'benchmarks'> {
   return {
@@ -187,6 +245,7 @@ function describe(draft: IndicatorDraft): Omit<Indicator, 'values' | 'targets' |
     ...(draft.definition !== undefined ? { definition: draft.definition } : {}),
     unit: draft.unit,
     decimals: draft.decimals,
+    ...(draft.currency !== undefined ? { currency: draft.currency } : {}),
     polarity: draft.polarity,
     ...(draft.band ? { band: draft.band } : {}),
     ...(draft.countingUnit !== undefined ? { countingUnit: draft.countingUnit } : {}),

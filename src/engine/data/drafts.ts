@@ -35,10 +35,12 @@ export interface IndicatorDraft {
   readonly definition?: string;
   readonly unit: Unit;
   readonly decimals: number;
+  readonly currency?: string;
   readonly polarity: Polarity;
   readonly band?: readonly [number, number];
   readonly countingUnit?: string;
   readonly partOf?: string;
+  readonly breakdown?: string;
   readonly tags: readonly string[];
   readonly values: readonly Observation[];
   readonly targets: readonly Target[];

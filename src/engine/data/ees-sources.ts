@@ -1,8 +1,18 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createMessage, RULES } from '../messages.js';
 import type { Message } from '../types.js';
 import type { EesContribution } from './build-catalogue.js';
 import type { DataFileContent, IndicatorDraft, PathRef, SourceDraft } from './drafts.js';
-import { dfeDir, importEesSeries, resolveDfePath } from './ees/index.js';
+import {
+  DFE_DIR_HOW,
+  DFE_PREFIX,
+  dfeDir,
+  importEesSeries,
+  isDfePath,
+  isDfeSchemePath,
+  resolveDfePath,
+} from './ees/index.js';
 import type { EesTableCache } from './ees/table-cache.js';
 import type { EesIndicatorSpec, EesSeries, EesSourceSpec } from './ees/types.js';
 import type { DataAccessPolicy } from './file-access.js';
@@ -19,7 +29,7 @@ export type EesImporter = (
 export interface EesLoadOptions {
   readonly maxFileBytes: number;
   readonly eesCache?: EesTableCache;
-  /** The DfE data folder setting; `dfe/...` paths read from it. */
+  /** The DfE data folder setting; `dfe:...` paths (and `dfe/...` ones not beside the data file) read from it. */
   readonly dfeDir?: string;
   readonly importEes?: EesImporter;
 }
@@ -135,30 +145,70 @@ export async function loadEesSeries(
           indicatorId: spec.indicatorId,
           values: figures.values,
           benchmarks: figures.benchmarks,
+          ...(figures.peers ? { peers: figures.peers } : {}),
         });
     }
   }
   return { contributions, messages, files: read };
 }
 
-/** `dfe/...` reads from the DfE folder setting, which counts as an allowed folder. */
+/**
+ * Every relative path is relative to the data file that names it. Two exceptions name
+ * the DfE data folder (which then counts as an allowed folder): `dfe:x.csv` always, and
+ * `dfe/x.csv` when no such file is beside the data file, with a hint saying so.
+ */
 async function locateEesFile(
   dataFile: string,
   ref: PathRef,
   policy: DataAccessPolicy,
   options: EesLoadOptions,
 ): Promise<{ ok: boolean; file?: string; messages: readonly Message[] }> {
-  const dfePath = resolveDfePath(ref.path, options.dfeDir);
-  const effective: DataAccessPolicy =
-    dfePath === undefined
-      ? policy
-      : { ...policy, allowedRoots: [...policy.allowedRoots, dfeDir(options.dfeDir)] };
-  const located = await locateDataFile(
-    dataFile,
-    dfePath ?? ref.path,
+  const locate = async (written: string, effective: DataAccessPolicy) => {
+    const located = await locateDataFile(
+      dataFile,
+      written,
+      ref.place,
+      effective,
+      options.maxFileBytes,
+    );
+    return located.ok ? { ok: true, file: located.file, messages: [] } : located;
+  };
+  const scheme = isDfeSchemePath(ref.path);
+  if (!scheme && !(isDfePath(ref.path) && !existsBeside(dataFile, ref.path)))
+    return locate(ref.path, policy);
+
+  const folder = dfeDir(options.dfeDir);
+  const inFolder = resolveDfePath(ref.path, folder);
+  if (folder === undefined || inFolder === undefined) {
+    const beside = scheme
+      ? ''
+      : ` There is no ${ref.path.trim()} beside ${path.basename(dataFile)} either.`;
+    return {
+      ok: false,
+      messages: [
+        createMessage(
+          RULES.dataMissing,
+          `${ref.path.trim()} names a file in the DfE data folder, but no DfE data folder is set: set it with ${DFE_DIR_HOW}.${beside}`,
+          ref.place,
+        ),
+      ],
+    };
+  }
+  const located = await locate(inFolder, {
+    ...policy,
+    allowedRoots: [...policy.allowedRoots, folder],
+  });
+  if (scheme || !located.ok) return located;
+  const name = ref.path.trim().replace(/\\/g, '/').slice(DFE_PREFIX.length);
+  const hint = createMessage(
+    RULES.dfeFallback,
+    `${ref.path.trim()} is not beside ${path.basename(dataFile)}, so it is read from the DfE data folder (${folder}); write dfe:${name} to say so, or put the file in a dfe folder beside the data file`,
     ref.place,
-    effective,
-    options.maxFileBytes,
+    { suggestions: [`dfe:${name}`] },
   );
-  return located.ok ? { ok: true, file: located.file, messages: [] } : located;
+  return { ...located, messages: [hint] };
+}
+
+function existsBeside(dataFile: string, written: string): boolean {
+  return existsSync(path.resolve(path.dirname(dataFile), written.trim()));
 }

@@ -19,7 +19,7 @@ const COLUMNS: Readonly<
 > = {
   values: {
     required: ['indicator', 'period'],
-    optional: ['value', 'numerator', 'denominator', 'symbol', 'note'],
+    optional: ['value', 'numerator', 'denominator', 'symbol', 'note', 'category'],
   },
   targets: { required: ['indicator', 'period', 'target'], optional: ['tolerance'] },
   benchmarks: { required: ['indicator', 'comparator', 'period', 'value'], optional: [] },
@@ -214,6 +214,7 @@ class CellReader {
     const numerator = this.number(row, 'numerator', false);
     const denominator = this.number(row, 'denominator', false);
     const note = row.text('note');
+    const category = row.text('category');
     if (amount?.value === undefined && symbol === undefined) {
       if (row.text('value') === '' && symbolText === '')
         this.invalid('The row needs a value or a symbol', row.placeOf('value'));
@@ -226,6 +227,7 @@ class CellReader {
       ...(denominator !== undefined ? { denominator } : {}),
       ...(symbol !== undefined ? { symbol } : {}),
       ...(note !== '' ? { note } : {}),
+      ...(category !== '' ? { category } : {}),
       source: row.place,
     };
   }

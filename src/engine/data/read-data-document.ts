@@ -25,7 +25,7 @@ import { validateData } from './validate-data.js';
 
 type Fields = Readonly<Record<string, unknown>>;
 
-const UNITS: readonly Unit[] = ['percent', 'count', 'rate_per_10000', 'days', 'number'];
+const UNITS: readonly Unit[] = ['percent', 'count', 'rate_per_10000', 'days', 'number', 'currency'];
 const POLARITIES: readonly Polarity[] = ['higher', 'lower', 'band', 'none'];
 
 /**
@@ -85,10 +85,19 @@ class DocumentReader {
           typeof decimals === 'number' && Number.isInteger(decimals) && decimals >= 0
             ? Math.min(decimals, 6)
             : 0,
+        ...(unit === 'currency'
+          ? {
+              currency:
+                typeof f['currency'] === 'string' ? f['currency'].trim().toUpperCase() : 'GBP',
+            }
+          : {}),
         polarity,
         ...bandOf(f['band']),
         ...(typeof f['counting_unit'] === 'string' ? { countingUnit: f['counting_unit'] } : {}),
         ...(typeof f['part_of'] === 'string' ? { partOf: f['part_of'].trim() } : {}),
+        ...(typeof f['breakdown'] === 'string' && f['breakdown'].trim() !== ''
+          ? { breakdown: f['breakdown'].trim() }
+          : {}),
         tags: list(f['tags']).filter((t): t is string => typeof t === 'string'),
         values: list(f['values']).flatMap((v, i) => this.observation(v, [...at, 'values', i])),
         targets: list(f['targets']).flatMap((t, i) => this.target(t, [...at, 'targets', i])),
@@ -158,6 +167,9 @@ class DocumentReader {
         ...numberField(f, 'denominator'),
         ...(typeof symbol === 'string' && isStatSymbol(symbol) ? { symbol } : {}),
         ...(typeof f['note'] === 'string' ? { note: f['note'] } : {}),
+        ...(typeof f['category'] === 'string' && f['category'].trim() !== ''
+          ? { category: f['category'].trim() }
+          : {}),
         source: this.parsed.placeOf(at),
       },
     ];

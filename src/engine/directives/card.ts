@@ -11,6 +11,7 @@ import { disclose } from './disclosure-gate.js';
 import { benchmarkText, figureWithPeriod } from './figure.js';
 import { changeText, ragText, targetText } from './inline.js';
 import { splitList } from './lookup.js';
+import { rankCardLines } from './rank-column.js';
 
 /**
  * A figure card: what the committee asked for in one place — value with its counting
@@ -40,6 +41,7 @@ export function indicatorCard(
         ...(b.note ? [h('span.sc-note', ` — ${b.note}`)] : []),
       ]),
     ),
+    ...rankCardLines(ctx, facts, attributes, place),
   ];
   return h(
     'section',

@@ -1,9 +1,9 @@
 import type { Element, ElementContent, Text } from 'hast';
 import { h } from 'hastscript';
-import { periodShortLabel } from '../periods.js';
+import { periodLabel, periodShortLabel } from '../periods.js';
 import { formatAmount, symbolWords } from '../semantics/index.js';
 import type { BenchmarkValue, Indicator, Observation } from '../types.js';
-import type { IndicatorFacts } from '../facts.js';
+import { isWithin, type IndicatorFacts } from '../facts.js';
 import type { ResolveContext } from './context.js';
 
 /**
@@ -41,6 +41,9 @@ export function figureWithPeriod(ctx: ResolveContext, facts: IndicatorFacts): El
     return [
       h('span.sc-value.sc-value--missing', `no value for ${periodShortLabel(facts.requested)}`),
     ];
+  }
+  if (facts.observation && facts.requested && isWithin(facts.observation, facts.requested)) {
+    return [shown, text(` (${periodLabel(facts.observation.period)})`)];
   }
   return [shown];
 }

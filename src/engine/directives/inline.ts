@@ -6,6 +6,7 @@ import { periodShortLabel } from '../periods.js';
 import { formatAmount } from '../semantics/index.js';
 import type { Place, ResolveContext } from './context.js';
 import { benchmarkText, figureWithPeriod, shaped } from './figure.js';
+import { rankContent } from './rank.js';
 
 const CHANGE_SHAPES = { up: '↑', down: '↓', same: '→', none: '–' } as const;
 
@@ -28,6 +29,9 @@ export function inlineContent(
       return [changeText(facts)];
     case 'benchmark':
       return benchmarkFor(ctx, facts, attributes['vs'] ?? '', place);
+    case 'rank':
+    case 'quartile':
+      return rankContent(ctx, facts, name, attributes['vs'] ?? '', place);
     default:
       return [];
   }

@@ -37,6 +37,17 @@ const compare: AttributeSpec = {
   description: 'Compare with the previous period (default) or the same period a year earlier',
   values: ['previous', 'year'],
 };
+const rankVs: AttributeSpec = {
+  name: 'vs',
+  description:
+    'The group to rank among: England (every local authority), the region (London covers Inner and Outer London) or Statistical neighbours',
+  required: true,
+};
+const rankColumn: AttributeSpec = {
+  name: 'rank',
+  description:
+    'Add the rank and quartile among a group: England, the region (e.g. London) or Statistical neighbours',
+};
 const benchmarks: AttributeSpec = {
   name: 'benchmarks',
   description: 'Comma-separated comparators to show, e.g. "England,London"; default all',
@@ -47,7 +58,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     name: 'value',
     kinds: ['textDirective'],
     summary: 'The formatted value for the period',
-    attributes: [id, period],
+    attributes: [
+      id,
+      period,
+      {
+        name: 'category',
+        description: 'For a breakdown indicator: the category to show, e.g. "Abuse or neglect"',
+      },
+    ],
   },
   {
     name: 'target',
@@ -85,7 +103,37 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     name: 'indicator',
     kinds: ['leafDirective', 'containerDirective'],
     summary: 'A figure card; the container form holds the commentary',
-    attributes: [id, period, compare, benchmarks],
+    attributes: [id, period, compare, benchmarks, rankColumn],
+  },
+  {
+    name: 'rank',
+    kinds: ['textDirective'],
+    summary:
+      "The authority's rank among a group, best first by polarity; ties share a rank (59th= of 153)",
+    attributes: [id, period, rankVs],
+  },
+  {
+    name: 'quartile',
+    kinds: ['textDirective'],
+    summary: "The quartile band among a group, A best, as DfE's LAIT shows it",
+    attributes: [id, period, rankVs],
+  },
+  {
+    name: 'breakdown',
+    kinds: ['leafDirective'],
+    summary:
+      "A table (or, with chart=true, a chart and table) of a breakdown indicator's categories",
+    attributes: [
+      id,
+      period,
+      { name: 'periods', description: 'How many periods to show (default 3)' },
+      {
+        name: 'chart',
+        description: 'Draw a chart of the categories above the table',
+        values: ['true', 'false'],
+      },
+      { name: 'title', description: 'Caption, instead of the indicator title' },
+    ],
   },
   {
     name: 'chart',
@@ -109,6 +157,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       period,
       compare,
       benchmarks,
+      rankColumn,
       { name: 'title', description: 'Caption of the table' },
     ],
     oneOf: ['ids', 'tag'],

@@ -6,6 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { RULES } from '../messages.js';
 import type { Message } from '../types.js';
 import { findAttributeSyntax } from './attribute-syntax.js';
+import { breakdownBlock, categoryValue } from './breakdown.js';
 import { indicatorCard } from './card.js';
 import { chartBlock } from './chart.js';
 import type { Place, ResolveContext } from './context.js';
@@ -87,6 +88,14 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   if (!indicator) {
     const found = ctx.messages.slice(before);
     return slotNode(node, ctx, (children) => withMarkers(node, found, children));
+  }
+  if (spec.name === 'breakdown') {
+    const block = breakdownBlock(ctx, indicator, attributes, period, place);
+    return slotNode(node, ctx, () => [block()]);
+  }
+  if (spec.name === 'value' && attributes['category'] !== undefined) {
+    const content = categoryValue(ctx, indicator, period, attributes['category'], place);
+    return slotNode(node, ctx, () => content);
   }
   if (spec.name === 'chart') {
     const chart = chartBlock(ctx, indicator, attributes, period, place);

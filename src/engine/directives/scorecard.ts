@@ -11,6 +11,7 @@ import { compareOf, factsAt } from './indicator-facts.js';
 import { changeText, ragText, targetText } from './inline.js';
 import { resolveIndicator, splitList } from './lookup.js';
 import { suppressPartsOfTotals } from './parts-suppression.js';
+import { rankCells, rankHeadings } from './rank-column.js';
 
 /** `::scorecard{ids="A,B"}` or `{tag=care-leavers}`: one row per indicator. */
 export function scorecardTable(
@@ -35,6 +36,7 @@ export function scorecardTable(
   const caption =
     attributes['title'] ?? `Scorecard${period ? `, ${periodShortLabel(period)}` : ''}`;
   const head = ['Indicator', 'Period', 'Value', 'Target', 'Status', 'Change', ...comparators];
+  head.push(...rankHeadings(attributes));
   // A wide table scrolls on its own in a narrow preview; keyboard users can scroll it too.
   return h('div.sc-table-wrap', { tabIndex: 0, role: 'region', ariaLabel: caption }, [
     h('table.sc-scorecard', [
@@ -66,6 +68,7 @@ export function scorecardTable(
                 : ['–'];
               return h('td.sc-num', {}, ...cell);
             }),
+            ...rankCells(ctx, facts, attributes, place),
           ]),
         ),
       ),

@@ -4,6 +4,7 @@
  * number and every judgement made on it (RAG, change) agree.
  */
 import type { Indicator, Observation, Unit } from '../types.js';
+import { currencyAmount } from './currency.js';
 import { roundHalfUp } from './round.js';
 import { symbolWords } from './symbols.js';
 
@@ -47,15 +48,17 @@ function withUnit(unit: Unit, number: string, rateSuffix: string): string {
       return `${number} ${number === '1' ? 'day' : 'days'}`;
     case 'count':
     case 'number':
+    case 'currency':
       return number;
   }
 }
 
 /** A value in its unit: `67%`, `1,204`, `52.3 per 10,000 children`, `23 days`, `12.5`. */
 export function formatAmount(
-  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  indicator: Pick<Indicator, 'unit' | 'decimals' | 'currency'>,
   value: number,
 ): string {
+  if (indicator.unit === 'currency') return currencyAmount(indicator, value);
   return withUnit(
     indicator.unit,
     formatNumber(value, indicator.decimals),
@@ -69,9 +72,10 @@ export function formatAmount(
  * (`12`, `3.1 per 10,000`, `5 days`).
  */
 export function formatDifference(
-  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  indicator: Pick<Indicator, 'unit' | 'decimals' | 'currency'>,
   absDiff: number,
 ): string {
+  if (indicator.unit === 'currency') return currencyAmount(indicator, Math.abs(absDiff));
   const number = formatNumber(Math.abs(absDiff), indicator.decimals);
   return indicator.unit === 'percent'
     ? `${number} pp`
@@ -83,7 +87,7 @@ export function formatDifference(
  * symbol as a number. A low-reliability (`u`) figure keeps its value and says so.
  */
 export function formatObservation(
-  indicator: Pick<Indicator, 'unit' | 'decimals'>,
+  indicator: Pick<Indicator, 'unit' | 'decimals' | 'currency'>,
   obs: Pick<Observation, 'value' | 'symbol'>,
 ): string {
   if (obs.symbol !== undefined) {

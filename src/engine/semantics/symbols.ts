@@ -29,6 +29,7 @@ function belowHalf(indicator: Pick<Indicator, 'unit' | 'decimals'>): string {
     case 'count':
       return `fewer than ${half}`;
     case 'number':
+    case 'currency':
       return `less than ${half}`;
   }
 }

@@ -16,7 +16,15 @@ export { DIRECTIVES, directiveSpec, type AttributeSpec, type DirectiveKind, type
 
 /** Where completion finds the values of an attribute. */
 export type ValueSource =
-  'indicator' | 'indicators' | 'period' | 'comparator' | 'comparators' | 'tag' | 'enum' | 'free';
+  | 'indicator'
+  | 'indicators'
+  | 'period'
+  | 'comparator'
+  | 'comparators'
+  | 'tag'
+  | 'category'
+  | 'enum'
+  | 'free';
 
 const VALUE_SOURCES: Readonly<Record<string, ValueSource>> = {
   id: 'indicator',
@@ -25,6 +33,9 @@ const VALUE_SOURCES: Readonly<Record<string, ValueSource>> = {
   vs: 'comparator',
   benchmarks: 'comparators',
   tag: 'tag',
+  category: 'category',
+  // `rank="London,England"` on a scorecard or card names the groups as comparators do.
+  rank: 'comparators',
 };
 
 export function valueSource(attribute: AttributeSpec): ValueSource {

@@ -13,6 +13,7 @@ import {
   formatObservation,
   latestObservation,
 } from '../../engine/semantics/index.js';
+import { ordinal, quartileWords, rankAmong, rankComparators } from '../../engine/semantics/rank.js';
 import type { Catalogue, Indicator, Period, SourcePlace } from '../../engine/types.js';
 
 export { findIndicator };
@@ -73,6 +74,11 @@ export function hoverMarkdown(indicator: Indicator, options: HoverOptions): stri
     `Counting unit: ${cell(indicator.countingUnit ?? 'not stated')}; unit: ${cell(unitWords)}; polarity: ${indicator.polarity}`,
     '',
   );
+  if (indicator.breakdown !== undefined)
+    lines.push(
+      `Breakdown by ${cell(indicator.breakdown)}: ${(indicator.categories ?? []).map(cell).join(', ')}`,
+      '',
+    );
   lines.push('| | | from |', '|---|---|---|');
   if (facts.observation) {
     const stale = facts.status === 'stale' ? ' (newest; older than the report period)' : '';
@@ -101,6 +107,14 @@ export function hoverMarkdown(indicator: Indicator, options: HoverOptions): stri
       `| ${cell(benchmark.comparator)}, ${cell(periodShortLabel(benchmark.period))} | ${cell(figure + note)} | ${from(benchmark.source)} |`,
     );
   }
+  if (facts.observation && indicator.peers)
+    for (const vs of rankComparators(indicator)) {
+      const result = rankAmong(indicator, facts.observation.period, vs);
+      if (result.ok)
+        lines.push(
+          `| Rank among ${cell(vs)}, ${cell(periodShortLabel(facts.observation.period))} | ${cell(`${ordinal(result.rank)}${result.tied ? '=' : ''} of ${result.of}, ${quartileWords(result.quartile)}`)} | ${from(result.figure.source)} |`,
+        );
+    }
   lines.push('', `Defined at ${from(indicator.source)}`);
   return lines.join('\n');
 }
@@ -113,6 +127,14 @@ export function periodKeys(catalogue: Catalogue): string[] {
       periods.set(item.period.key, item.period);
   }
   return [...periods.values()].sort((a, b) => comparePeriods(b, a)).map((p) => p.key);
+}
+
+/** Every category of every breakdown indicator, for `:value{category=…}`. */
+export function categoryNames(catalogue: Catalogue): string[] {
+  const names = new Set<string>();
+  for (const indicator of catalogue.indicators.values())
+    for (const category of indicator.categories ?? []) names.add(category);
+  return [...names];
 }
 
 export function tagNames(catalogue: Catalogue): string[] {

@@ -3,20 +3,28 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The DfE published-statistics folder: the one setting through which the samples and
- * tests find the real DfE files (which the project does not ship). In order:
- * an explicit setting (CLI `--dfe-dir`, VS Code `scorecard.dfeDir`), the environment
- * variable SCORECARD_DFE_DIR, then `<repo>/../shared/data/dfe`.
+ * The DfE published-statistics folder: where `dfe:NAME.csv` is read from, and where a
+ * `dfe/NAME.csv` that is not beside its data file falls back to. In order: an explicit
+ * setting (CLI `--dfe-dir`, VS Code `scorecard.dfeDataFolder`), the environment variable
+ * SCORECARD_DFE_DIR, then, in a checkout of this repository only, `<repo>/../shared/data/dfe`.
+ * An installed extension has no repository, so without a setting there is no folder.
  */
 export const DFE_DIR_ENV = 'SCORECARD_DFE_DIR';
 
-/** Paths in `ees:` / `neighbours:` starting with this resolve against the DfE folder. */
+/** `dfe/x.csv` beside the data file, else (with a hint) in the DfE folder. */
 export const DFE_PREFIX = 'dfe/';
+
+/** `dfe:x.csv` names a file in the DfE folder, whatever is beside the data file. */
+export const DFE_SCHEME = 'dfe:';
+
+/** Where to set the folder, for messages a user reads. */
+export const DFE_DIR_HOW =
+  'the scorecard.dfeDataFolder setting in VS Code, --dfe-dir on the command line, or the SCORECARD_DFE_DIR environment variable';
 
 const PACKAGE_NAME = 'scorecard-md';
 
-/** The folder the DfE files are read from, given the explicit setting if any. */
-export function dfeDir(setting?: string, env: NodeJS.ProcessEnv = process.env): string {
+/** The folder the DfE files are read from, given the explicit setting if any; undefined when none is set. */
+export function dfeDir(setting?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const chosen = setting?.trim() || env[DFE_DIR_ENV]?.trim();
   if (chosen) return resolve(chosen);
   return defaultDfeDir();
@@ -25,11 +33,11 @@ export function dfeDir(setting?: string, env: NodeJS.ProcessEnv = process.env): 
 /**
  * `<repo>/../shared/data/dfe`, the repo being the nearest folder above this module
  * whose package.json is this project's (true both for the sources and the bundles);
- * outside the repo (an installed extension) the current folder stands in for it.
+ * outside the repo (an installed extension) there is no default.
  */
-export function defaultDfeDir(): string {
-  const root = projectRoot() ?? process.cwd();
-  return resolve(root, '..', 'shared', 'data', 'dfe');
+export function defaultDfeDir(): string | undefined {
+  const root = projectRoot();
+  return root === undefined ? undefined : resolve(root, '..', 'shared', 'data', 'dfe');
 }
 
 function projectRoot(): string | undefined {
@@ -65,13 +73,25 @@ export function isDfePath(p: string): boolean {
   return text.startsWith(DFE_PREFIX) && !isAbsolute(text);
 }
 
+/** True for a path written `dfe:x.csv`: a file of the DfE folder. */
+export function isDfeSchemePath(p: string): boolean {
+  return p.trim().toLowerCase().startsWith(DFE_SCHEME);
+}
+
 /**
- * Resolves a path written in a data file's `ees:` or `neighbours:`: `dfe/x.csv` becomes
- * `<DfE folder>/x.csv` (`dfeDir` as given, else the default chain above); any other
- * path gives undefined and is resolved by the caller relative to the data file.
+ * Where a path written in a data file's `ees:` or `neighbours:` lies in the DfE folder:
+ * `dfe:x.csv` and `dfe/x.csv` both become `<DfE folder>/x.csv` (`dfeDirectory` as
+ * given, else the default chain above). Undefined for any other path, and when no
+ * folder is set.
  */
 export function resolveDfePath(p: string, dfeDirectory: string | undefined): string | undefined {
-  if (!isDfePath(p)) return undefined;
-  const rest = p.trim().replace(/\\/g, '/').slice(DFE_PREFIX.length);
-  return resolve(dfeDirectory ?? dfeDir(), ...rest.split('/').filter((part) => part !== ''));
+  const text = p.trim().replace(/\\/g, '/');
+  const rest = isDfeSchemePath(text)
+    ? text.slice(DFE_SCHEME.length)
+    : isDfePath(text)
+      ? text.slice(DFE_PREFIX.length)
+      : undefined;
+  const folder = dfeDirectory ?? dfeDir();
+  if (rest === undefined || folder === undefined) return undefined;
+  return resolve(folder, ...rest.split('/').filter((part) => part !== ''));
 }

@@ -4,10 +4,12 @@ import { createMessage, RULES } from '../../messages.js';
 import { periodFromEes } from '../../periods.js';
 import type { BenchmarkValue, Message, Observation, Period, SourcePlace } from '../../types.js';
 import { resolveArea, type ResolvedArea } from './area.js';
+import { DFE_DIR_HOW } from './dfe-dir.js';
 import { readCell } from './cell-value.js';
 import { cellPlace, type CsvTable } from './csv-table.js';
 import { indexEesTable, type EesIndex } from './ees-index.js';
 import { averageOf, findNeighbours, neighbourNote, type NeighbourGap } from './neighbours.js';
+import { peerFigures } from './peers.js';
 import { bindFilter, describeFilter, distinctValues, type BoundFilter } from './row-filter.js';
 import { sharedEesTableCache, type CsvReadResult, type EesTableCache } from './table-cache.js';
 import type {
@@ -126,7 +128,7 @@ function readProblem(
   if (read.missing) {
     return createMessage(
       RULES.dataMissing,
-      `Cannot read the ${what} of source "${source.name}": ${read.reason}. DfE files written as dfe/... are read from the DfE data folder (SCORECARD_DFE_DIR, --dfe-dir or the scorecard.dfeDir setting)`,
+      `Cannot read the ${what} of source "${source.name}": ${read.reason}. DfE files written as dfe:NAME.csv are read from the DfE data folder (set with ${DFE_DIR_HOW})`,
       source.place,
     );
   }
@@ -213,7 +215,8 @@ function importIndicator(
       ? neighbourBenchmarks(index, neighbours, source, filters.value, columns.value, spec, messages)
       : []),
   ];
-  return { values, benchmarks };
+  const peers = peerFigures(index, area, neighbours?.codes, filters.value, columns.value);
+  return { values, benchmarks, peers };
 }
 
 function bindColumns(

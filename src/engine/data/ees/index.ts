@@ -7,10 +7,13 @@ export { EesTableCache, sharedEesTableCache, type CsvReadResult } from './table-
 export { readCell, type CellReading } from './cell-value.js';
 export {
   DFE_DIR_ENV,
+  DFE_DIR_HOW,
   DFE_PREFIX,
+  DFE_SCHEME,
   defaultDfeDir,
   dfeDir,
   isDfePath,
+  isDfeSchemePath,
   resolveDfePath,
 } from './dfe-dir.js';
 export { indexEesTable, type EesIndex } from './ees-index.js';

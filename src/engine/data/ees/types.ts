@@ -1,4 +1,10 @@
-import type { BenchmarkValue, Message, Observation, SourcePlace } from '../../types.js';
+import type {
+  BenchmarkValue,
+  Message,
+  Observation,
+  PeerFigures,
+  SourcePlace,
+} from '../../types.js';
 
 /** A `sources:` entry of the data file, paths already resolved and allowed. */
 export interface EesSourceSpec {
@@ -47,4 +53,6 @@ export interface EesSeries {
 export interface EesIndicatorSeries {
   readonly values: readonly Observation[];
   readonly benchmarks: readonly BenchmarkValue[];
+  /** Every authority's figures, for ranks and quartiles. */
+  readonly peers?: PeerFigures;
 }

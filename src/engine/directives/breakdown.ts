@@ -1,0 +1,247 @@
+/**
+ * Breakdown indicators (dsl.md, "More data"): `:value{id category="…"}` and
+ * `::breakdown{id periods? chart?}`. Each category is looked at as an indicator of its
+ * own (same unit, polarity and disclosure rules), so a category's figure is found,
+ * judged stale or missing, and suppressed exactly as any figure is.
+ */
+import type { Element, ElementContent } from 'hast';
+import { h, s } from 'hastscript';
+import { distance } from 'fastest-levenshtein';
+import { breakdownChartSpec, type BreakdownBar } from '../charts/breakdown-spec.js';
+import { axisTitle, renderChart } from '../charts/index.js';
+import { prefixIds, safeIdPrefix } from '../charts/svg-clean.js';
+import { findObservation } from '../facts.js';
+import { RULES } from '../messages.js';
+import { periodShortLabel, periodsEndingAt } from '../periods.js';
+import { formatObservation } from '../semantics/index.js';
+import type { Indicator, Period } from '../types.js';
+import type { Place, ResolveContext } from './context.js';
+import { disclose } from './disclosure-gate.js';
+import { figure, figureWithPeriod, problemMarker } from './figure.js';
+import { factsAt } from './indicator-facts.js';
+
+const DEFAULT_PERIODS = 3;
+const MAX_PERIODS = 20;
+
+const byCategory = new WeakMap<Indicator, Map<string, Indicator>>();
+
+/** One category as an indicator (cached, since figure lookups cache per indicator object). */
+export function categoryIndicator(indicator: Indicator, category: string): Indicator {
+  let cache = byCategory.get(indicator);
+  if (!cache) byCategory.set(indicator, (cache = new Map()));
+  let found = cache.get(category);
+  if (!found) {
+    const { breakdownValues, categories, breakdown, peers, ...rest } = indicator;
+    void categories;
+    void breakdown;
+    void peers;
+    found = {
+      ...rest,
+      title: `${indicator.title}: ${category}`,
+      values: (breakdownValues ?? []).filter((v) => v.category === category),
+      // Targets and benchmarks are the whole indicator's, not a category's.
+      targets: [],
+      benchmarks: [],
+    };
+    cache.set(category, found);
+  }
+  return found;
+}
+
+/** The category as the data spells it, or a positioned `unknown-category` with the nearest. */
+function findCategory(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  written: string,
+  place: Place,
+): string | undefined {
+  const categories = indicator.categories ?? [];
+  const wanted = written.trim().toLowerCase();
+  const match = categories.find((c) => c.toLowerCase() === wanted);
+  if (match !== undefined) return match;
+  if (categories.length === 0) {
+    ctx.report(
+      RULES.unknownCategory,
+      `${indicator.id} has no breakdown, so it has no category "${written}" (a breakdown indicator has breakdown: and values with category)`,
+      place,
+    );
+    return undefined;
+  }
+  const nearest = categories
+    .map((c) => ({ c, d: distance(c.toLowerCase(), wanted) }))
+    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .slice(0, 3)
+    .map(({ c }) => c);
+  ctx.report(
+    RULES.unknownCategory,
+    `${indicator.id} has no ${indicator.breakdown ?? 'category'} "${written}"; did you mean ${nearest.map((c) => `"${c}"`).join(' or ')}?`,
+    place,
+    { suggestions: nearest },
+  );
+  return undefined;
+}
+
+/** `:value{id=CLA-NEED category="Abuse or neglect"}`. */
+export function categoryValue(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  period: Period | undefined,
+  written: string,
+  place: Place,
+): ElementContent[] {
+  const category = findCategory(ctx, indicator, written, place);
+  if (category === undefined)
+    return [h('span.sc-value.sc-value--missing', `no category "${written}"`)];
+  const facts = factsAt(ctx, categoryIndicator(indicator, category), period, 'previous', place);
+  return figureWithPeriod(ctx, facts);
+}
+
+function periodCount(ctx: ResolveContext, written: string | undefined, place: Place): number {
+  if (written === undefined || written === '') return DEFAULT_PERIODS;
+  const count = Number(written);
+  if (Number.isInteger(count) && count >= 1 && count <= MAX_PERIODS) return count;
+  ctx.report(
+    RULES.unknownAttribute,
+    `periods=${written} must be a whole number from 1 to ${MAX_PERIODS}`,
+    place,
+  );
+  return DEFAULT_PERIODS;
+}
+
+/** The last period shown: the one asked for (or holding it), else the newest before it. */
+function endPeriod(indicator: Indicator, period: Period | undefined): Period | undefined {
+  const all: Indicator = { ...indicator, values: indicator.breakdownValues ?? [] };
+  const { observation } = findObservation(all, period);
+  return observation?.period;
+}
+
+/**
+ * `::breakdown`: a table of the categories (rows) over the last `periods` periods
+ * (columns), and with `chart=true` a bar chart of the same figures above it.
+ */
+export function breakdownBlock(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  attributes: Readonly<Record<string, string>>,
+  period: Period | undefined,
+  place: Place,
+): () => Element {
+  const categories = indicator.categories ?? [];
+  if (categories.length === 0) {
+    ctx.report(
+      RULES.unknownCategory,
+      `${indicator.id} is not a breakdown indicator: give it breakdown: (the dimension) and values with category`,
+      place,
+    );
+    return () => problemMarker(RULES.unknownCategory, `${indicator.id} has no categories`);
+  }
+  const count = periodCount(ctx, attributes['periods'], place);
+  const end = endPeriod(indicator, period);
+  if (!end) {
+    ctx.report(RULES.noValue, `${indicator.id} has no category values to show`, place);
+    return () => problemMarker(RULES.noValue, `${indicator.id} has no category values`);
+  }
+  const periods = periodsEndingAt(end, count);
+  const cells = categories.map((category) => {
+    const part = categoryIndicator(indicator, category);
+    return periods.map((p) => {
+      const observation = part.values.find((v) => v.period.key === p.key);
+      return observation && disclose(ctx, part, observation, place);
+    });
+  });
+  const dimension = indicator.breakdown ?? 'category';
+  const byWords = `by ${dimension}`;
+  const caption =
+    attributes['title'] ??
+    (indicator.title.toLowerCase().includes(byWords.toLowerCase())
+      ? indicator.title
+      : `${indicator.title}, ${byWords}`);
+  const table = h('div.sc-table-wrap', { tabIndex: 0, role: 'region', ariaLabel: caption }, [
+    h('table.sc-breakdown', [
+      h('caption', caption),
+      h('thead', [
+        h('tr', [
+          h('th', { scope: 'col' }, dimension.charAt(0).toUpperCase() + dimension.slice(1)),
+          ...periods.map((p) => h('th', { scope: 'col' }, periodShortLabel(p))),
+        ]),
+      ]),
+      h(
+        'tbody',
+        categories.map((category, row) =>
+          h('tr', [
+            h('th', { scope: 'row' }, category),
+            ...periods.map((_, column) =>
+              h('td.sc-num', [figure(ctx, indicator, cells[row]?.[column])]),
+            ),
+          ]),
+        ),
+      ),
+    ]),
+  ]);
+  if (attributes['chart'] !== 'true' || !ctx.withCharts) return () => table;
+
+  const bars: BreakdownBar[] = categories.flatMap((category, row) =>
+    periods.map((p, column) => {
+      const observation = cells[row]?.[column];
+      return {
+        category,
+        period: periodShortLabel(p),
+        value: observation?.value,
+        label: observation ? formatObservation(indicator, observation) : 'no value',
+      };
+    }),
+  );
+  const spec = breakdownChartSpec({
+    categories,
+    periods: periods.map(periodShortLabel),
+    bars,
+    axisTitle: axisTitle(indicator),
+  });
+  const prefix = safeIdPrefix(ctx.nextId('sc-breakdown'));
+  let svg: Element | undefined;
+  let failure = '';
+  ctx.pending.push(
+    renderChart(spec).then(
+      (json) => {
+        svg = (JSON.parse(json) as Element | null) ?? undefined;
+      },
+      (error: unknown) => {
+        failure = error instanceof Error ? error.message : String(error);
+      },
+    ),
+  );
+  const description = `Bar chart of ${caption.charAt(0).toLowerCase()}${caption.slice(1)}, ${periods.length === 1 ? periodShortLabel(end) : `${periodShortLabel(periods[0]!)} to ${periodShortLabel(end)}`}; the figures are in the table below.`;
+  return () => {
+    if (!svg)
+      return h('div', [
+        problemMarker(
+          'chart-failed',
+          `The chart for ${indicator.id} could not be drawn: ${failure}`,
+        ),
+        table,
+      ]);
+    prefixIds(svg, prefix);
+    const titleId = `${prefix}-title`;
+    const descId = `${prefix}-desc`;
+    const { width, height, viewBox } = svg.properties;
+    svg.properties = {
+      className: ['sc-chart__svg'],
+      role: 'img',
+      ariaLabelledBy: [titleId, descId],
+      focusable: 'false',
+    };
+    if (width !== undefined) svg.properties['width'] = width;
+    if (height !== undefined) svg.properties['height'] = height;
+    if (viewBox !== undefined) svg.properties['viewBox'] = viewBox;
+    svg.children.unshift(
+      s('title', { id: titleId }, caption),
+      s('desc', { id: descId }, description),
+    );
+    return h('figure.sc-chart.sc-breakdown-chart', [
+      h('figcaption', [h('span.sc-chart__title', caption)]),
+      svg,
+      h('p.sc-chart__desc', description),
+      table,
+    ]);
+  };
+}
