@@ -26,6 +26,7 @@ export type * from './types.js';
 export { RULES, formatMessageLine, sortMessages } from './messages.js';
 export { DOCUMENT_CSS } from './html/styles.js';
 export { prestartRenderThreads } from './charts/index.js';
+export { readDocxGenerator, renderDocx } from './docx/index.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
