@@ -26,8 +26,11 @@ export const HEADER_FILL = 'F3F2F1';
 const WIDE_TABLE_COLUMNS = 5;
 const NORMAL_TEXT = 22;
 const SMALL_TEXT = 18;
-/** An average character of Arial is about half its size wide: twips per half-point of size. */
-const CHAR_TWIPS_PER_HALF_POINT = 5.5;
+/**
+ * Twips per half-point of size of an average character: Arial, or the DejaVu Sans that
+ * stands in for it, is about 0.65 of its size wide.
+ */
+const CHAR_TWIPS_PER_HALF_POINT = 6.5;
 /** A cell's left and right margins, in twips. */
 const CELL_MARGINS = 160;
 
