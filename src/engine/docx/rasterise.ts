@@ -43,7 +43,12 @@ export function loadRasteriser(): Promise<Rasterise> {
         new Resvg(svg, {
           fitTo: { mode: 'width', value: Math.round((widthPx * PRINT_DPI) / CSS_DPI) },
           // Chart text is set in the generic sans-serif; the system's fonts supply it.
-          font: { loadSystemFonts: true, sansSerifFamily: SANS, defaultFontFamily: SANS },
+          // Reading them costs more than drawing a sparkline, which has no text.
+          font: {
+            loadSystemFonts: svg.includes('<text'),
+            sansSerifFamily: SANS,
+            defaultFontFamily: SANS,
+          },
           background: '#ffffff',
         })
           .render()
