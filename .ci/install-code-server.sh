@@ -13,12 +13,17 @@ stamp="$dir/.installed-$version"
 started=$SECONDS
 
 # System packages: kerberos headers for a native module, ripgrep to stand in for the
-# download, the browser. Only when missing, so a warm machine needs no apt at all.
+# download, the browser, LibreOffice. Only when missing, so a warm machine needs no apt
+# at all.
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
 # pdftoppm and pdfinfo, for the print tests of npm run test:browser.
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# LibreOffice reads the Word export back in the tests of npm run test:browser.
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+# A sans-serif font for LibreOffice's text and for the charts drawn into the Word file.
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need_apt+=(fonts-dejavu-core)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 if ((${#need_apt[@]} > 0)); then
   echo "install-code-server: apt-get install ${need_apt[*]}"

@@ -1,6 +1,8 @@
 // Bundles the three faces with esbuild; `tsc --noEmit` checks types separately (npm run typecheck).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { cp, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -47,7 +49,8 @@ const jobs = [
     entryPoints: ['src/cli/cli.ts'],
     outfile: 'dist/cli.js',
     // Loaded only for --pdf, from node_modules: it finds its own files through __dirname.
-    external: ['playwright-core'],
+    // resvg (Word export) is a native module: loaded at run time, never bundled.
+    external: ['playwright-core', '@resvg/resvg-js'],
     plugins: [vegaFromWorkerBundle('.js')],
   }),
   // Charts are rendered in worker threads (src/engine/charts/render-pool.ts), which load
@@ -91,6 +94,7 @@ if (existsSync('src/extension/extension.ts')) {
       ...extensionCommon,
       entryPoints: ['src/extension/engine-services.ts'],
       outfile: 'dist/engine-services.cjs',
+      external: [...extensionCommon.external, '@resvg/resvg-js'],
       plugins: [vegaFromWorkerBundle('.cjs')],
     }),
     build({
@@ -114,3 +118,20 @@ if (existsSync('src/webview/preview.ts')) {
   );
 }
 await Promise.all(jobs);
+await copyResvg();
+
+/**
+ * The Word export draws charts with resvg, a native module that cannot be bundled. The
+ * .vsix ships no node_modules, so resvg's loader and this platform's binary are copied to
+ * dist/node_modules, where the engine bundle's require finds them (.vscodeignore keeps
+ * them). A platform without its binary gets a clear "not available" message on export.
+ */
+async function copyResvg() {
+  const from = 'node_modules/@resvg';
+  if (!existsSync(from)) return;
+  const to = 'dist/node_modules/@resvg';
+  await rm(to, { recursive: true, force: true });
+  for (const name of await readdir(from)) {
+    await cp(join(from, name), join(to, name), { recursive: true, dereference: true });
+  }
+}

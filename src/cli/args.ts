@@ -11,6 +11,7 @@ export type CliCommand =
       readonly outDir?: string;
       readonly mode: RenderMode;
       readonly pdf: boolean;
+      readonly docx: boolean;
       readonly force: boolean;
       readonly allowSmallNumbers: boolean;
       readonly allowExemptAsPublic: boolean;
@@ -39,6 +40,7 @@ const OPTIONS = {
   exempt: { type: 'boolean' },
   preview: { type: 'boolean' },
   pdf: { type: 'boolean' },
+  docx: { type: 'boolean' },
   force: { type: 'boolean' },
   'allow-small-numbers': { type: 'boolean' },
   'allow-exempt-as-public': { type: 'boolean' },
@@ -78,7 +80,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json')
       throw new UsageError(`--format must be text or json, not "${format}"`);
-    for (const flag of ['output', 'out-dir', 'pdf', 'force'] as const) {
+    for (const flag of ['output', 'out-dir', 'pdf', 'docx', 'force'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} is an export option`);
     }
     return { command, ...common, format };
@@ -92,6 +94,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
     ...(values.output ? { output: values.output } : {}),
     ...(values['out-dir'] ? { outDir: values['out-dir'] } : {}),
     pdf: values.pdf ?? false,
+    docx: values.docx ?? false,
     force: values.force ?? false,
     allowSmallNumbers: values['allow-small-numbers'] ?? false,
     allowExemptAsPublic: values['allow-exempt-as-public'] ?? false,
@@ -112,6 +115,8 @@ Export options
                              small numbers suppressed
   --exempt                   the exempt (Part B) version, exact figures
   --pdf                      also write a PDF through headless Chromium (A4)
+  --docx                     also write a Word file (.docx) beside the HTML, with the
+                             same figures and suppression
   --force                    overwrite a file this tool did not write
   --allow-small-numbers      publish although small numbers were suppressed (marked)
   --allow-exempt-as-public   export a report classified exempt as public (warns)

@@ -16,6 +16,7 @@ import { findReports } from './find-reports.js';
 import { displayPath, messageLines, messagesJson, summary } from './reporter.js';
 import type { exportPdf as ExportPdfFunction } from './pdf.js';
 import { isOwnedOrAbsent, writeExport } from './safe-write.js';
+import { exportDocxBeside } from './docx.js';
 
 /** pdf.ts is imported only for --pdf, so the browser driver is never loaded otherwise. */
 type ExportPdf = typeof ExportPdfFunction;
@@ -133,6 +134,11 @@ async function exportAll(
     }
     io.out(`${progress} -> ${displayPath(outFile)}`);
     if (command.pdf && !(await exportPdfBeside(result.html, outFile, command.force, progress, io)))
+      failed++;
+    if (
+      command.docx &&
+      !(await exportDocxBeside(result.html, outFile, report, command.force, progress, io))
+    )
       failed++;
   }
   return failed > 0 ? 1 : 0;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { GENERATOR_NAME, readGenerator } from '../engine/html/document.js';
+import { readDocxGenerator } from '../engine/docx/docx-owner.js';
 
 export type WriteOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -51,6 +52,7 @@ export async function isOwnedOrAbsent(target: string): Promise<boolean> {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
+  if (extname(target).toLowerCase() === '.docx') return readDocxGenerator(existing) !== undefined;
   if (extname(target).toLowerCase() === '.pdf') {
     return existing.toString('latin1').includes(`/Creator (${GENERATOR_NAME} `);
   }

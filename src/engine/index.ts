@@ -38,6 +38,7 @@ export { RULES, formatMessageLine, sortMessages } from './messages.js';
 export { DOCUMENT_CSS } from './html/styles.js';
 export { prestartRenderThreads } from './charts/index.js';
 export { decodeBytes } from './report/decode-text.js';
+export { readDocxGenerator, renderDocx } from './docx/index.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;

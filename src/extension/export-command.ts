@@ -7,6 +7,7 @@ import {
   overwriteDecision,
   refusalKind,
   writeAtomically,
+  type ExportFormat,
   type ExportMode,
 } from './logic/export-files.js';
 import type { Services } from './services.js';
@@ -19,8 +20,9 @@ export interface ExportOptions {
 }
 
 /**
- * Exports the report as one self-contained HTML file beside it and returns the path
- * written (undefined when refused or cancelled), so tests can drive the command.
+ * Exports the report as one self-contained HTML file beside it (or, for `docx`, the Word
+ * file made from that same HTML) and returns the path written (undefined when refused or
+ * cancelled), so tests can drive the command.
  */
 export async function exportReport(
   services: Services,
@@ -28,10 +30,11 @@ export async function exportReport(
   document: vscode.TextDocument,
   mode: ExportMode,
   options: ExportOptions = {},
+  format: ExportFormat = 'html',
 ): Promise<string | undefined> {
   const report = document.uri.fsPath;
   const reportDir = path.dirname(report);
-  const { engine } = await services.get();
+  const { engine, text: loaded } = await services.get();
   const text = document.getText();
   let result = await engine.render(text, { path: report, mode });
   let refusal = refusalKind(result);
@@ -62,8 +65,9 @@ export async function exportReport(
     );
     return undefined;
   }
-  const target = exportPath(report, mode);
-  if (!options.overwrite && (await overwriteDecision(target)) === 'ask') {
+  const target = exportPath(report, mode, format);
+  const isOurWordFile = (bytes: Uint8Array) => loaded.readDocxGenerator(bytes) !== undefined;
+  if (!options.overwrite && (await overwriteDecision(target, isOurWordFile)) === 'ask') {
     const choice = await vscode.window.showWarningMessage(
       `${path.basename(target)} exists and was not written by Scorecard Markdown. Replace it?`,
       { modal: true },
@@ -71,7 +75,11 @@ export async function exportReport(
     );
     if (choice !== 'Replace') return undefined;
   }
-  await writeAtomically(target, result.html);
+  // The Word file is made from the HTML just checked: the same figures, the same suppression.
+  await writeAtomically(
+    target,
+    format === 'docx' ? await loaded.renderDocx(result.html) : result.html,
+  );
   const warnings = result.messages.filter((m) => m.severity === 'warning').length;
   const note = warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
   void vscode.window

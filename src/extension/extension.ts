@@ -10,7 +10,7 @@ import { DataWatcher } from './data-watcher.js';
 import { Diagnostics } from './diagnostics.js';
 import { exportReport, logMessages, type ExportOptions } from './export-command.js';
 import { ScorecardHover } from './hover-provider.js';
-import type { ExportMode } from './logic/export-files.js';
+import type { ExportFormat, ExportMode } from './logic/export-files.js';
 import { PreviewManager, type PreviewState } from './preview-panel.js';
 import { Services } from './services.js';
 import { ProblemsStatus } from './status-bar.js';
@@ -22,6 +22,8 @@ export const COMMANDS = {
   openPreviewToSide: 'scorecard.openPreviewToSide',
   exportPublic: 'scorecard.exportPublic',
   exportExempt: 'scorecard.exportExempt',
+  exportWordPublic: 'scorecard.exportWordPublic',
+  exportWordExempt: 'scorecard.exportWordExempt',
   checkReport: 'scorecard.checkReport',
 } as const;
 
@@ -57,13 +59,14 @@ export function activate(context: vscode.ExtensionContext): ScorecardApi {
     mode: ExportMode,
     uri: unknown,
     options: unknown,
+    format: ExportFormat = 'html',
   ): Promise<string | undefined> {
     const document = await reportDocument(uri);
     if (!document) return undefined;
     const opts: ExportOptions =
       typeof options === 'object' && options !== null ? (options as ExportOptions) : {};
     try {
-      return await exportReport(services, log, document, mode, opts);
+      return await exportReport(services, log, document, mode, opts, format);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log.appendLine(`Export failed: ${reason}`);
@@ -82,6 +85,12 @@ export function activate(context: vscode.ExtensionContext): ScorecardApi {
     ),
     vscode.commands.registerCommand(COMMANDS.exportExempt, (uri: unknown, options: unknown) =>
       exportCommand('exempt', uri, options),
+    ),
+    vscode.commands.registerCommand(COMMANDS.exportWordPublic, (uri: unknown, options: unknown) =>
+      exportCommand('public', uri, options, 'docx'),
+    ),
+    vscode.commands.registerCommand(COMMANDS.exportWordExempt, (uri: unknown, options: unknown) =>
+      exportCommand('exempt', uri, options, 'docx'),
     ),
     vscode.commands.registerCommand(
       COMMANDS.checkReport,

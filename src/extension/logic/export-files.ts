@@ -5,12 +5,21 @@ import type { RenderResult } from '../../engine/api.js';
 import { RULES } from '../../engine/messages.js';
 
 export type ExportMode = 'public' | 'exempt';
+/** The HTML the agenda pack publishes, or the Word file made from it. */
+export type ExportFormat = 'html' | 'docx';
 
-/** `report.md` -> `report.html` (public) or `report.exempt.html`, beside the report. */
-export function exportPath(reportPath: string, mode: ExportMode): string {
+/**
+ * `report.md` -> `report.html` (public) or `report.exempt.html`, beside the report;
+ * `report.docx` or `report.exempt.docx` for Word.
+ */
+export function exportPath(
+  reportPath: string,
+  mode: ExportMode,
+  format: ExportFormat = 'html',
+): string {
   const dir = path.dirname(reportPath);
   const base = path.basename(reportPath).replace(/\.(md|markdown)$/i, '');
-  return path.join(dir, mode === 'public' ? `${base}.html` : `${base}.exempt.html`);
+  return path.join(dir, `${base}${mode === 'public' ? '' : '.exempt'}.${format}`);
 }
 
 const GENERATOR = /<meta\s+name=["']?generator["']?\s+content=["']?Scorecard Markdown/i;
@@ -20,16 +29,25 @@ export function isOurExport(html: string): boolean {
   return GENERATOR.test(html.slice(0, 4096));
 }
 
-/** 'write' when the file is absent or ours; 'ask' when it belongs to someone else. */
-export async function overwriteDecision(target: string): Promise<'write' | 'ask'> {
-  let existing: string;
+/**
+ * 'write' when the file is absent or ours; 'ask' when it belongs to someone else. A Word
+ * file is ours while this tool is its last editor (`isOurWordFile`, the engine's
+ * readDocxGenerator): once someone has saved it in Word it is theirs.
+ */
+export async function overwriteDecision(
+  target: string,
+  isOurWordFile?: (bytes: Uint8Array) => boolean,
+): Promise<'write' | 'ask'> {
+  let existing: Buffer;
   try {
-    existing = await readFile(target, 'utf8');
+    existing = await readFile(target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'write';
     throw error;
   }
-  return isOurExport(existing) ? 'write' : 'ask';
+  if (path.extname(target).toLowerCase() === '.docx')
+    return isOurWordFile?.(existing) ? 'write' : 'ask';
+  return isOurExport(existing.toString('utf8')) ? 'write' : 'ask';
 }
 
 /**
@@ -45,13 +63,13 @@ export function refusalKind(result: RenderResult): 'none' | 'small-numbers' | 'e
 }
 
 /** Writes beside the target and renames, so a reader never sees half a file. */
-export async function writeAtomically(target: string, content: string): Promise<void> {
+export async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
   const temp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
   );
   try {
-    await writeFile(temp, content, 'utf8');
+    await writeFile(temp, content, typeof content === 'string' ? 'utf8' : undefined);
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

@@ -71,5 +71,17 @@ export function definePreviewExportTests(config: () => E2EConfig): void {
       const path = await exportWith('scorecard.exportExempt', config());
       assert.match(await readFile(path, 'utf8'), /^<!doctype html>/i);
     });
+
+    // Proves the packaging too: the chart rasteriser (a native module) ships in the .vsix.
+    it('exports a public Word file beside the report', async () => {
+      const path = await exportWith('scorecard.exportWordPublic', config());
+      assert.match(path, /(?<!\.exempt)\.docx$/);
+      assert.equal((await readFile(path)).subarray(0, 2).toString('latin1'), 'PK');
+    });
+
+    it('exports an exempt Word file beside the report', async () => {
+      const path = await exportWith('scorecard.exportWordExempt', config());
+      assert.match(path, /\.exempt\.docx$/);
+    });
   });
 }
