@@ -32,9 +32,12 @@ export class ObservationIndex {
   }
 
   observation(id: string, period: string): Observation | undefined {
+    const values = this.indicator(id)?.values ?? [];
+    // Most indicators hold a few periods: a scan costs less than a map for each.
+    if (values.length <= 16) return values.find((v) => v.period.key === period);
     let periods = this.byIndicator.get(id);
     if (!periods) {
-      periods = new Map((this.indicator(id)?.values ?? []).map((v) => [v.period.key, v]));
+      periods = new Map(values.map((v) => [v.period.key, v]));
       this.byIndicator.set(id, periods);
     }
     return periods.get(period);

@@ -116,48 +116,53 @@ export function complementarySuppression(input: ComplementaryInput): void {
   }
 
   /** The published part to hide next: the smallest non-zero one, else the smallest. */
-  function complement(parts: readonly string[], period: string): string | undefined {
-    let best: string | undefined;
-    let bestValue = 0;
+  function complement(parts: readonly Part[]): string | undefined {
+    let best: Part | undefined;
     for (const part of parts) {
-      if (!published(part, period)) continue;
-      const value = printed(part, period) ?? 0;
-      if (best === undefined || (value !== 0 && (bestValue === 0 || value < bestValue))) {
+      if (part.value === undefined) continue;
+      if (
+        best?.value === undefined ||
+        (part.value !== 0 && (best.value === 0 || part.value < best.value))
+      ) {
         best = part;
-        bestValue = value;
       }
     }
-    return best;
+    return best?.id;
   }
 
-  function checkGroup(total: string, parts: readonly string[], period: string): void {
+  function checkGroup(total: string, ids: readonly string[], period: string): void {
     const indicator: Indicator | undefined = index.indicator(total);
     if (!indicator) return;
+    // Each part's printed value when it is published, looked up once per check.
+    const parts: Part[] = ids.map((id) => ({
+      id,
+      value: published(id, period) ? printed(id, period) : undefined,
+    }));
     const totalValue = index.observation(total, period)?.value;
     if (
       suppressed.has(observationKey(total, period)) &&
       isSmallPrinted(totalValue, indicator.decimals, threshold)
     ) {
       for (const part of parts) {
-        if (published(part, period) && printed(part, period) !== 0) {
-          suppress(part, period, `it is a part of ${total}, which is a small number`);
+        if (part.value !== undefined && part.value !== 0) {
+          suppress(part.id, period, `it is a part of ${total}, which is a small number`);
         }
       }
       return;
     }
+    const open = parts.filter((part) => part.value === undefined);
     if (published(total, period)) {
-      const open = parts.filter((part) => !published(part, period));
       if (open.length === 0) return;
       let rest = printed(total, period) ?? 0;
-      for (const part of parts) if (published(part, period)) rest -= printed(part, period) ?? 0;
+      for (const part of parts) rest -= part.value ?? 0;
       const small = isSmallPrinted(
         roundHalfUp(rest, indicator.decimals),
         indicator.decimals,
         threshold,
       );
-      const lone = open.length === 1 && hiddenOnPurpose(open[0]!, period);
+      const lone = open.length === 1 && hiddenOnPurpose(open[0]!.id, period);
       if (!small && !lone) return;
-      const part = complement(parts, period);
+      const part = complement(parts);
       if (part !== undefined) {
         suppress(
           part,
@@ -168,13 +173,13 @@ export function complementarySuppression(input: ComplementaryInput): void {
         suppress(
           total,
           period,
-          `its part ${open[0]!} could be worked out from it, and would reveal a small number or a suppressed figure`,
+          `its part ${open[0]!.id} could be worked out from it, and would reveal a small number or a suppressed figure`,
         );
       }
       return;
     }
-    if (hiddenOnPurpose(total, period) && parts.every((part) => published(part, period))) {
-      const part = complement(parts, period);
+    if (hiddenOnPurpose(total, period) && parts.length > 0 && open.length === 0) {
+      const part = complement(parts);
       if (part !== undefined) {
         suppress(
           part,
@@ -184,4 +189,10 @@ export function complementarySuppression(input: ComplementaryInput): void {
       }
     }
   }
+}
+
+/** A part of a total: its printed value where the document publishes it. */
+interface Part {
+  readonly id: string;
+  readonly value: number | undefined;
 }
