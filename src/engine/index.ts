@@ -60,7 +60,10 @@ interface Prepared {
 export function createEngine(options: EngineOptions = {}): Engine {
   const cache = new DataCache();
   const allowedRoots = (options.allowedRoots ?? []).map((root) => resolve(root));
-  const threshold = options.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
+  // Below 1 nothing would be suppressed: such a setting falls back to the default.
+  const wanted = options.smallNumberThreshold;
+  const threshold =
+    wanted !== undefined && wanted >= 1 ? Math.ceil(wanted) : DEFAULT_SMALL_NUMBER_THRESHOLD;
   const maxReportBytes = options.maxReportBytes ?? DEFAULT_MAX_REPORT_BYTES;
   // Typing re-renders one block of a long report: parse and render only what changed.
   const parsers = new Map<string, IncrementalParser>();
