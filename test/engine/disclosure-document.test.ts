@@ -6,6 +6,7 @@ import { createEngine } from '../../src/engine/index.js';
 import type { RenderOptions } from '../../src/engine/index.js';
 import { IncrementalParser } from '../../src/engine/report/incremental-parse.js';
 import { tempDir, writeFiles } from '../data/helpers.js';
+import { visible } from './public-text.js';
 
 /**
  * The disclose stage end to end: what a public export prints, judged from its HTML.
@@ -45,16 +46,6 @@ const DATA = `indicators:
 
 function report(body: string): string {
   return `---\ntitle: Disclosure\nperiod: 2023/24\ndata: data.yaml\n---\n\n${body}\n`;
-}
-
-/** The text a reader (or a screen reader) gets: text, and the attributes read out. */
-export function visible(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, (tag) => {
-      const read = [...tag.matchAll(/\s(?:aria-label|aria-description|title|alt)="([^"]*)"/g)];
-      return ` ${read.map((m) => m[1]).join(' ')} `;
-    })
-    .replace(/\s+/g, ' ');
 }
 
 function prints(html: string, figure: string): boolean {
