@@ -4,21 +4,34 @@
  * SVG is parsed and cleaned, tables). So each top-level block is resolved and turned
  * into HTML alone, in positions relative to its own start, and the result is kept under
  * the block's text and everything else its output depends on: the catalogue's content,
- * the report period and the render options. Line numbers (messages, `data-line`) and
- * element ids are put in afterwards, so typing a new line above a chart, or adding a
+ * the report period and the render options, and the disclosure decisions on the figures
+ * it shows. Those decisions are made for the whole document at once (a total in one
+ * block and its parts in others), so each block's figures are kept too: an edit resolves
+ * the blocks it touched, the disclose stage runs over every block's figures, and only
+ * blocks whose decisions changed are built again. Line numbers (messages, `data-line`)
+ * and element ids are put in afterwards, so typing a new line above a chart, or adding a
  * chart, does not render the other charts again.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { RenderMode } from './api.js';
-import type { ResolveContext } from './directives/context.js';
+import type { Place, ResolveContext } from './directives/context.js';
 import { resolveDirectives } from './directives/resolve.js';
+import type { Decisions, ShownFigure } from './disclose/index.js';
+import {
+  NO_DECISIONS,
+  discloseFigures,
+  figureKey,
+  reportDisclosure,
+  suppressionOf,
+} from './disclose/index.js';
 import { renderBody } from './html/pipeline.js';
 import { Slots } from './html/slots.js';
 import { createMessage } from './messages.js';
+import type { MessageOptions, RuleId } from './messages.js';
 import type { ParsedBlock } from './report/incremental-parse.js';
-import type { Catalogue, Message, Observation, Period, StatSymbol } from './types.js';
+import type { Catalogue, Message, Period, StatSymbol } from './types.js';
 
 /** What every block of one render shares. */
 export interface BlockRenderInput {
@@ -54,35 +67,17 @@ interface Entry {
 /** Blocks of a few long reports; an entry is the block's HTML, a few kilobytes. */
 const ENTRY_LIMIT = 4000;
 
-/**
- * A suppressed figure is reported once per render, where it first appears, so a block
- * that meets disclosure control depends on the blocks before it: it is never cached.
- * This map shares the render's table and notes whether the block touched it.
- */
-class WatchedMap extends Map<Observation, Observation> {
-  touched = false;
-  constructor(private readonly shared: Map<Observation, Observation>) {
-    super();
-  }
-  override get(key: Observation): Observation | undefined {
-    const found = this.shared.get(key);
-    if (found) this.touched = true;
-    return found;
-  }
-  override has(key: Observation): boolean {
-    const found = this.shared.has(key);
-    if (found) this.touched = true;
-    return found;
-  }
-  override set(key: Observation, value: Observation): this {
-    this.touched = true;
-    this.shared.set(key, value);
-    return this;
-  }
+/** A block resolved and waiting for the document's decisions to be built. */
+interface Resolution {
+  /** Every figure the block shows, places relative to the block. */
+  readonly figures: readonly ShownFigure[];
+  readonly build: (decisions: Decisions) => () => Promise<Entry>;
 }
 
 export class BlockRenderCache {
   private entries = new Map<string, Entry>();
+  /** Each block's figures, by its text and environment: what the disclose stage reads. */
+  private readonly figures = new Map<string, readonly ShownFigure[]>();
   /**
    * Ids in cached HTML are placeholders: `${token}R3z` is the block's third id taken while
    * resolving. The token is random, so no author text can pass for one.
@@ -105,8 +100,6 @@ export class BlockRenderCache {
   ): Promise<BlockRenderResult | undefined> {
     if (blocks.some((block) => /data-line/i.test(block.text))) return undefined;
     const environment = environmentKey(input);
-    const suppressed = new Map<Observation, Observation>();
-    const suppressedShown = new Set<Observation>();
     const messages: Message[] = [];
     const symbolsUsed = new Set<StatSymbol>();
     const parts: Array<{ readonly entry: Entry; readonly lines: number; readonly index: number }> =
@@ -116,31 +109,57 @@ export class BlockRenderCache {
     let firstHeading: string | undefined;
     let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
-    // Resolve every block to render first (in order), so their charts render together.
-    const started = new Map<number, () => Promise<{ entry: Entry; cacheable: boolean }>>();
+    const keys = blocks.map(
+      (block, index) => `${environment}\0${index === 0 ? 'F' : 'B'}${block.text}`,
+    );
+    // Resolve: blocks not seen before; the others' figures are known.
+    const fresh = new Map<number, Resolution>();
+    const figures = blocks.map((block, index) => {
+      const known = this.figures.get(keys[index]!);
+      if (known) return known;
+      const resolution = resolveBlock(block, input, this.token);
+      fresh.set(index, resolution);
+      this.remember(this.figures, keys[index]!, resolution.figures);
+      return resolution.figures;
+    });
+    // Disclose: the whole document's figures at once.
+    const decisions = discloseFigures({
+      figures: figures.flat(),
+      catalogue: input.catalogue,
+      threshold: input.catalogue.smallNumberThreshold,
+    });
+    // Build: blocks whose text or decisions changed, their charts started together.
+    const entryKeys = blocks.map(
+      (_, index) => `${keys[index]!}\0${decisionDigest(figures[index]!, decisions, input.mode)}`,
+    );
+    const started = new Map<number, () => Promise<Entry>>();
     for (const [index, block] of blocks.entries()) {
-      const key = `${environment}\0${index === 0 ? 'F' : 'B'}${block.text}`;
-      if (this.entries.has(key)) continue;
-      started.set(index, startBlock(block, input, this.token, suppressed, suppressedShown));
+      if (this.entries.has(entryKeys[index]!)) continue;
+      const resolution = fresh.get(index) ?? resolveBlock(block, input, this.token);
+      started.set(index, resolution.build(decisions));
     }
     for (const [index, block] of blocks.entries()) {
-      const key = `${environment}\0${index === 0 ? 'F' : 'B'}${block.text}`;
+      const key = entryKeys[index]!;
       let entry = started.has(index) ? undefined : this.entries.get(key);
       if (entry) {
         stats.reused++;
         this.entries.delete(key);
         this.entries.set(key, entry);
       } else {
-        const rendered = await started.get(index)!();
-        entry = rendered.entry;
+        entry = await started.get(index)!();
         stats.rendered++;
-        if (rendered.cacheable) this.remember(key, entry);
+        this.remember(this.entries, key, entry);
       }
       firstIds.push({ ...ids });
       ids.resolve += entry.ids.resolve;
       ids.fill += entry.ids.fill;
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
       for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
+      reportDisclosure(figures[index]!, decisions, input, (ruleId, reason, at, options) =>
+        messages.push(
+          shiftMessage(placedMessage(input.path, ruleId, reason, at, options), block.line - 1),
+        ),
+      );
       if (!headingFound && entry.heading !== undefined) {
         headingFound = true;
         firstHeading = entry.heading || undefined;
@@ -163,6 +182,7 @@ export class BlockRenderCache {
 
   clear(): void {
     this.entries.clear();
+    this.figures.clear();
   }
 
   /**
@@ -183,24 +203,16 @@ export class BlockRenderCache {
     return html;
   }
 
-  private remember(key: string, entry: Entry): void {
-    this.entries.set(key, entry);
-    while (this.entries.size > ENTRY_LIMIT) {
-      this.entries.delete(this.entries.keys().next().value as string);
-    }
+  private remember<T>(map: Map<string, T>, key: string, value: T): void {
+    map.set(key, value);
+    while (map.size > ENTRY_LIMIT) map.delete(map.keys().next().value as string);
   }
 }
 
-function startBlock(
-  block: ParsedBlock,
-  input: BlockRenderInput,
-  token: string,
-  suppressed: Map<Observation, Observation>,
-  suppressedShown: Set<Observation>,
-): () => Promise<{ entry: Entry; cacheable: boolean }> {
+/** Resolves one block alone; its build waits for the document's decisions. */
+function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string): Resolution {
   const messages: Message[] = [];
   const symbols = new Set<StatSymbol>();
-  const watched = new WatchedMap(suppressed);
   const ids = { resolve: 0, fill: 0 };
   let phase: 'resolve' | 'fill' = 'resolve';
   const ctx: ResolveContext = {
@@ -211,46 +223,77 @@ function startBlock(
     slots: new Slots(),
     symbolsUsed: symbols,
     allowSmallNumbers: input.allowSmallNumbers,
-    suppressed: watched,
-    suppressedShown,
+    figures: [],
+    decisions: NO_DECISIONS,
+    afterDisclose: [],
+    suppressedShown: new Set(),
     pending: [],
     withCharts: true,
     messages,
     nextId: (prefix) => `${prefix}-${token}${phase === 'resolve' ? 'R' : 'F'}${++ids[phase]}z`,
     report: (ruleId, reason, at, options) =>
-      messages.push(
-        createMessage(
-          ruleId,
-          reason,
-          { file: input.path, line: at.line, column: at.column },
-          {
-            ...options,
-            ...(at.endLine !== undefined && at.endColumn !== undefined
-              ? { end: { line: at.endLine, column: at.endColumn } }
-              : {}),
-          },
-        ),
-      ),
+      messages.push(placedMessage(input.path, ruleId, reason, at, options)),
   };
   const tree: Root = { type: 'root', children: block.nodes() };
   resolveDirectives(tree, block.text, ctx);
-  const all = Promise.all(ctx.pending);
-  return async () => {
-    await all;
-    const heading = headingText(tree);
-    const nodes = tree.children.filter((node) => node.type !== 'yaml').length;
-    phase = 'fill';
-    const html = await renderBody(
-      tree,
-      ctx.slots,
-      new VFile({ path: input.path, value: block.text }),
-      input.mode === 'public',
-    );
-    return {
-      entry: { html, nodes, messages, symbols: [...symbols], ids: { ...ids }, heading },
-      cacheable: !watched.touched,
-    };
+  return {
+    figures: ctx.figures,
+    build: (decisions) => {
+      ctx.decisions = decisions;
+      for (const start of ctx.afterDisclose) start();
+      const all = Promise.all(ctx.pending);
+      return async () => {
+        await all;
+        const heading = headingText(tree);
+        const nodes = tree.children.filter((node) => node.type !== 'yaml').length;
+        phase = 'fill';
+        const html = await renderBody(
+          tree,
+          ctx.slots,
+          new VFile({ path: input.path, value: block.text }),
+          input.mode === 'public',
+        );
+        return { html, nodes, messages, symbols: [...symbols], ids: { ...ids }, heading };
+      };
+    },
   };
+}
+
+function placedMessage(
+  path: string,
+  ruleId: RuleId,
+  reason: string,
+  at: Place,
+  options: MessageOptions | undefined,
+): Message {
+  return createMessage(
+    ruleId,
+    reason,
+    { file: path, line: at.line, column: at.column },
+    {
+      ...options,
+      ...(at.endLine !== undefined && at.endColumn !== undefined
+        ? { end: { line: at.endLine, column: at.endColumn } }
+        : {}),
+    },
+  );
+}
+
+/**
+ * What of the decisions a block's HTML depends on: which of its figures are suppressed.
+ * Only the public export prints the decisions; elsewhere they are messages alone.
+ */
+function decisionDigest(
+  figures: readonly ShownFigure[],
+  decisions: Decisions,
+  mode: BlockRenderInput['mode'],
+): string {
+  if (mode !== 'public') return '';
+  const hidden = new Set<string>();
+  for (const figure of figures) {
+    if (suppressionOf(decisions, figure)) hidden.add(figureKey(figure));
+  }
+  return [...hidden].sort().join('\u0001');
 }
 
 /** '' for a block whose first heading has no plain text, undefined when it has none. */

@@ -5,6 +5,7 @@ import { DataCache } from './data/cache.js';
 import { loadCatalogue } from './data/load-catalogue.js';
 import type { ResolveContext } from './directives/context.js';
 import { resolveDirectives } from './directives/resolve.js';
+import { NO_DECISIONS, discloseFigures, reportDisclosure } from './disclose/index.js';
 import { DOCUMENT_CSS } from './html/styles.js';
 import { renderDocument } from './html/document.js';
 import { renderBody } from './html/pipeline.js';
@@ -74,7 +75,10 @@ interface Prepared {
 export function createEngine(options: EngineOptions = {}): Engine {
   const cache = new DataCache();
   const allowedRoots = (options.allowedRoots ?? []).map((root) => resolve(root));
-  const threshold = options.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
+  // Below 1 nothing would be suppressed: such a setting falls back to the default.
+  const wanted = options.smallNumberThreshold;
+  const threshold =
+    wanted !== undefined && wanted >= 1 ? Math.ceil(wanted) : DEFAULT_SMALL_NUMBER_THRESHOLD;
   const maxReportBytes = options.maxReportBytes ?? DEFAULT_MAX_REPORT_BYTES;
   // Typing re-renders one block of a long report: parse and render only what changed.
   const parsers = new Map<string, IncrementalParser>();
@@ -185,7 +189,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       slots: new Slots(),
       symbolsUsed: new Set(),
       allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
-      suppressed: new Map(),
+      figures: [],
+      decisions: NO_DECISIONS,
+      afterDisclose: [],
       suppressedShown: new Set(),
       pending: [],
       withCharts,
@@ -208,6 +214,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
     checkClassification(prepared.frontMatter, renderOptions, messages);
     resolveDirectives(prepared.tree(), prepared.text, ctx);
+    // The disclose stage: every figure of the document decided at once, before any is built.
+    ctx.decisions = discloseFigures({
+      figures: ctx.figures,
+      catalogue: prepared.catalogue,
+      threshold: prepared.catalogue.smallNumberThreshold,
+    });
+    reportDisclosure(ctx.figures, ctx.decisions, ctx, ctx.report);
+    for (const start of ctx.afterDisclose) start();
     await Promise.all(ctx.pending);
     return ctx;
   }

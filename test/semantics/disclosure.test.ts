@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyDisclosureControl, suppressParts } from '../../src/engine/semantics/index.js';
+import { applyDisclosureControl } from '../../src/engine/semantics/index.js';
 import { indicator, obs } from './indicator-fixture.js';
 
 describe('applyDisclosureControl', () => {
@@ -38,10 +38,11 @@ describe('applyDisclosureControl', () => {
       obs('2023/24 Q4', { value: 1, numerator: 3, denominator: 300 }),
       5,
     );
-    assert.deepEqual(result.suppressed, ['value', 'numerator']);
+    assert.deepEqual(result.suppressed, ['value', 'numerator', 'denominator']);
+    // No count is left beside a suppressed value, not even the denominator.
     assert.deepEqual(
       { ...result.observation, period: undefined, source: undefined },
-      { symbol: 'c', denominator: 300, period: undefined, source: undefined },
+      { symbol: 'c', period: undefined, source: undefined },
     );
   });
 
@@ -63,8 +64,8 @@ describe('applyDisclosureControl', () => {
       obs('2023/24 Q4', { value: 98, numerator: 98, denominator: 100 }),
       5,
     );
-    assert.deepEqual(result.suppressed, ['value', 'numerator']);
-    assert.equal(result.observation.denominator, 100);
+    assert.deepEqual(result.suppressed, ['value', 'numerator', 'denominator']);
+    assert.equal(result.observation.denominator, undefined);
     assert.match(result.reasons[0]!, /subtraction/);
     // All 100 of 100: the complement is a true zero, which reveals no one.
     assert.deepEqual(
@@ -83,13 +84,13 @@ describe('applyDisclosureControl', () => {
       obs('2023/24 Q4', { value: 2, denominator: 150 }),
       5,
     );
-    assert.deepEqual(implied.suppressed, ['value', 'numerator']);
-    assert.equal(implied.observation.denominator, 150);
+    assert.deepEqual(implied.suppressed, ['value', 'numerator', 'denominator']);
+    assert.equal(implied.observation.denominator, undefined);
     const rate = indicator({ unit: 'rate_per_10000', decimals: 1 });
     assert.deepEqual(
       applyDisclosureControl(rate, obs('2023/24', { value: 0.8, denominator: 50_000 }), 5)
         .suppressed,
-      ['value', 'numerator'],
+      ['value', 'numerator', 'denominator'],
     );
     assert.deepEqual(
       applyDisclosureControl(rate, obs('2023/24', { value: 52.3, denominator: 50_000 }), 5)
@@ -109,6 +110,55 @@ describe('applyDisclosureControl', () => {
     assert.equal(applyDisclosureControl(pct, big, 5).observation, big);
   });
 
+  it('judges the number as printed: 5.4 printed as 5 is small, 5.6 printed as 6 is not', () => {
+    assert.deepEqual(applyDisclosureControl(count, obs('2024-05', { value: 5.4 }), 5).suppressed, [
+      'value',
+    ]);
+    assert.deepEqual(
+      applyDisclosureControl(count, obs('2024-05', { value: 5.6 }), 5).suppressed,
+      [],
+    );
+    // A count of 0.3 printed as 0 is not a true zero.
+    assert.deepEqual(applyDisclosureControl(count, obs('2024-05', { value: 0.3 }), 5).suppressed, [
+      'value',
+    ]);
+    // A numerator of 5.4 printed as "5 of 40" is small, and takes the value with it.
+    const pctResult = applyDisclosureControl(
+      pct,
+      obs('2023/24', { value: 13.5, numerator: 5.4, denominator: 40 }),
+      5,
+    );
+    assert.deepEqual(pctResult.suppressed, ['value', 'numerator', 'denominator']);
+    assert.equal(pctResult.observation.symbol, 'c');
+    // A denominator of 5.4 printed as 5.
+    assert.deepEqual(
+      applyDisclosureControl(pct, obs('2023/24', { value: 37, numerator: 2, denominator: 5.4 }), 1)
+        .suppressed,
+      [],
+    );
+    assert.deepEqual(
+      applyDisclosureControl(pct, obs('2023/24', { value: 0, numerator: 0, denominator: 5.4 }), 5)
+        .suppressed,
+      ['value', 'numerator', 'denominator'],
+    );
+  });
+
+  it('never leaves a numerator and denominator beside a value suppressed at source', () => {
+    const result = applyDisclosureControl(
+      pct,
+      obs('2023/24', { symbol: 'c', numerator: 50, denominator: 100 }),
+      5,
+    );
+    assert.deepEqual(result.suppressed, ['numerator', 'denominator']);
+    assert.equal(result.observation.symbol, 'c');
+    assert.equal(result.observation.numerator, undefined);
+    assert.equal(result.observation.denominator, undefined);
+    assert.match(result.reasons[0]!, /not published/);
+    const x = applyDisclosureControl(pct, obs('2023/24', { symbol: 'x', denominator: 100 }), 5);
+    assert.deepEqual(x.suppressed, ['denominator']);
+    assert.equal(x.observation.symbol, 'x');
+  });
+
   it('leaves an observation that is already a symbol alone', () => {
     const c = obs('2023/24', { symbol: 'c' });
     assert.deepEqual(applyDisclosureControl(count, c, 5), {
@@ -116,36 +166,5 @@ describe('applyDisclosureControl', () => {
       suppressed: [],
       reasons: [],
     });
-  });
-});
-
-describe('suppressParts', () => {
-  it('suppresses small parts and, when only one is, the next smallest', () => {
-    const result = suppressParts([3, 40, 12, 0], 55, 5);
-    assert.deepEqual(result.suppressedIndexes, [0, 3]);
-    assert.deepEqual(result.parts, [undefined, 40, 12, undefined]);
-    assert.equal(result.totalSuppressed, false);
-    assert.deepEqual(suppressParts([3, 40, 12], 55, 5).suppressedIndexes, [0, 2]);
-  });
-
-  it('needs no secondary suppression when two or more parts are suppressed, or none', () => {
-    assert.deepEqual(suppressParts([3, 4, 50], 57, 5).suppressedIndexes, [0, 1]);
-    assert.deepEqual(suppressParts([30, 40, 50], 120, 5).suppressedIndexes, []);
-  });
-
-  it('needs no secondary suppression when no total is published', () => {
-    assert.deepEqual(suppressParts([3, 40, 12], undefined, 5).suppressedIndexes, [0]);
-  });
-
-  it('suppresses the total when a lone small part has no partner', () => {
-    const lone = suppressParts([2], 2, 5);
-    assert.deepEqual(lone.suppressedIndexes, [0]);
-    assert.equal(lone.totalSuppressed, true);
-  });
-
-  it('suppresses every non-zero part of a small total', () => {
-    const result = suppressParts([2, 0, 1], 3, 5);
-    assert.deepEqual(result.parts, [undefined, 0, undefined]);
-    assert.equal(result.totalSuppressed, true);
   });
 });

@@ -171,15 +171,13 @@ export function buildCatalogue(input: CatalogueInput): {
     });
   }
 
-  const threshold = input.structured.find(
-    (file) => file.smallNumberThreshold !== undefined,
-  )?.smallNumberThreshold;
+  const threshold = strictestThreshold(input, messages);
   return {
     catalogue: {
       indicators,
       lookup,
       comparators: comparatorOrder(input.structured, indicators),
-      smallNumberThreshold: threshold ?? input.smallNumberThreshold,
+      smallNumberThreshold: threshold,
       files: [...new Set(input.files)],
     },
     messages,
@@ -234,6 +232,37 @@ function splitBreakdown(
       breakdownValues: kept.sort((a, b) => comparePeriods(a.period, b.period)),
     },
   };
+}
+
+/**
+ * Disclosure fails closed: the strictest (largest) threshold any data file sets applies,
+ * and a file whose looser threshold is overridden is told so where it sets it. A value
+ * below 1 (which would suppress nothing) is refused by the schema and ignored here.
+ */
+function strictestThreshold(input: CatalogueInput, messages: Message[]): number {
+  const set = input.structured.flatMap((file) => {
+    const written = file.smallNumberThreshold;
+    if (written === undefined || !(written >= 1)) return [];
+    // An invalid fraction never loosens: the whole number above it, or the default.
+    const value = Number.isInteger(written)
+      ? written
+      : Math.max(Math.ceil(written), input.smallNumberThreshold);
+    return [{ file, value }];
+  });
+  if (set.length === 0) return input.smallNumberThreshold;
+  const strictest = set.reduce((a, b) => (b.value > a.value ? b : a));
+  for (const { file, value } of set) {
+    if (value >= strictest.value || !file.smallNumberThresholdPlace) continue;
+    messages.push(
+      createMessage(
+        RULES.smallNumber,
+        `small_number_threshold ${value} does not apply: ${path.basename(strictest.file.file)} sets ${strictest.value}, and the strictest threshold across the data files applies`,
+        file.smallNumberThresholdPlace,
+        { severity: 'warning' },
+      ),
+    );
+  }
+  return strictest.value;
 }
 
 /** The indicator's own fields, without the EES request that only loading needs. */

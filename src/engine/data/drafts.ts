@@ -69,7 +69,9 @@ export interface DataFileContent {
   readonly file: string;
   readonly indicators: readonly IndicatorDraft[];
   readonly comparators: readonly string[];
+  /** As written, valid or not (the catalogue takes the strictest valid one). */
   readonly smallNumberThreshold?: number;
+  readonly smallNumberThresholdPlace?: SourcePlace;
   readonly includes: readonly PathRef[];
   readonly sources: readonly SourceDraft[];
   readonly messages: readonly Message[];

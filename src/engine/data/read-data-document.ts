@@ -45,8 +45,11 @@ export function readDataDocument(text: string, file: string): DataFileContent {
       reader.indicator(entry, ['indicators', i]),
     ),
     comparators: list(root?.['comparators']).filter((c): c is string => typeof c === 'string'),
-    ...(typeof threshold === 'number' && Number.isInteger(threshold) && threshold >= 0
-      ? { smallNumberThreshold: threshold }
+    ...(typeof threshold === 'number' && Number.isFinite(threshold)
+      ? {
+          smallNumberThreshold: threshold,
+          smallNumberThresholdPlace: parsed.placeOf(['small_number_threshold']),
+        }
       : {}),
     includes: list(root?.['include']).flatMap((entry, i): PathRef[] =>
       typeof entry === 'string' ? [{ path: entry, place: parsed.placeOf(['include', i]) }] : [],

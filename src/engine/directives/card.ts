@@ -5,9 +5,9 @@ import type { IndicatorFacts } from '../facts.js';
 import { periodLabel, periodShortLabel, periodsEndingAt } from '../periods.js';
 import { formatAmount, formatNumber } from '../semantics/index.js';
 import { sparklineSvg } from '../charts/index.js';
-import type { BenchmarkValue } from '../types.js';
+import type { BenchmarkValue, Observation, Period } from '../types.js';
 import type { Place, ResolveContext } from './context.js';
-import { disclose } from './disclosure-gate.js';
+import { published } from './disclosure-gate.js';
 import { benchmarkText, figureWithPeriod } from './figure.js';
 import { changeText, ragText, targetText } from './inline.js';
 import { splitList } from './lookup.js';
@@ -59,7 +59,7 @@ export function indicatorCard(
       countingLine(facts),
       indicator.definition ? h('p.sc-card__definition', indicator.definition) : undefined,
       h('dl.sc-card__meta', meta),
-      trend(ctx, facts, place),
+      trend(ctx, facts),
       ...(commentary && commentary.length > 0 ? [h('div.sc-card__commentary', commentary)] : []),
     ],
   );
@@ -70,7 +70,9 @@ function countingLine(facts: IndicatorFacts): Element | undefined {
   const { indicator, observation } = facts;
   const parts: string[] = [];
   if (indicator.countingUnit) parts.push(`Counting unit: ${indicator.countingUnit}`);
-  if (observation?.numerator !== undefined && observation.denominator !== undefined) {
+  // Counts only beside a printed value: "50 of 100" beside "suppressed" gives it away.
+  const printed = observation?.symbol === undefined || observation.symbol === 'u';
+  if (printed && observation?.numerator !== undefined && observation.denominator !== undefined) {
     parts.push(
       `${formatNumber(observation.numerator, 0)} of ${formatNumber(observation.denominator, 0)}${indicator.countingUnit ? ` ${indicator.countingUnit}` : ''}`,
     );
@@ -78,15 +80,23 @@ function countingLine(facts: IndicatorFacts): Element | undefined {
   return parts.length > 0 ? h('p.sc-card__unit', parts.join(' — ')) : undefined;
 }
 
-function trend(ctx: ResolveContext, facts: IndicatorFacts, place: Place): Element | undefined {
+/** The periods and observations of the card's sparkline (the figures its description quotes). */
+export function sparkObservations(facts: IndicatorFacts): {
+  readonly periods: readonly Period[];
+  readonly observations: readonly (Observation | undefined)[];
+} {
   const end = facts.observation?.period;
-  if (!end) return undefined;
+  if (!end) return { periods: [], observations: [] };
   const byKey = new Map(facts.indicator.values.map((v) => [v.period.key, v]));
   const periods = periodsEndingAt(end, 8).filter((p) => byKey.has(p.key) || p.key === end.key);
-  const values = periods.map((p) => {
-    const observation = byKey.get(p.key);
-    // The sparkline's description quotes values, so they pass disclosure control too.
-    return observation && disclose(ctx, facts.indicator, observation, place).value;
+  return { periods, observations: periods.map((p) => byKey.get(p.key)) };
+}
+
+function trend(ctx: ResolveContext, facts: IndicatorFacts): Element | undefined {
+  const { periods, observations } = sparkObservations(facts);
+  const values = observations.map((observation) => {
+    const shown = observation && published(ctx, facts.indicator, observation);
+    return shown && (shown.symbol === undefined || shown.symbol === 'u') ? shown.value : undefined;
   });
   if (values.filter((v) => v !== undefined).length < 2) return undefined;
   return h('div.sc-card__spark', [

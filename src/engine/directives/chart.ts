@@ -5,7 +5,12 @@ import { RULES } from '../messages.js';
 import { periodsEndingAt } from '../periods.js';
 import type { Indicator, Period } from '../types.js';
 import type { Place, ResolveContext } from './context.js';
-import { disclose } from './disclosure-gate.js';
+import {
+  published,
+  publishedBenchmark,
+  recordBenchmark,
+  recordObservation,
+} from './disclosure-gate.js';
 import { problemMarker } from './figure.js';
 import { findObservation } from '../facts.js';
 import { splitList } from './lookup.js';
@@ -42,28 +47,42 @@ export function chartBlock(
     }
   }
   const input = trendChartInput(indicator, periodsEndingAt(end, count), comparators);
-  const safeInput = {
-    ...input,
-    // Chart points and the table beneath are published figures: same disclosure control.
-    observations: input.observations.map(
-      (observation) => observation && disclose(ctx, indicator, observation, place),
-    ),
-  };
+  // Chart points, the table beneath and the description are published figures.
+  for (const observation of input.observations)
+    recordObservation(ctx, indicator, observation, place);
+  for (const series of input.benchmarks) {
+    for (const benchmark of series.values) recordBenchmark(ctx, indicator, benchmark, place);
+  }
   // `check` wants the messages above, not the drawing.
   if (!ctx.withCharts) return () => h('figure.sc-chart');
   let figure: Element | undefined;
   let failure = '';
   const idPrefix = ctx.nextId('sc-chart');
-  ctx.pending.push(
-    chartFigure(safeInput, { idPrefix, symbolsUsed: ctx.symbolsUsed }).then(
-      (built) => {
-        figure = built;
-      },
-      (error: unknown) => {
-        failure = error instanceof Error ? error.message : String(error);
-      },
-    ),
-  );
+  // Drawn once the document's disclosure decisions are made.
+  ctx.afterDisclose.push(() => {
+    const safeInput = {
+      ...input,
+      observations: input.observations.map(
+        (observation) => observation && published(ctx, indicator, observation),
+      ),
+      benchmarks: input.benchmarks.map((series) => ({
+        ...series,
+        values: series.values.map(
+          (benchmark) => benchmark && publishedBenchmark(ctx, indicator, benchmark),
+        ),
+      })),
+    };
+    ctx.pending.push(
+      chartFigure(safeInput, { idPrefix, symbolsUsed: ctx.symbolsUsed }).then(
+        (built) => {
+          figure = built;
+        },
+        (error: unknown) => {
+          failure = error instanceof Error ? error.message : String(error);
+        },
+      ),
+    );
+  });
   return () =>
     figure ??
     problemMarker('chart-failed', `The chart for ${indicator.id} could not be drawn: ${failure}`);

@@ -1,7 +1,15 @@
 import type { RenderMode } from '../api.js';
 import type { RuleId, MessageOptions } from '../messages.js';
 import type { Slots } from '../html/slots.js';
-import type { Catalogue, Message, Observation, Period, StatSymbol } from '../types.js';
+import type { Decisions, ShownFigure } from '../disclose/figures.js';
+import type {
+  BenchmarkValue,
+  Catalogue,
+  Message,
+  Observation,
+  Period,
+  StatSymbol,
+} from '../types.js';
 
 /** Everything a directive needs to resolve; one per render. */
 export interface ResolveContext {
@@ -15,10 +23,14 @@ export interface ResolveContext {
   readonly symbolsUsed: Set<StatSymbol>;
   /** Public export: publish despite small numbers (they are still suppressed and marked). */
   readonly allowSmallNumbers: boolean;
-  /** Figures this render suppressed, so each is reported once. */
-  readonly suppressed: Map<Observation, Observation>;
+  /** Every figure the directives show, for the disclose stage (filled while resolving). */
+  readonly figures: ShownFigure[];
+  /** The disclose stage's decisions; set after resolving, before anything is built. */
+  decisions: Decisions;
+  /** Work that needs the decisions (drawing charts), started once they are made. */
+  readonly afterDisclose: Array<() => void>;
   /** The suppressed versions, so figures can be marked as suppressed for publication. */
-  readonly suppressedShown: Set<Observation>;
+  readonly suppressedShown: Set<Observation | BenchmarkValue>;
   /** Numbers element ids so two cards or charts never share one. */
   nextId(prefix: string): string;
   /** Async work (chart rendering) the transform waits for before serializing. */

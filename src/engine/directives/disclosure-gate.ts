@@ -1,36 +1,112 @@
-import { RULES } from '../messages.js';
-import { periodShortLabel } from '../periods.js';
-import { applyDisclosureControl } from '../semantics/index.js';
-import type { Indicator, Observation } from '../types.js';
+import { benchmarkKey, observationKey } from '../disclose/figures.js';
+import { indicatorFacts } from '../facts.js';
+import type { Compare, IndicatorFacts } from '../facts.js';
+import type { BenchmarkValue, Indicator, Observation } from '../types.js';
 import type { Place, ResolveContext } from './context.js';
 
 /**
- * Every observation passes here before it is shown. The public export suppresses small
- * numbers and reports each case; the preview and the exempt export show exact figures
- * but still warn, so the author learns before publishing.
+ * Every figure a directive shows is recorded while resolving, so the disclose stage can
+ * decide on the whole document at once; what is built afterwards asks here for each
+ * figure as published. Only the public export applies the decisions: the preview and
+ * the exempt export show exact figures, and the disclose stage warns about them.
  */
-export function disclose(
+export function recordObservation(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  observation: Observation | undefined,
+  place: Place,
+): void {
+  if (!observation) return;
+  ctx.figures.push({
+    kind: 'observation',
+    indicator: indicator.id,
+    period: observation.period.key,
+    place,
+  });
+}
+
+export function recordBenchmark(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  benchmark: BenchmarkValue | undefined,
+  place: Place,
+): void {
+  if (!benchmark) return;
+  ctx.figures.push({
+    kind: 'benchmark',
+    indicator: indicator.id,
+    comparator: benchmark.comparator,
+    period: benchmark.period.key,
+    place,
+  });
+}
+
+/** Records the figures a directive built from `facts` shows. */
+export function recordFacts(
+  ctx: ResolveContext,
+  facts: IndicatorFacts,
+  shows: {
+    readonly value: boolean;
+    readonly change: boolean;
+    readonly benchmarks: readonly BenchmarkValue[];
+  },
+  place: Place,
+): void {
+  if (shows.value || shows.change)
+    recordObservation(ctx, facts.indicator, facts.observation, place);
+  if (shows.change) recordObservation(ctx, facts.indicator, facts.previous, place);
+  for (const benchmark of shows.benchmarks) recordBenchmark(ctx, facts.indicator, benchmark, place);
+}
+
+/** The observation as this render publishes it. */
+export function published(
   ctx: ResolveContext,
   indicator: Indicator,
   observation: Observation,
-  place: Place,
 ): Observation {
-  const known = ctx.suppressed.get(observation);
-  if (known) return known;
-  const threshold = ctx.catalogue.smallNumberThreshold;
-  const result = applyDisclosureControl(indicator, observation, threshold);
-  if (result.suppressed.length === 0) return observation;
-  const publicExport = ctx.mode === 'public';
-  const what = `${indicator.id} ${periodShortLabel(observation.period)}`;
-  const why = result.reasons.join('; ');
-  const reason = publicExport
-    ? `Small number in ${what} (${why}) suppressed as c in the public export${ctx.allowSmallNumbers ? '' : '; the export is refused unless you allow small numbers'}`
-    : `Small number in ${what} (${why}) would be published; the public export suppresses it as c`;
-  ctx.report(RULES.smallNumber, reason, place, {
-    severity: publicExport && !ctx.allowSmallNumbers ? 'error' : 'warning',
-  });
-  const shown = publicExport ? result.observation : observation;
-  ctx.suppressed.set(observation, shown);
-  if (publicExport) ctx.suppressedShown.add(shown);
-  return shown;
+  if (ctx.mode !== 'public') return observation;
+  const decided = ctx.decisions.observations.get(
+    observationKey(indicator.id, observation.period.key),
+  );
+  if (!decided) return observation;
+  ctx.suppressedShown.add(decided.observation);
+  return decided.observation;
+}
+
+export function publishedBenchmark(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  benchmark: BenchmarkValue,
+): BenchmarkValue {
+  if (ctx.mode !== 'public') return benchmark;
+  const decided = ctx.decisions.benchmarks.get(
+    benchmarkKey(indicator.id, benchmark.comparator, benchmark.period.key),
+  );
+  if (!decided) return benchmark;
+  ctx.suppressedShown.add(decided.benchmark);
+  return decided.benchmark;
+}
+
+/**
+ * Facts as published: suppressed figures replaced before anything is judged on them, so
+ * a suppressed figure is never rated, compared or quoted in words elsewhere.
+ */
+export function publishedFacts(
+  ctx: ResolveContext,
+  facts: IndicatorFacts,
+  compare: Compare,
+): IndicatorFacts {
+  if (ctx.mode !== 'public') return facts;
+  const { indicator } = facts;
+  const disclosed = indicatorFacts(
+    indicator,
+    facts.requested,
+    compare,
+    ctx.catalogue.comparators,
+    (observation) => published(ctx, indicator, observation),
+  );
+  return {
+    ...disclosed,
+    benchmarks: disclosed.benchmarks.map((b) => publishedBenchmark(ctx, indicator, b)),
+  };
 }

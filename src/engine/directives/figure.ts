@@ -18,7 +18,7 @@ export function figure(
   if (!datum) return h('span.sc-value.sc-value--missing', 'no value');
   if (datum.symbol !== undefined) {
     ctx.symbolsUsed.add(datum.symbol);
-    const suppressed = ctx.suppressedShown.has(datum as Observation);
+    const suppressed = ctx.suppressedShown.has(datum);
     const classes = ['sc-value', 'sc-symbol', ...(suppressed ? ['sc-suppressed'] : [])];
     return h('span', { className: classes }, [
       symbolWords(datum.symbol, indicator),

@@ -4,11 +4,12 @@ import { RULES } from '../messages.js';
 import { periodShortLabel } from '../periods.js';
 import type { Indicator, Period } from '../types.js';
 import type { Place, ResolveContext } from './context.js';
-import { disclose } from './disclosure-gate.js';
 
 /**
  * Facts for a directive, with the problems a reader would otherwise not see reported
- * at the directive: a missing value, a stale one, a figure that does not add up.
+ * at the directive: a missing value, a stale one, a figure that does not add up. These
+ * are the figures as in the data: what is published is decided for the whole document
+ * afterwards (`publishedFacts`).
  */
 export function factsAt(
   ctx: ResolveContext,
@@ -17,13 +18,7 @@ export function factsAt(
   compare: Compare,
   place: Place,
 ): IndicatorFacts {
-  const facts = indicatorFacts(
-    indicator,
-    period,
-    compare,
-    ctx.catalogue.comparators,
-    (observation) => disclose(ctx, indicator, observation, place),
-  );
+  const facts = indicatorFacts(indicator, period, compare, ctx.catalogue.comparators);
   if (facts.status === 'missing') {
     const when = period ? ` for ${periodShortLabel(period)}` : '';
     ctx.report(RULES.noValue, `${indicator.id} has no value${when}`, place);

@@ -4,12 +4,14 @@ import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import type { Directives } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
 import { RULES } from '../messages.js';
-import type { Message } from '../types.js';
+import type { IndicatorFacts } from '../facts.js';
+import type { BenchmarkValue, Message } from '../types.js';
 import { findAttributeSyntax } from './attribute-syntax.js';
 import { breakdownBlock, categoryValue } from './breakdown.js';
-import { indicatorCard } from './card.js';
+import { indicatorCard, selectBenchmarks, sparkObservations } from './card.js';
 import { chartBlock } from './chart.js';
 import type { Place, ResolveContext } from './context.js';
+import { publishedFacts, recordFacts, recordObservation } from './disclosure-gate.js';
 import { problemMarker } from './figure.js';
 import { compareOf, factsAt } from './indicator-facts.js';
 import { inlineContent } from './inline.js';
@@ -81,7 +83,7 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   if (spec.name === 'scorecard') {
     const period = resolvePeriod(ctx, attributes['period'], place);
     const table = scorecardTable(ctx, attributes, period, place);
-    return slotNode(node, ctx, () => [table]);
+    return slotNode(node, ctx, () => [table()]);
   }
   const indicator = resolveIndicator(ctx, attributes['id'] ?? '', place);
   const period = resolvePeriod(ctx, attributes['period'], place);
@@ -101,15 +103,55 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
     const chart = chartBlock(ctx, indicator, attributes, period, place);
     return slotNode(node, ctx, () => [chart()]);
   }
-  const facts = factsAt(ctx, indicator, period, compareOf(attributes), place);
+  const compare = compareOf(attributes);
+  const facts = factsAt(ctx, indicator, period, compare, place);
   if (spec.name === 'indicator') {
+    const benchmarks = selectBenchmarks(facts.benchmarks, attributes['benchmarks']);
+    recordFacts(ctx, facts, { value: true, change: true, benchmarks }, place);
+    for (const observation of sparkObservations(facts).observations) {
+      recordObservation(ctx, indicator, observation, place);
+    }
     const isContainer = node.type === 'containerDirective';
     return slotNode(node, ctx, (children) => [
-      indicatorCard(ctx, facts, attributes, place, isContainer ? children : undefined),
+      indicatorCard(
+        ctx,
+        publishedFacts(ctx, facts, compare),
+        attributes,
+        place,
+        isContainer ? children : undefined,
+      ),
     ]);
   }
-  const content = inlineContent(ctx, spec.name, facts, attributes, place);
-  return slotNode(node, ctx, () => content);
+  recordFacts(ctx, facts, inlineShows(spec.name, facts, attributes), place);
+  // Its messages now, from the figures as in the data (the symbols it would show are
+  // not the legend's business until it is built); its content once decisions are made.
+  inlineContent({ ...ctx, symbolsUsed: new Set() }, spec.name, facts, attributes, place);
+  return slotNode(node, ctx, () =>
+    inlineContent(
+      { ...ctx, report: () => undefined },
+      spec.name,
+      publishedFacts(ctx, facts, compare),
+      attributes,
+      place,
+    ),
+  );
+}
+
+/** What an inline directive prints besides nothing: `:target` shows no observation. */
+function inlineShows(
+  name: string,
+  facts: IndicatorFacts,
+  attributes: Readonly<Record<string, string>>,
+): { readonly value: boolean; readonly change: boolean; readonly benchmarks: BenchmarkValue[] } {
+  const vs = (attributes['vs'] ?? '').toLowerCase();
+  return {
+    value: name === 'value' || name === 'rag' || name === 'change',
+    change: name === 'change',
+    benchmarks:
+      name === 'benchmark'
+        ? facts.benchmarks.filter((b) => b.comparator.toLowerCase() === vs).slice(0, 1)
+        : [],
+  };
 }
 
 /** A placeholder node: text and leaf directives lose their label, containers keep children. */

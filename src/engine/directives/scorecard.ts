@@ -3,36 +3,63 @@ import { h } from 'hastscript';
 import type { Child } from 'hastscript';
 import { RULES } from '../messages.js';
 import { periodShortLabel } from '../periods.js';
+import type { IndicatorFacts } from '../facts.js';
 import type { Indicator, Period } from '../types.js';
 import { selectBenchmarks } from './card.js';
 import type { Place, ResolveContext } from './context.js';
 import { figure, figureWithPeriod } from './figure.js';
+import { publishedFacts, recordFacts } from './disclosure-gate.js';
 import { compareOf, factsAt } from './indicator-facts.js';
 import { changeText, ragText, targetText } from './inline.js';
 import { resolveIndicator, splitList } from './lookup.js';
-import { suppressPartsOfTotals } from './parts-suppression.js';
 import { rankCells, rankHeadings } from './rank-column.js';
 
-/** `::scorecard{ids="A,B"}` or `{tag=care-leavers}`: one row per indicator. */
+/**
+ * `::scorecard{ids="A,B"}` or `{tag=care-leavers}`: one row per indicator. Resolves now
+ * (messages, the figures it shows) and returns the table's builder, which runs once the
+ * document's disclosure decisions are made.
+ */
 export function scorecardTable(
   ctx: ResolveContext,
   attributes: Readonly<Record<string, string>>,
   period: Period | undefined,
   place: Place,
-): Element {
+): () => Element {
   const indicators = scorecardIndicators(ctx, attributes, place);
   const compare = compareOf(attributes);
-  const rows = suppressPartsOfTotals(
-    ctx,
-    indicators.map((indicator) => factsAt(ctx, indicator, period, compare, place)),
-    place,
-  ).map((facts) => ({ indicator: facts.indicator, facts }));
+  const resolved = indicators.map((indicator) => factsAt(ctx, indicator, period, compare, place));
   const comparators = orderedComparators(
     ctx,
-    rows.flatMap(({ facts }) =>
+    resolved.flatMap((facts) =>
       selectBenchmarks(facts.benchmarks, attributes['benchmarks']).map((b) => b.comparator),
     ),
   );
+  for (const facts of resolved) {
+    const benchmarks = comparators.flatMap(
+      (comparator) => facts.benchmarks.find((b) => b.comparator === comparator) ?? [],
+    );
+    recordFacts(ctx, facts, { value: true, change: true, benchmarks }, place);
+  }
+  return () =>
+    buildTable(
+      ctx,
+      resolved.map((facts) => publishedFacts(ctx, facts, compare)),
+      comparators,
+      attributes,
+      period,
+      place,
+    );
+}
+
+function buildTable(
+  ctx: ResolveContext,
+  facts: readonly IndicatorFacts[],
+  comparators: readonly string[],
+  attributes: Readonly<Record<string, string>>,
+  period: Period | undefined,
+  place: Place,
+): Element {
+  const rows = facts.map((f) => ({ indicator: f.indicator, facts: f }));
   const caption =
     attributes['title'] ?? `Scorecard${period ? `, ${periodShortLabel(period)}` : ''}`;
   const head = ['Indicator', 'Period', 'Value', 'Target', 'Status', 'Change', ...comparators];

@@ -5,6 +5,7 @@
  * figure that subtraction would reveal). True zeros are shown: they identify no one.
  */
 import type { Indicator, Observation } from '../types.js';
+import { roundHalfUp } from './round.js';
 
 export type SuppressedPart = 'value' | 'numerator' | 'denominator';
 
@@ -16,9 +17,16 @@ export interface DisclosureResult {
   readonly reasons: readonly string[];
 }
 
-/** A count a person could be picked out by: 1 to `threshold`. */
-function isSmall(n: number | undefined, threshold: number): boolean {
-  return n !== undefined && n > 0 && n <= threshold;
+/**
+ * A count a person could be picked out by: 1 to `threshold` as printed. A count of 5.4
+ * printed as 5 is small; so is 0.3 printed as 0, which is not a true zero.
+ */
+export function isSmallPrinted(
+  n: number | undefined,
+  decimals: number,
+  threshold: number,
+): boolean {
+  return n !== undefined && n > 0 && roundHalfUp(n, decimals) <= threshold;
 }
 
 const SCALE: Partial<Record<Indicator['unit'], number>> = { percent: 100, rate_per_10000: 10_000 };
@@ -35,111 +43,89 @@ function impliedNumerator(
   const scale = SCALE[indicator.unit];
   if (scale === undefined || obs.value === undefined || obs.denominator === undefined)
     return undefined;
-  return Math.round((obs.value * obs.denominator) / scale);
+  return (obs.value * obs.denominator) / scale;
+}
+
+/** Whether the value is printed as a number (a low-reliability `u` still is). */
+function valueShown(obs: Observation): boolean {
+  return obs.value !== undefined && (obs.symbol === undefined || obs.symbol === 'u');
 }
 
 /**
- * Applies primary and secondary suppression to one observation:
+ * Primary suppression of one observation, judged on the numbers as printed (a value at
+ * the indicator's decimals, numerators and denominators as whole numbers):
  * - a count-unit value from 1 to `threshold` is itself suppressed;
  * - a small numerator is suppressed, and the value made from it;
  * - a small denominator is suppressed with the numerator and value (a 2 of 3 would
  *   otherwise tell readers about three children);
  * - a small complement (denominator - numerator, e.g. the 2 of 100 care leavers NOT in
- *   education) is revealed by subtracting the numerator from the denominator, so the
- *   numerator and value are suppressed too; the denominator alone reveals nothing.
- * An observation already carrying a symbol and no numbers is returned as it is.
+ *   education) is revealed by subtracting the numerator from the denominator;
+ * - a value that is not printed (`c` at source, or any symbol but `u`) is never printed
+ *   with its numerator and denominator: "50 of 100" beside "suppressed" gives it away.
+ * Whatever is suppressed, the value goes with its numerator and denominator: no count is
+ * ever printed beside a suppressed value.
  */
 export function applyDisclosureControl(
-  indicator: Pick<Indicator, 'unit'>,
+  indicator: Pick<Indicator, 'unit' | 'decimals'>,
   obs: Observation,
   threshold: number,
 ): DisclosureResult {
-  const parts = new Set<SuppressedPart>();
   const reasons: string[] = [];
   const range = `1 to ${threshold}`;
   const numerator = impliedNumerator(indicator, obs);
+  const { denominator } = obs;
 
-  if (indicator.unit === 'count' && isSmall(obs.value, threshold)) {
-    parts.add('value');
-    reasons.push(`the count is a small number (${range})`);
-  }
-  if (isSmall(obs.denominator, threshold)) {
-    parts.add('denominator').add('numerator').add('value');
+  if (!valueShown(obs)) {
+    if (obs.numerator !== undefined || obs.denominator !== undefined) {
+      reasons.push(
+        `the value is not published (${obs.symbol ?? 'no value'}), so its numerator and denominator are not shown either`,
+      );
+    }
+  } else if (
+    indicator.unit === 'count' &&
+    isSmallPrinted(obs.value, indicator.decimals, threshold)
+  ) {
+    reasons.push(`the count is a small number (${range}) as printed`);
+  } else if (isSmallPrinted(denominator, 0, threshold)) {
     reasons.push(
       `the denominator is a small number (${range}), so it, the numerator and the value are suppressed`,
     );
-  } else if (isSmall(numerator, threshold)) {
-    parts.add('numerator').add('value');
+  } else if (isSmallPrinted(numerator, 0, threshold)) {
     reasons.push(
       `the numerator is a small number (${range}), so it and the value made from it are suppressed`,
     );
   } else if (
     numerator !== undefined &&
-    obs.denominator !== undefined &&
-    isSmall(obs.denominator - numerator, threshold)
+    denominator !== undefined &&
+    isSmallPrinted(roundHalfUp(denominator, 0) - roundHalfUp(numerator, 0), 0, threshold)
   ) {
-    parts.add('numerator').add('value');
     reasons.push(
       `the denominator minus the numerator is a small number (${range}) that subtraction would reveal, so the numerator and the value are suppressed`,
     );
   }
 
-  if (parts.size === 0) return { observation: obs, suppressed: [], reasons: [] };
-  const { value, numerator: ownNumerator, denominator, symbol, ...rest } = obs;
-  const observation: Observation = {
-    ...rest,
-    ...(parts.has('value')
-      ? { symbol: 'c' as const }
-      : { ...(value !== undefined ? { value } : {}), ...(symbol !== undefined ? { symbol } : {}) }),
-    ...(!parts.has('numerator') && ownNumerator !== undefined ? { numerator: ownNumerator } : {}),
-    ...(!parts.has('denominator') && denominator !== undefined ? { denominator } : {}),
-  };
+  if (reasons.length === 0) return { observation: obs, suppressed: [], reasons: [] };
   // Only parts that held a number count as suppressed (a missing denominator hides nothing).
-  const held: Record<SuppressedPart, number | undefined> = { value, numerator, denominator };
+  const held: Record<SuppressedPart, number | undefined> = {
+    value: valueShown(obs) ? obs.value : undefined,
+    numerator,
+    denominator,
+  };
   const order: SuppressedPart[] = ['value', 'numerator', 'denominator'];
-  const suppressed = order.filter((p) => parts.has(p) && held[p] !== undefined);
-  return { observation, suppressed, reasons };
-}
-
-export interface PartsSuppression {
-  /** The parts as publishable: undefined where suppressed (shown as `c`). */
-  readonly parts: readonly (number | undefined)[];
-  /** Indexes of the suppressed parts, ascending. */
-  readonly suppressedIndexes: readonly number[];
-  /** True when the total itself must be suppressed. */
-  readonly totalSuppressed: boolean;
+  const suppressed = order.filter((p) => held[p] !== undefined);
+  return { observation: suppressedObservation(obs), suppressed, reasons };
 }
 
 /**
- * Suppression of the parts of a total in a table (a breakdown by age, placement
- * type...). Primary: parts from 1 to `threshold`. Secondary: a single suppressed part
- * is the total minus the others, so the next smallest part is suppressed with it;
- * if there is no other part, the total goes instead. A small total suppresses
- * everything that is not a true zero.
+ * The observation as published once suppressed: its period, source and note, `c` for the
+ * value (a source symbol other than `u` stays as it is), and no numbers at all.
  */
-export function suppressParts(
-  parts: readonly number[],
-  total: number | undefined,
-  threshold: number,
-): PartsSuppression {
-  const totalSuppressed = isSmall(total, threshold);
-  const hidden = new Set<number>();
-  parts.forEach((n, i) => {
-    if (isSmall(n, threshold) || (totalSuppressed && n !== 0)) hidden.add(i);
-  });
-  let suppressTotal = totalSuppressed;
-  if (hidden.size === 1 && total !== undefined && !totalSuppressed) {
-    let next: number | undefined;
-    parts.forEach((n, i) => {
-      if (!hidden.has(i) && (next === undefined || n < parts[next]!)) next = i;
-    });
-    if (next === undefined) suppressTotal = true;
-    else hidden.add(next);
-  }
-  const suppressedIndexes = [...hidden].sort((a, b) => a - b);
+export function suppressedObservation(obs: Observation): Observation {
+  const symbol = obs.symbol !== undefined && obs.symbol !== 'u' ? obs.symbol : 'c';
   return {
-    parts: parts.map((n, i) => (hidden.has(i) ? undefined : n)),
-    suppressedIndexes,
-    totalSuppressed: suppressTotal,
+    period: obs.period,
+    symbol,
+    source: obs.source,
+    ...(obs.note !== undefined ? { note: obs.note } : {}),
   };
 }

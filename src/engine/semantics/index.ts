@@ -15,5 +15,5 @@ export {
   previousObservation,
   targetFor,
 } from './select.js';
-export { applyDisclosureControl, suppressParts } from './disclosure.js';
-export type { DisclosureResult, PartsSuppression, SuppressedPart } from './disclosure.js';
+export { applyDisclosureControl, isSmallPrinted, suppressedObservation } from './disclosure.js';
+export type { DisclosureResult, SuppressedPart } from './disclosure.js';
