@@ -198,7 +198,22 @@ async function locateEesFile(
     ...policy,
     allowedRoots: [...policy.allowedRoots, folder],
   });
-  if (scheme || !located.ok) return located;
+  if (!located.ok) {
+    // Say which folder was meant and where it is set, or the author cannot fix it.
+    const where = scheme ? '' : ` (it is not beside ${path.basename(dataFile)} either)`;
+    return {
+      ...located,
+      messages: located.messages.map((message) =>
+        message.ruleId === RULES.dataMissing
+          ? {
+              ...message,
+              reason: `${message.reason}${where}. The DfE data folder is ${folder}; set it with ${DFE_DIR_HOW}`,
+            }
+          : message,
+      ),
+    };
+  }
+  if (scheme) return located;
   const name = ref.path.trim().replace(/\\/g, '/').slice(DFE_PREFIX.length);
   const hint = createMessage(
     RULES.dfeFallback,
