@@ -93,6 +93,8 @@ export async function loadEesSeries(
       ...(request.where ? { where: request.where } : {}),
       ...(request.numeratorWhere ? { numeratorWhere: request.numeratorWhere } : {}),
       ...(request.denominatorWhere ? { denominatorWhere: request.denominatorWhere } : {}),
+      ...(request.categoryColumn !== undefined ? { categoryColumn: request.categoryColumn } : {}),
+      ...(request.categories ? { categories: request.categories } : {}),
       place: request.place,
     };
     requests.set(request.sourceName, [...(requests.get(request.sourceName) ?? []), spec]);
