@@ -90,6 +90,11 @@ describe('data: paths of EES sources', () => {
     const { messages } = await valueOf(dir, 'd.yaml', folder);
     assert.deepEqual(brief(messages), ['d.yaml:3:10 data-missing']);
     assert.match(messages[0]!.reason, /nope\.csv/);
+    assert.match(
+      messages[0]!.reason,
+      /The DfE data folder is .*dfe-folder; set it with the scorecard\.dfeDataFolder setting/,
+    );
+    assert.doesNotMatch(messages[0]!.reason, /scorecard\.dfeDir\b/);
   });
 
   it('does not let dfe: climb out of the DfE folder', async () => {
@@ -101,5 +106,15 @@ describe('data: paths of EES sources', () => {
     const { value, messages } = await valueOf(dir, 'd.yaml', folder);
     assert.equal(value, undefined);
     assert.deepEqual(brief(messages), ['d.yaml:3:10 path-not-allowed']);
+  });
+
+  it('says both places were looked at when dfe/x.csv is neither beside the data file nor in the DfE folder', async () => {
+    const root = tempDir();
+    const folder = path.join(root, 'dfe-folder');
+    fs.mkdirSync(folder);
+    const dir = writeFiles(path.join(root, 'report'), { 'd.yaml': data('dfe/gone.csv') });
+    const { messages } = await valueOf(dir, 'd.yaml', folder);
+    assert.deepEqual(brief(messages), ['d.yaml:3:10 data-missing']);
+    assert.match(messages[0]!.reason, /gone\.csv.*not beside d\.yaml either.*DfE data folder is/);
   });
 });

@@ -6,6 +6,7 @@ import {
   defaultDfeDir,
   dfeDir,
   isDfePath,
+  isDfeSchemePath,
   resolveDfePath,
 } from '../../src/engine/data/ees/index.js';
 import { DFE_DIR, FILES, REPO } from './dfe-files.js';
@@ -32,6 +33,16 @@ describe('the DfE data folder setting', () => {
     assert.equal(resolveDfePath('../dfe/x.csv', '/data/dfe'), undefined);
     assert.equal(isDfePath('dfe/x.csv'), true);
     assert.equal(isDfePath('dfex.csv'), false);
+  });
+
+  it('resolves dfe:NAME.csv against the folder, in any case', () => {
+    assert.equal(resolveDfePath('dfe:x.csv', '/data/dfe'), join(resolve('/data/dfe'), 'x.csv'));
+    assert.equal(
+      resolveDfePath(' DFE:sub/x.csv', '/data/dfe'),
+      join(resolve('/data/dfe'), 'sub', 'x.csv'),
+    );
+    assert.equal(isDfeSchemePath('dfe:x.csv'), true);
+    assert.equal(isDfeSchemePath('dfe/x.csv'), false);
   });
 
   it('finds the real DfE files where the tests look (absent data fails CI)', () => {

@@ -24,6 +24,9 @@ export interface EesRequest {
   readonly where?: RowFilter;
   readonly numeratorWhere?: RowFilter;
   readonly denominatorWhere?: RowFilter;
+  /** A breakdown read from the file: the column holding the categories, and which ones. */
+  readonly categoryColumn?: string;
+  readonly categories?: readonly string[];
   /** The indicator's `source:` entry. */
   readonly place: SourcePlace;
 }

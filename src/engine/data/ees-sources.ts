@@ -93,6 +93,8 @@ export async function loadEesSeries(
       ...(request.where ? { where: request.where } : {}),
       ...(request.numeratorWhere ? { numeratorWhere: request.numeratorWhere } : {}),
       ...(request.denominatorWhere ? { denominatorWhere: request.denominatorWhere } : {}),
+      ...(request.categoryColumn !== undefined ? { categoryColumn: request.categoryColumn } : {}),
+      ...(request.categories ? { categories: request.categories } : {}),
       place: request.place,
     };
     requests.set(request.sourceName, [...(requests.get(request.sourceName) ?? []), spec]);
@@ -198,7 +200,22 @@ async function locateEesFile(
     ...policy,
     allowedRoots: [...policy.allowedRoots, folder],
   });
-  if (scheme || !located.ok) return located;
+  if (!located.ok) {
+    // Say which folder was meant and where it is set, or the author cannot fix it.
+    const where = scheme ? '' : ` (it is not beside ${path.basename(dataFile)} either)`;
+    return {
+      ...located,
+      messages: located.messages.map((message) =>
+        message.ruleId === RULES.dataMissing
+          ? {
+              ...message,
+              reason: `${message.reason}${where}. The DfE data folder is ${folder}; set it with ${DFE_DIR_HOW}`,
+            }
+          : message,
+      ),
+    };
+  }
+  if (scheme) return located;
   const name = ref.path.trim().replace(/\\/g, '/').slice(DFE_PREFIX.length);
   const hint = createMessage(
     RULES.dfeFallback,

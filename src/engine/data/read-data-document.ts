@@ -150,6 +150,16 @@ class DocumentReader {
       ...(where ? { where } : {}),
       ...(numeratorWhere ? { numeratorWhere } : {}),
       ...(denominatorWhere ? { denominatorWhere } : {}),
+      ...(typeof f['category_column'] === 'string' && f['category_column'].trim() !== ''
+        ? { categoryColumn: f['category_column'].trim() }
+        : {}),
+      ...(Array.isArray(f['categories'])
+        ? {
+            categories: list(f['categories']).filter(
+              (c): c is string => typeof c === 'string' && c.trim() !== '',
+            ),
+          }
+        : {}),
       place: this.parsed.placeOf([...at, 'source']),
     };
   }

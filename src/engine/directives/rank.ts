@@ -4,6 +4,7 @@ import type { IndicatorFacts } from '../facts.js';
 import { RULES } from '../messages.js';
 import { periodShortLabel } from '../periods.js';
 import { ordinal, quartileWords, rankAmong, type RankResult } from '../semantics/rank.js';
+import { symbolWords } from '../semantics/symbols.js';
 import type { Place, ResolveContext } from './context.js';
 
 export type RankKind = 'rank' | 'quartile';
@@ -20,7 +21,7 @@ export function rankOf(facts: IndicatorFacts, vs: string): RankResult {
   if (observation && observation.value === undefined && indicator.peers)
     return {
       ok: false,
-      reason: `${indicator.id} has no rank for ${periodShortLabel(period)}: its figure is not shown (${observation.symbol ?? 'x'})`,
+      reason: `${indicator.id} has no rank for ${periodShortLabel(period)}: its figure is ${symbolWords(observation.symbol ?? 'x', indicator, { short: true })} (${observation.symbol ?? 'x'})`,
     };
   return rankAmong(indicator, period, vs);
 }

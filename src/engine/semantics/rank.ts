@@ -15,6 +15,7 @@
  *   asked for (England, the region or the statistical neighbours).
  * Figures are ranked as published in the file, without rounding.
  */
+import { periodShortLabel } from '../periods.js';
 import type { Indicator, PeerFigure, Period } from '../types.js';
 import { symbolWords } from './symbols.js';
 
@@ -97,12 +98,12 @@ export function rankAmong(indicator: Indicator, period: Period, vs: string): Ran
   if (!own)
     return {
       ok: false,
-      reason: `${indicator.id} has no rank for ${period.key}: the published file has no figure for ${peers.name} then`,
+      reason: `${indicator.id} has no rank for ${periodShortLabel(period)}: the published file has no figure for ${peers.name} then`,
     };
   if (own.value === undefined)
     return {
       ok: false,
-      reason: `${indicator.id} has no rank for ${period.key}: ${peers.name}'s published figure is ${symbolWords(own.symbol ?? 'x', indicator, { short: true })} (${own.symbol ?? 'x'})`,
+      reason: `${indicator.id} has no rank for ${periodShortLabel(period)}: ${peers.name}'s published figure is ${symbolWords(own.symbol ?? 'x', indicator, { short: true })} (${own.symbol ?? 'x'})`,
     };
   const mine = own.value;
   const numbers = figures.flatMap((figure) => (figure.value === undefined ? [] : [figure.value]));

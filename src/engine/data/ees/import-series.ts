@@ -164,6 +164,8 @@ function importIndicator(
   const columns = bindColumns(table, spec, messages);
   const filters = bindFilters(table, spec, messages);
   if (!columns || !filters) return none;
+  if (spec.categoryColumn !== undefined)
+    return importBreakdown(index, area, spec, columns, messages);
 
   const laRows = groupByPeriod(index, area.rows, filters.value, spec, messages);
   if (laRows.size === 0) {
@@ -217,6 +219,56 @@ function importIndicator(
   ];
   const peers = peerFigures(index, area, neighbours?.codes, filters.value, columns.value);
   return { values, benchmarks, peers };
+}
+
+/**
+ * A breakdown read from the file: one row per category (`where` plus the category
+ * column), each period's figure kept with its category. The authority's own figures
+ * only: comparators' breakdowns are not benchmarks of a category.
+ */
+function importBreakdown(
+  index: EesIndex,
+  area: ResolvedArea,
+  spec: EesIndicatorSpec,
+  columns: Columns,
+  messages: Message[],
+): EesIndicatorSeries {
+  const none: EesIndicatorSeries = { values: [], benchmarks: [] };
+  const { table } = index;
+  const name = (spec.categoryColumn ?? '').trim();
+  const column = table.columns.get(name);
+  if (column === undefined) {
+    messages.push(missingColumn(table, name, spec.place));
+    return none;
+  }
+  const where = spec.where ?? {};
+  const base = bindFilter(table, where);
+  if (!base.ok) return none;
+  const categories =
+    spec.categories ??
+    distinctValues(
+      table,
+      area.rows.filter((r) => base.bound.test(table.rows[r] ?? [])),
+      column,
+    );
+  const values: Observation[] = [];
+  for (const category of categories) {
+    const bound = bindFilter(table, { ...where, [name]: category });
+    if (!bound.ok) continue;
+    const rows = groupByPeriod(index, area.rows, bound.bound, spec, messages);
+    if (rows.size === 0) {
+      messages.push(noRowsMessage(index, area, bound.bound.filter, spec));
+      continue;
+    }
+    for (const row of rows.values()) {
+      const period = periodOf(index, row, messages);
+      if (!period) continue;
+      const observation = observe(index, period, row, columns, undefined, undefined, messages);
+      if (observation) values.push({ ...observation, category });
+    }
+  }
+  values.sort((a, b) => a.period.start.localeCompare(b.period.start));
+  return { values, benchmarks: [] };
 }
 
 function bindColumns(

@@ -31,6 +31,9 @@ export interface EesIndicatorSpec {
   readonly where?: RowFilter;
   readonly numeratorWhere?: RowFilter;
   readonly denominatorWhere?: RowFilter;
+  /** A breakdown: the column holding the categories, and which ones (default all). */
+  readonly categoryColumn?: string;
+  readonly categories?: readonly string[];
   /** The indicator's `source:` line in the data file, for messages. */
   readonly place: SourcePlace;
 }
