@@ -64,6 +64,8 @@ export function complementarySuppression(input: ComplementaryInput): void {
   const { index, shown, suppressed, threshold } = input;
   const { partsOf, totalOf } = relations(index.catalogue);
   if (partsOf.size === 0) return;
+  // Printed values, worked out once: families are checked again after each suppression.
+  const printedValues = new Map<string, number | undefined>();
 
   // The families the document touches: each by its top total and period.
   const families = new Map<string, readonly [string, string]>();
@@ -89,11 +91,18 @@ export function complementarySuppression(input: ComplementaryInput): void {
   }
 
   function printed(id: string, period: string): number | undefined {
+    const key = observationKey(id, period);
+    if (printedValues.has(key)) return printedValues.get(key);
     const observation = index.observation(id, period);
     const indicator = index.indicator(id);
-    if (!observation || !indicator || observation.value === undefined) return undefined;
-    if (observation.symbol !== undefined && observation.symbol !== 'u') return undefined;
-    return roundHalfUp(observation.value, indicator.decimals);
+    const value =
+      !observation || !indicator || observation.value === undefined
+        ? undefined
+        : observation.symbol !== undefined && observation.symbol !== 'u'
+          ? undefined
+          : roundHalfUp(observation.value, indicator.decimals);
+    printedValues.set(key, value);
+    return value;
   }
 
   function published(id: string, period: string): boolean {
