@@ -153,6 +153,24 @@ describe('disclose stage: discloseFigures', () => {
     assert.deepEqual(hidden, [`CLA-A ${PERIOD}`, `CLA-B ${PERIOD}`]);
   });
 
+  it('follows a total worked out in one family into the next', () => {
+    // 409 in all less 207 in B gives 202 in A; less A's printed parts 100 and 101 gives 1.
+    const cat = catalogue(
+      count('ALL', { [PERIOD]: 409 }),
+      count('A', { [PERIOD]: 202 }, 'ALL'),
+      count('B', { [PERIOD]: 207 }, 'ALL'),
+      count('A1', { [PERIOD]: 1 }, 'A'),
+      count('A2', { [PERIOD]: 100 }, 'A'),
+      count('A3', { [PERIOD]: 101 }, 'A'),
+    );
+    const hidden = suppressed(
+      ['ALL', 'B', 'A2', 'A3'].map((id) => shown(id)),
+      cat,
+    );
+    // The smallest printed part of A goes: A1 and A2 are then known only together (101).
+    assert.deepEqual(hidden, [`A2 ${PERIOD}`]);
+  });
+
   it('suppresses small counts in benchmarks, and only counts', () => {
     const small = indicator({
       id: 'N',

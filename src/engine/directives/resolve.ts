@@ -137,7 +137,7 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   );
 }
 
-/** What an inline directive prints besides nothing: `:target` shows no observation. */
+/** The figures an inline directive prints (`:target` prints none of the indicator's values). */
 function inlineShows(
   name: string,
   facts: IndicatorFacts,
