@@ -33,15 +33,20 @@ export interface FenceScan {
 
 /** Odd spaces an author may leave after a name: no-break, thin, zero-width and the like. */
 const ODD_SPACE = '\\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff';
-const CLOSER = new RegExp(`^[ \\t]{0,3}:{3,}[\\s${ODD_SPACE}]*$`);
-const OPENER = /^[ \t]{0,3}:{3,}(.*)$/;
+/**
+ * Any run of spaces, tabs and invisible characters may come before the colons: what the
+ * parser does not take as a fence there (four spaces, a zero-width space, a BOM pasted in
+ * the middle of the file) then shows up as a disagreement.
+ */
+const CLOSER = new RegExp(`^[ \\t${ODD_SPACE}]*:{3,}[\\s${ODD_SPACE}]*$`);
+const OPENER = new RegExp(`^[ \\t${ODD_SPACE}]*:{3,}(.*)$`);
 const EXEMPT_NAME = new RegExp(
   `^[\\s${ODD_SPACE}]*\\{?[\\s${ODD_SPACE}]*\\.?exempt(?![A-Za-z0-9_-])`,
   'i',
 );
 const DIRECTIVE_EXEMPT = /^exempt(?![A-Za-z0-9_-])/i;
 const NESTED_EXEMPT = new RegExp(
-  `^(?:[ \\t]*(?:>|[-*+]|\\d{1,9}[.)])[ \\t]*)+:{3,}[\\s${ODD_SPACE}]*\\{?\\.?exempt(?![A-Za-z0-9_-])|^(?: {4,}|\\t)[ \\t]*:{3,}[\\s${ODD_SPACE}]*\\{?\\.?exempt(?![A-Za-z0-9_-])`,
+  `^(?:[ \\t]*(?:>|[-*+]|\\d{1,9}[.)])[ \\t]*)+:{3,}[\\s${ODD_SPACE}]*\\{?\\.?exempt(?![A-Za-z0-9_-])`,
   'i',
 );
 
@@ -164,6 +169,10 @@ export function fenceProblems(
 }
 
 function whyNotOpened(line: string): string {
+  if (new RegExp(`^[ \\t]*[${ODD_SPACE}]`).test(line)) {
+    return 'an invisible or no-break space comes before the colons';
+  }
+  if (/^(?: {4,}|\t)/.test(line)) return 'it is indented four spaces or a tab, which makes it code';
   if (new RegExp(`exempt[${ODD_SPACE}]`, 'i').test(line)) {
     return 'a non-breaking or invisible space follows `exempt`';
   }
