@@ -123,6 +123,18 @@ describe('exempt fences fail closed', function () {
       0,
       /invisible or no-break space comes before/,
     ],
+    [
+      'an opener with text after its name, closed after an exempt block',
+      ':::exemptnotes here\n\n:::exempt\nsecret alpha\n:::\nsecret beta\n:::\n',
+      6,
+      /closes nothing: the line that was meant to open its block was not read/,
+    ],
+    [
+      'a balanced pair of ::: lines in code',
+      '```\n:::exempt\nsecret alpha\n:::\n```\n',
+      1,
+      /inside an HTML comment, raw HTML or code/,
+    ],
     ['a stray :::', 'secret alpha\n:::\n', 1, /closes nothing/],
     ['a block in a quote', '> :::exempt\n> secret alpha\n> :::\n', 0, /outside lists, quotes/],
     ['a quote with lazy lines', '> :::exempt\nsecret alpha\n> :::\n', 0, /outside lists, quotes/],
