@@ -37,7 +37,17 @@ async function reportsIn(folder: string): Promise<string[]> {
 }
 
 async function isReport(path: string): Promise<boolean> {
-  const head = (await readFile(path, 'utf8')).slice(0, 4096);
+  const bytes = await readFile(path);
+  // A report saved as UTF-16 is still a report: found here, it is refused with `encoding`
+  // rather than silently left out of the export.
+  const utf16 = bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-16le';
+  const wide =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    utf16 === 'utf-16be' ||
+    bytes.subarray(0, 64).includes(0);
+  const head = wide
+    ? new TextDecoder(utf16).decode(bytes.subarray(0, 8192))
+    : bytes.subarray(0, 4096).toString('utf8');
   const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(head);
   return frontMatter !== null && /^data\s*:/m.test(frontMatter[1] ?? '');
 }

@@ -93,12 +93,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return parser;
   }
 
+  /** Normalised at the door: nothing after this sees a CR, a BOM or text that was not UTF-8. */
   async function prepare(written: string, renderOptions: RenderOptions): Promise<Prepared> {
+    const door = normaliseText(written, resolve(renderOptions.path), 'report');
+    if (!door.ok) return prepareText('', renderOptions).then(withMessage(door.message));
+    return prepareText(door.text, renderOptions);
+  }
+
+  async function prepareText(text: string, renderOptions: RenderOptions): Promise<Prepared> {
     const path = resolve(renderOptions.path);
-    // Normalised at the door: nothing below sees a CR, a BOM or text that was not UTF-8.
-    const door = normaliseText(written, path, 'report');
-    if (!door.ok) return prepare('', renderOptions).then(withMessage(door.message));
-    const text = door.text;
     const tooLarge = sizeProblem(text, path, maxReportBytes) ?? longBlockProblem(text, path);
     if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
     const parser = parserFor(path);
@@ -110,30 +113,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const head: Root = blocks ? { type: 'root', children: blocks[0]?.nodes() ?? [] } : tree();
     const { yaml, firstLine } = frontMatterOf(head);
     const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
-    const frontMatterLines =
-      yaml === undefined
-        ? undefined
-        : { first: 1, last: firstLine + (yaml === '' ? 0 : yaml.split('\n').length) };
-    const classified = frontMatter.classification.place;
-    messages.push(
-      ...frontMatterLookalikes(
-        text,
-        path,
-        frontMatterLines,
-        classified === frontMatter.place ? undefined : classified.line,
-      ),
-    );
-    const fences = scanFences(text);
-    if (fences.anyFence) {
-      // Only the blocks with fences in them are needed; the whole tree when not cut.
-      const fenced = blocks
-        ? treeOf(
-            blocks.filter((block) => block.text.includes(':::')),
-            text,
-          )
-        : tree();
-      messages.push(...fenceProblems(fences, parsedFences(fenced), text, path));
-    }
+    const fences = checkDoor(text, path, { blocks, tree, frontMatter, yaml, firstLine }, messages);
     const loaded = await loadCatalogue(
       frontMatter.data.map((data) => ({ path: data.value, place: data.place })),
       { reportDir: dirname(path), allowedRoots },
@@ -331,6 +311,50 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   return { render, check, catalogue, invalidate: (file) => cache.invalidate(resolve(file)) };
+}
+
+/**
+ * What the parser may have misread, checked apart from it: front matter that was not read
+ * as written, and exempt fences the line scan reads differently (see exempt-scan.ts).
+ */
+function checkDoor(
+  text: string,
+  path: string,
+  parsed: {
+    readonly blocks: readonly ParsedBlock[] | undefined;
+    readonly tree: () => Root;
+    readonly frontMatter: FrontMatter;
+    readonly yaml: string | undefined;
+    readonly firstLine: number;
+  },
+  messages: Message[],
+): FenceScan {
+  const { blocks, frontMatter, yaml, firstLine } = parsed;
+  const frontMatterLines =
+    yaml === undefined
+      ? undefined
+      : { first: 1, last: firstLine + (yaml === '' ? 0 : yaml.split('\n').length) };
+  const classified = frontMatter.classification.place;
+  messages.push(
+    ...frontMatterLookalikes(
+      text,
+      path,
+      frontMatterLines,
+      classified === frontMatter.place ? undefined : classified.line,
+    ),
+  );
+  const fences = scanFences(text);
+  if (fences.anyFence) {
+    // Only the blocks with fences in them are needed; the whole tree when not cut.
+    const fenced = blocks
+      ? treeOf(
+          blocks.filter((block) => block.text.includes(':::')),
+          text,
+        )
+      : parsed.tree();
+    messages.push(...fenceProblems(fences, parsedFences(fenced), text, path));
+  }
+  return fences;
 }
 
 /** Puts a report-wide message first among an (empty) prepared report's messages. */

@@ -193,6 +193,10 @@ describe('reports and data files at the door (engine and CLI)', function () {
       readdirSync(folder).filter((f) => f.endsWith('.html')),
       [],
     );
+    // Found in a folder too, so it is refused rather than silently left out.
+    lines.length = 0;
+    assert.equal(await runCli(['check', folder], io), 1);
+    assert.match(lines.join('\n'), /notepad\.md:1:1 error This report looks like UTF-16/);
     // The same report in UTF-8 with CRLF line ends exports (the data file is fine).
     writeFileSync(
       join(folder, 'crlf.md'),

@@ -103,6 +103,18 @@ describe('export files', () => {
       ),
       'errors',
     );
+    // The fail-closed errors never become a question the author could answer "anyway".
+    for (const ruleId of ['public-gate', 'unmatched-fence', 'encoding', 'front-matter-invalid'])
+      assert.equal(
+        refusalKind(
+          result(true, [
+            { ruleId: 'small-number', severity: 'error' },
+            { ruleId, severity: 'error' },
+          ]),
+        ),
+        'errors',
+        ruleId,
+      );
     assert.equal(
       refusalKind(result(true, [{ ruleId: 'exempt-in-public', severity: 'error' }])),
       'errors',

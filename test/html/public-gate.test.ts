@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderDocument } from '../../src/engine/html/document.js';
 import { publicGateProblems, type ExemptText } from '../../src/engine/html/public-gate.js';
+import { runCli } from '../../src/cli/main.js';
 import { createEngine } from '../../src/engine/index.js';
 
 /**
@@ -185,6 +186,43 @@ describe('the public gate in the engine', function () {
         file,
       );
     }
+  });
+
+  it('refuses, and the CLI writes nothing, when exempt text is in the finished document', async () => {
+    // The pipeline did its job (the block is removed), but the card's title, from the
+    // data, repeats the exempt sentence word for word: the gate cannot tell, so it refuses.
+    writeFileSync(
+      join(folder, 'named.yaml'),
+      'indicators:\n  - { id: OP9, title: Placement of the Smith children with their aunt, unit: count, polarity: none, counting_unit: children, values: [{ period: 2023/24 Q4, value: 42 }] }\n',
+    );
+    const report = join(folder, 'named.md');
+    writeFileSync(
+      report,
+      '---\ntitle: Named\nperiod: 2023/24 Q4\ndata: named.yaml\n---\n\n::indicator{id=OP9}\n\n:::exempt\nPlacement of the Smith children with their aunt.\n:::\n',
+    );
+    const result = await createEngine().render(readFileSync(report, 'utf8'), {
+      path: report,
+      mode: 'public',
+    });
+    assert.equal(result.refused, true);
+    const gate = result.messages.filter((m) => m.ruleId === 'public-gate');
+    assert.equal(gate.length, 1);
+    assert.equal(gate[0]?.line, 10);
+    assert.match(
+      gate[0]?.reason ?? '',
+      /text from the exempt block is in it: “Placement of the Smith/,
+    );
+    assert.doesNotMatch(result.html, /Smith/);
+    const lines: string[] = [];
+    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
+    assert.equal(await runCli(['export', report], io), 1);
+    assert.match(
+      lines.join('\n'),
+      /named\.md:10:1 error The public export was refused: text from the exempt block/,
+    );
+    assert.equal(existsSync(join(folder, 'named.html')), false);
+    // The exempt export is not gated: it is meant to hold everything.
+    assert.equal(await runCli(['export', report, '--exempt'], io), 0, lines.join('\n'));
   });
 
   it('drops data-line and external link targets from public exports only', async () => {

@@ -25,6 +25,8 @@ export interface FenceScan {
   readonly regions: readonly ExemptRegion[];
   /** `:::` lines with no open block to close. */
   readonly strays: readonly number[];
+  /** `:::` lines that close a block the scan saw open (of any name). */
+  readonly closers: readonly number[];
   /** Exempt openers inside a list item, a quote or indented text. */
   readonly nested: readonly number[];
   /** Whether the text has any `:::` line at all (else nothing here can go wrong). */
@@ -33,23 +35,29 @@ export interface FenceScan {
 
 /** Odd spaces an author may leave after a name: no-break, thin, zero-width and the like. */
 const ODD_SPACE = '\\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff';
-const CLOSER = new RegExp(`^[ \\t]{0,3}:{3,}[\\s${ODD_SPACE}]*$`);
-const OPENER = /^[ \t]{0,3}:{3,}(.*)$/;
+/**
+ * Any run of spaces, tabs and invisible characters may come before the colons: what the
+ * parser does not take as a fence there (four spaces, a zero-width space, a BOM pasted in
+ * the middle of the file) then shows up as a disagreement.
+ */
+const CLOSER = new RegExp(`^[ \\t${ODD_SPACE}]*:{3,}[\\s${ODD_SPACE}]*$`);
+const OPENER = new RegExp(`^[ \\t${ODD_SPACE}]*:{3,}(.*)$`);
 const EXEMPT_NAME = new RegExp(
   `^[\\s${ODD_SPACE}]*\\{?[\\s${ODD_SPACE}]*\\.?exempt(?![A-Za-z0-9_-])`,
   'i',
 );
 const DIRECTIVE_EXEMPT = /^exempt(?![A-Za-z0-9_-])/i;
 const NESTED_EXEMPT = new RegExp(
-  `^(?:[ \\t]*(?:>|[-*+]|\\d{1,9}[.)])[ \\t]*)+:{3,}[\\s${ODD_SPACE}]*\\{?\\.?exempt(?![A-Za-z0-9_-])|^(?: {4,}|\\t)[ \\t]*:{3,}[\\s${ODD_SPACE}]*\\{?\\.?exempt(?![A-Za-z0-9_-])`,
+  `^(?:[ \\t]*(?:>|[-*+]|\\d{1,9}[.)])[ \\t]*)+:{3,}[\\s${ODD_SPACE}]*\\{?\\.?exempt(?![A-Za-z0-9_-])`,
   'i',
 );
 
 export function scanFences(text: string): FenceScan {
   const regions: ExemptRegion[] = [];
   const strays: number[] = [];
+  const closers: number[] = [];
   const nested: number[] = [];
-  if (!text.includes(':::')) return { regions, strays, nested, anyFence: false };
+  if (!text.includes(':::')) return { regions, strays, closers, nested, anyFence: false };
   const open: Array<{ line: number; exempt: boolean; pandoc: boolean }> = [];
   const lines = text.split('\n');
   for (const [index, line] of lines.entries()) {
@@ -58,8 +66,11 @@ export function scanFences(text: string): FenceScan {
     if (CLOSER.test(line)) {
       const closed = open.pop();
       if (!closed) strays.push(number);
-      else if (closed.exempt) {
-        regions.push({ opener: closed.line, closer: number, pandoc: closed.pandoc });
+      else {
+        closers.push(number);
+        if (closed.exempt) {
+          regions.push({ opener: closed.line, closer: number, pandoc: closed.pandoc });
+        }
       }
       continue;
     }
@@ -73,7 +84,7 @@ export function scanFences(text: string): FenceScan {
     if (left.exempt) regions.push({ opener: left.line, closer: undefined, pandoc: left.pandoc });
   }
   regions.sort((a, b) => a.opener - b.opener);
-  return { regions, strays, nested, anyFence: true };
+  return { regions, strays, closers, nested, anyFence: true };
 }
 
 export interface ParsedFences {
@@ -81,19 +92,23 @@ export interface ParsedFences {
   readonly exempt: ReadonlyArray<{ start: number; end: number }>;
   /** Lines of raw HTML and code, where a fence is text (to say why a block was not read). */
   readonly literal: ReadonlyArray<{ start: number; end: number }>;
+  /** Last lines of every container the parser made, of any name. */
+  readonly ends: ReadonlySet<number>;
 }
 
 export function parsedFences(tree: Root): ParsedFences {
   const exempt: Array<{ start: number; end: number }> = [];
   const literal: Array<{ start: number; end: number }> = [];
+  const ends = new Set<number>();
   visit(tree, (node) => {
     if (!node.position) return;
     const lines = { start: node.position.start.line, end: node.position.end.line };
+    if (node.type === 'containerDirective') ends.add(lines.end);
     if (node.type === 'containerDirective' && node.name.toLowerCase() === 'exempt') {
       exempt.push(lines);
     } else if (node.type === 'html' || node.type === 'code') literal.push(lines);
   });
-  return { exempt, literal };
+  return { exempt, literal, ends };
 }
 
 /** Every disagreement between the scan and the parse, as an `unmatched-fence` error. */
@@ -154,6 +169,21 @@ export function fenceProblems(
       );
     }
   }
+  // A `:::` the scan pairs with an opener must close a block the parser made too: else the
+  // opener was not read as a block (text after its name, a typo) and this line is a stray.
+  const flagged = new Set(messages.map((message) => message.line));
+  const regionClosers = new Set(scan.regions.map((region) => region.closer));
+  for (const line of scan.closers) {
+    if (parsedTree.ends.has(line)) continue;
+    const region = scan.regions.find((r) => r.closer === line);
+    if (regionClosers.has(line) && region && flagged.has(region.opener)) continue;
+    report(
+      line,
+      inLiteral(line)
+        ? 'This `:::` line is inside code or HTML, so it closes nothing: a report may not hold a `:::` line there'
+        : 'This `:::` line closes nothing: the line that was meant to open its block was not read as one (text after the name, or a misspelling); fix the opening line',
+    );
+  }
   for (const line of scan.strays) {
     report(
       line,
@@ -164,6 +194,10 @@ export function fenceProblems(
 }
 
 function whyNotOpened(line: string): string {
+  if (new RegExp(`^[ \\t]*[${ODD_SPACE}]`).test(line)) {
+    return 'an invisible or no-break space comes before the colons';
+  }
+  if (/^(?: {4,}|\t)/.test(line)) return 'it is indented four spaces or a tab, which makes it code';
   if (new RegExp(`exempt[${ODD_SPACE}]`, 'i').test(line)) {
     return 'a non-breaking or invisible space follows `exempt`';
   }
