@@ -245,6 +245,8 @@ describe('Word export (document XML)', function () {
       const numbering = pub.parts['word/numbering.xml'] ?? '';
       assert.match(numbering, /w:numFmt w:val="bullet"/);
       assert.match(numbering, /w:numFmt w:val="decimal"/);
+      // An author's embedded image is a picture with its alt text.
+      assert.ok(pictureDescriptions(xml).includes('Council logo'));
       // The card: a framed two-column table whose rows are the card's terms.
       assert.match(body, /^Target\n62% \(2023\/24\)$/m);
       assert.match(body, /^Status\n● Amber: within 5 pp of target$/m);
