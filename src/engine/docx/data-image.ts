@@ -25,7 +25,8 @@ export function dataImageRun(img: Element, ctx: DocxContext): ImageRun | undefin
     type,
     data,
     transformation: { width, height },
-    ...(alt ? { altText: { name: 'Picture', description: alt } } : { decorative: true }),
+    altText: { id: ctx.nextDrawingId(), name: 'Picture', ...(alt ? { description: alt } : {}) },
+    ...(alt ? {} : { decorative: true }),
   });
 }
 
