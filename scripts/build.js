@@ -42,6 +42,22 @@ const vegaFromWorkerBundle = (ext) => ({
   },
 });
 
+/**
+ * The Word export (the docx library, a megabyte) is a bundle of its own, loaded by
+ * `import('./docx-document.js')` in src/engine/docx/index.ts on the first Word export,
+ * so the CLI and the extension's engine do not compile it on every start.
+ */
+const docxFromItsBundle = (ext) => ({
+  name: 'docx-from-its-bundle',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/docx-document\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('docx/index.ts')
+        ? { path: `./docx${ext}`, external: true }
+        : undefined,
+    );
+  },
+});
+
 const jobs = [
   // The CLI is ESM like the unified ecosystem it bundles.
   build({
@@ -51,7 +67,13 @@ const jobs = [
     // Loaded only for --pdf, from node_modules: it finds its own files through __dirname.
     // resvg (Word export) is a native module: loaded at run time, never bundled.
     external: ['playwright-core', '@resvg/resvg-js'],
-    plugins: [vegaFromWorkerBundle('.js')],
+    plugins: [vegaFromWorkerBundle('.js'), docxFromItsBundle('.js')],
+  }),
+  build({
+    ...cliCommon,
+    entryPoints: ['src/engine/docx/docx-document.ts'],
+    outfile: 'dist/docx.js',
+    external: ['@resvg/resvg-js'],
   }),
   // Charts are rendered in worker threads (src/engine/charts/render-pool.ts), which load
   // this file from beside the bundle that starts them.
@@ -94,8 +116,13 @@ if (existsSync('src/extension/extension.ts')) {
       ...extensionCommon,
       entryPoints: ['src/extension/engine-services.ts'],
       outfile: 'dist/engine-services.cjs',
+      plugins: [vegaFromWorkerBundle('.cjs'), docxFromItsBundle('.cjs')],
+    }),
+    build({
+      ...extensionCommon,
+      entryPoints: ['src/engine/docx/docx-document.ts'],
+      outfile: 'dist/docx.cjs',
       external: [...extensionCommon.external, '@resvg/resvg-js'],
-      plugins: [vegaFromWorkerBundle('.cjs')],
     }),
     build({
       ...extensionCommon,

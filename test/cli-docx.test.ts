@@ -11,6 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { runCli } from '../src/cli/main.js';
 import { readDocxGenerator } from '../src/engine/index.js';
 
@@ -91,6 +93,19 @@ describe('scorecard export --docx', function () {
     assert.deepEqual(
       readdirSync(join(work, 'samples')).filter((name) => name.startsWith('broken.')),
       ['broken.md'],
+    );
+  });
+
+  it('works from the bundled CLI, whose Word export is a bundle of its own', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(
+      process.execPath,
+      [join(repo, 'bin', 'scorecard.js'), 'export', `samples/${sample}`, '--docx'],
+      { cwd: work },
+    );
+    assert.match(stdout, /-> samples\/children-in-care-q4-2023-24\.docx/);
+    assert.ok(
+      readDocxGenerator(readFileSync(join(work, 'samples', sample.replace('.md', '.docx')))),
     );
   });
 

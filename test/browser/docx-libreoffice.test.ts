@@ -119,6 +119,10 @@ describe('Word export read back by LibreOffice', function () {
     }
     const figures = all(main, ['figure']);
     assert.ok(figures.length >= 5);
+    // Each chart (and each card's sparkline) is a picture LibreOffice drew.
+    const { stdout: images } = await run('pdfimages', ['-list', pdf], { encoding: 'utf8' });
+    const drawn = images.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image\b/.test(line));
+    assert.ok(drawn.length >= all(main, ['svg']).length, `${drawn.length} pictures in the PDF`);
     for (const figure of figures) {
       const caption = all(figure, ['figcaption'])[0];
       const title = caption && all(caption, ['span'])[0];

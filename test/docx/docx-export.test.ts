@@ -127,6 +127,9 @@ describe('Word export (document XML)', function () {
         const description = all(chart, ['p']).map(text).join(' ');
         assert.ok(descriptions.includes(description), `no picture described "${description}"`);
       }
+      // Word refuses a document whose pictures share an id.
+      const ids = [...xml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
+      assert.equal(new Set(ids).size, ids.length);
       // The picture is the chart's SVG with a PNG for readers without SVG.
       assert.match(xml, /<asvg:svgBlip /);
     });
@@ -156,6 +159,18 @@ describe('Word export (document XML)', function () {
       assert.ok(footer);
       assert.match(footer[1], /PAGE/);
       assert.match(footer[1], /NUMPAGES/);
+    });
+
+    it('maps by meaning, not by class: without any class the document is the same', async () => {
+      const engine = createEngine();
+      const result = await engine.render(readFileSync(samplePath, 'utf8'), {
+        path: samplePath,
+        mode: 'public',
+      });
+      const classless = result.html.replace(/ class="[^"]*"/g, '');
+      assert.notEqual(classless, result.html);
+      const parts = docxParts(await renderDocx(classless));
+      assert.equal(parts['word/document.xml'], sample.parts['word/document.xml']);
     });
 
     it("marks the file as this tool's, until someone else saves it", async () => {
@@ -245,6 +260,8 @@ describe('Word export (document XML)', function () {
       const numbering = pub.parts['word/numbering.xml'] ?? '';
       assert.match(numbering, /w:numFmt w:val="bullet"/);
       assert.match(numbering, /w:numFmt w:val="decimal"/);
+      // An author's embedded image is a picture with its alt text.
+      assert.ok(pictureDescriptions(xml).includes('Council logo'));
       // The card: a framed two-column table whose rows are the card's terms.
       assert.match(body, /^Target\n62% \(2023\/24\)$/m);
       assert.match(body, /^Status\n● Amber: within 5 pp of target$/m);

@@ -1,7 +1,7 @@
 /**
  * A report made for the Word tests: every construct the export maps (headings, emphasis,
- * a link, both kinds of list, a scorecard, a card, a chart), an exempt block whose words
- * occur nowhere else, and a count small enough to be suppressed in public.
+ * a link, both kinds of list, a scorecard, an embedded image, a card, a chart), an exempt
+ * block whose words occur nowhere else, and a count small enough to be suppressed in public.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,8 @@ See **the bold words** and *the italic words* and [the guidance](https://example
 2. second step
 
 ::scorecard{ids="OP148,CLA-MISS" title="Scorecard for the test"}
+
+![Council logo](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)
 
 ## Care leavers
 

@@ -13,6 +13,12 @@ export interface DocxContext {
   readonly textWidthTwips: number;
   /** A new list instance, so each ordered list counts from 1 again. */
   nextListInstance(): number;
+  /**
+   * The next picture id of this document (`wp:docPr id`, unique within it). docx would
+   * take one from a counter shared by the whole process, so the same report exported
+   * twice would differ.
+   */
+  nextDrawingId(): string;
 }
 
 /** Inline formatting inherited from the elements around a run. */

@@ -31,11 +31,13 @@ export async function buildDocx(html: string): Promise<Uint8Array> {
   const body = findElement(tree, ['body']);
   const facts = documentFacts(tree, body);
   let lists = 0;
+  let drawings = 0;
   const ctx: DocxContext = {
     rasterise: await loadRasteriser(),
     textWidthPx: TEXT_WIDTH_PX,
     textWidthTwips: TEXT_WIDTH_TWIPS,
     nextListInstance: () => ++lists,
+    nextDrawingId: () => String(++drawings),
   };
   const content: Block[] = [];
   for (const child of body?.children ?? []) {

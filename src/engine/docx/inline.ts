@@ -8,6 +8,7 @@ import type { ImageRun } from 'docx';
 import { TextRun, type ParagraphChild } from 'docx';
 import type { DocxContext, RunFormat } from './context.js';
 import { isHidden, stringProperty, textOf } from './hast-text.js';
+import { dataImageRun } from './data-image.js';
 import { svgImageRun } from './svg-image.js';
 
 const MONOSPACE = 'Consolas';
@@ -80,8 +81,10 @@ function collect(node: ElementContent, format: RunFormat, ctx: DocxContext, out:
       children(format);
       return linkTarget(node, out, format);
     case 'img': {
+      const run = dataImageRun(node, ctx);
       const alt = stringProperty(node, 'alt');
-      if (alt) out.push({ kind: 'text', text: `[${alt}]`, format });
+      if (run) out.push({ kind: 'image', run });
+      else if (alt) out.push({ kind: 'text', text: `[${alt}]`, format });
       return;
     }
     case 'svg': {

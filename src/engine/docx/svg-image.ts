@@ -28,6 +28,7 @@ export function svgImageRun(
     fallback: { type: 'png', data: ctx.rasterise(source, width) },
     transformation: { width, height },
     altText: {
+      id: ctx.nextDrawingId(),
       name: 'Chart',
       description,
       ...(title ? { title: textOf(title) } : {}),

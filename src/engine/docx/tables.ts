@@ -22,17 +22,23 @@ import { inlineRuns } from './inline.js';
 
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' } as const;
 export const HEADER_FILL = 'F3F2F1';
-/** Tables wider than this many columns are set in 9 pt rather than 11 pt. */
-const WIDE_TABLE_COLUMNS = 5;
+/**
+ * Type sizes in half-points: 11 pt, 9 pt for a table of more than five columns, 8 pt for
+ * more than seven (a scorecard with three comparators), so it fits a portrait page.
+ */
 const NORMAL_TEXT = 22;
-const SMALL_TEXT = 18;
+function textSize(columns: number): number | undefined {
+  if (columns > 7) return 16;
+  if (columns > 5) return 18;
+  return undefined;
+}
 /**
  * Twips per half-point of size of an average character: Arial, or the DejaVu Sans that
  * stands in for it, is about 0.65 of its size wide.
  */
 const CHAR_TWIPS_PER_HALF_POINT = 6.5;
 /** A cell's left and right margins, in twips. */
-const CELL_MARGINS = 160;
+const CELL_MARGINS = 120;
 
 interface RowInfo {
   readonly row: Element;
@@ -46,8 +52,7 @@ export function tableBlocks(table: Element, ctx: DocxContext): Block[] {
   const columns = Math.max(
     ...rows.map(({ row }) => cellsOf(row).reduce((n, c) => n + span(c, 'colSpan'), 0)),
   );
-  // A wide table (a scorecard with its comparators) is set a size smaller to fit the page.
-  const size = columns > WIDE_TABLE_COLUMNS ? SMALL_TEXT : undefined;
+  const size = textSize(columns);
   const widths = columnWidths(
     rows,
     ctx.textWidthTwips,
@@ -137,7 +142,7 @@ function tableCell(
       ];
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph({})],
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
     ...(header ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
     ...(columnSpan > 1 ? { columnSpan } : {}),
     ...(rowSpan > 1 ? { rowSpan } : {}),
