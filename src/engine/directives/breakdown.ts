@@ -16,37 +16,13 @@ import { periodShortLabel, periodsEndingAt } from '../periods.js';
 import { formatObservation } from '../semantics/index.js';
 import type { Indicator, Period } from '../types.js';
 import type { Place, ResolveContext } from './context.js';
-import { disclose } from './disclosure-gate.js';
+import { categoryIndicator } from '../breakdown-categories.js';
+import { published, publishedFacts, recordFacts, recordObservation } from './disclosure-gate.js';
 import { figure, figureWithPeriod, problemMarker } from './figure.js';
 import { factsAt } from './indicator-facts.js';
 
 const DEFAULT_PERIODS = 3;
 const MAX_PERIODS = 20;
-
-const byCategory = new WeakMap<Indicator, Map<string, Indicator>>();
-
-/** One category as an indicator (cached, since figure lookups cache per indicator object). */
-export function categoryIndicator(indicator: Indicator, category: string): Indicator {
-  let cache = byCategory.get(indicator);
-  if (!cache) byCategory.set(indicator, (cache = new Map()));
-  let found = cache.get(category);
-  if (!found) {
-    const { breakdownValues, categories, breakdown, peers, ...rest } = indicator;
-    void categories;
-    void breakdown;
-    void peers;
-    found = {
-      ...rest,
-      title: `${indicator.title}: ${category}`,
-      values: (breakdownValues ?? []).filter((v) => v.category === category),
-      // Targets and benchmarks are the whole indicator's, not a category's.
-      targets: [],
-      benchmarks: [],
-    };
-    cache.set(category, found);
-  }
-  return found;
-}
 
 /** The category as the data spells it, or a positioned `unknown-category` with the nearest. */
 function findCategory(
@@ -81,19 +57,23 @@ function findCategory(
   return undefined;
 }
 
-/** `:value{id=CLA-NEED category="Abuse or neglect"}`. */
+/**
+ * `:value{id=CLA-NEED category="Abuse or neglect"}`. Resolves now (messages, the figure it
+ * shows) and returns its content's builder, run once the disclosure decisions are made.
+ */
 export function categoryValue(
   ctx: ResolveContext,
   indicator: Indicator,
   period: Period | undefined,
   written: string,
   place: Place,
-): ElementContent[] {
+): () => ElementContent[] {
   const category = findCategory(ctx, indicator, written, place);
   if (category === undefined)
-    return [h('span.sc-value.sc-value--missing', `no category "${written}"`)];
+    return () => [h('span.sc-value.sc-value--missing', `no category "${written}"`)];
   const facts = factsAt(ctx, categoryIndicator(indicator, category), period, 'previous', place);
-  return figureWithPeriod(ctx, facts);
+  recordFacts(ctx, facts, { value: true, change: false, benchmarks: [] }, place);
+  return () => figureWithPeriod(ctx, publishedFacts(ctx, facts, 'previous'));
 }
 
 function periodCount(ctx: ResolveContext, written: string | undefined, place: Place): number {
@@ -142,13 +122,17 @@ export function breakdownBlock(
     return () => problemMarker(RULES.noValue, `${indicator.id} has no category values`);
   }
   const periods = periodsEndingAt(end, count);
-  const cells = categories.map((category) => {
+  const raw = categories.map((category) => {
     const part = categoryIndicator(indicator, category);
     return periods.map((p) => {
       const observation = part.values.find((v) => v.period.key === p.key);
-      return observation && disclose(ctx, part, observation, place);
+      recordObservation(ctx, part, observation, place);
+      return observation && { part, observation };
     });
   });
+  // The figures as published: only once the document's disclosure decisions are made.
+  const publishedCells = () =>
+    raw.map((row) => row.map((cell) => cell && published(ctx, cell.part, cell.observation)));
   const dimension = indicator.breakdown ?? 'category';
   const byWords = `by ${dimension}`;
   const caption =
@@ -156,61 +140,67 @@ export function breakdownBlock(
     (indicator.title.toLowerCase().includes(byWords.toLowerCase())
       ? indicator.title
       : `${indicator.title}, ${byWords}`);
-  const table = h('div.sc-table-wrap', { tabIndex: 0, role: 'region', ariaLabel: caption }, [
-    h('table.sc-breakdown', [
-      h('caption', caption),
-      h('thead', [
-        h('tr', [
-          h('th', { scope: 'col' }, dimension.charAt(0).toUpperCase() + dimension.slice(1)),
-          ...periods.map((p) => h('th', { scope: 'col' }, periodShortLabel(p))),
-        ]),
-      ]),
-      h(
-        'tbody',
-        categories.map((category, row) =>
+  const tableOf = (cells: ReturnType<typeof publishedCells>) =>
+    h('div.sc-table-wrap', { tabIndex: 0, role: 'region', ariaLabel: caption }, [
+      h('table.sc-breakdown', [
+        h('caption', caption),
+        h('thead', [
           h('tr', [
-            h('th', { scope: 'row' }, category),
-            ...periods.map((_, column) =>
-              h('td.sc-num', [figure(ctx, indicator, cells[row]?.[column])]),
-            ),
+            h('th', { scope: 'col' }, dimension.charAt(0).toUpperCase() + dimension.slice(1)),
+            ...periods.map((p) => h('th', { scope: 'col' }, periodShortLabel(p))),
           ]),
+        ]),
+        h(
+          'tbody',
+          categories.map((category, row) =>
+            h('tr', [
+              h('th', { scope: 'row' }, category),
+              ...periods.map((_, column) =>
+                h('td.sc-num', [figure(ctx, indicator, cells[row]?.[column])]),
+              ),
+            ]),
+          ),
         ),
-      ),
-    ]),
-  ]);
-  if (attributes['chart'] !== 'true' || !ctx.withCharts) return () => table;
+      ]),
+    ]);
+  if (attributes['chart'] !== 'true' || !ctx.withCharts) return () => tableOf(publishedCells());
 
-  const bars: BreakdownBar[] = categories.flatMap((category, row) =>
-    periods.map((p, column) => {
-      const observation = cells[row]?.[column];
-      return {
-        category,
-        period: periodShortLabel(p),
-        value: observation?.value,
-        label: observation ? formatObservation(indicator, observation) : 'no value',
-      };
-    }),
-  );
-  const spec = breakdownChartSpec({
-    categories,
-    periods: periods.map(periodShortLabel),
-    bars,
-    axisTitle: axisTitle(indicator),
-  });
   const prefix = safeIdPrefix(ctx.nextId('sc-breakdown'));
   let svg: Element | undefined;
   let failure = '';
-  ctx.pending.push(
-    renderChart(spec).then(
-      (json) => {
-        svg = (JSON.parse(json) as Element | null) ?? undefined;
-      },
-      (error: unknown) => {
-        failure = error instanceof Error ? error.message : String(error);
-      },
-    ),
-  );
+  let cells: ReturnType<typeof publishedCells> = [];
   const description = `Bar chart of ${caption.charAt(0).toLowerCase()}${caption.slice(1)}, ${periods.length === 1 ? periodShortLabel(end) : `${periodShortLabel(periods[0]!)} to ${periodShortLabel(end)}`}; the figures are in the table below.`;
+  // Drawn once the document's disclosure decisions are made, from the published figures.
+  ctx.afterDisclose.push(() => {
+    cells = publishedCells();
+    const bars: BreakdownBar[] = categories.flatMap((category, row) =>
+      periods.map((p, column) => {
+        const observation = cells[row]?.[column];
+        return {
+          category,
+          period: periodShortLabel(p),
+          value: observation?.value,
+          label: observation ? formatObservation(indicator, observation) : 'no value',
+        };
+      }),
+    );
+    const spec = breakdownChartSpec({
+      categories,
+      periods: periods.map(periodShortLabel),
+      bars,
+      axisTitle: axisTitle(indicator),
+    });
+    ctx.pending.push(
+      renderChart(spec).then(
+        (json) => {
+          svg = (JSON.parse(json) as Element | null) ?? undefined;
+        },
+        (error: unknown) => {
+          failure = error instanceof Error ? error.message : String(error);
+        },
+      ),
+    );
+  });
   return () => {
     if (!svg)
       return h('div', [
@@ -218,7 +208,7 @@ export function breakdownBlock(
           'chart-failed',
           `The chart for ${indicator.id} could not be drawn: ${failure}`,
         ),
-        table,
+        tableOf(cells),
       ]);
     prefixIds(svg, prefix);
     const titleId = `${prefix}-title`;
@@ -241,7 +231,7 @@ export function breakdownBlock(
       h('figcaption', [h('span.sc-chart__title', caption)]),
       svg,
       h('p.sc-chart__desc', description),
-      table,
+      tableOf(cells),
     ]);
   };
 }

@@ -97,7 +97,7 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   }
   if (spec.name === 'value' && attributes['category'] !== undefined) {
     const content = categoryValue(ctx, indicator, period, attributes['category'], place);
-    return slotNode(node, ctx, () => content);
+    return slotNode(node, ctx, content);
   }
   if (spec.name === 'chart') {
     const chart = chartBlock(ctx, indicator, attributes, period, place);

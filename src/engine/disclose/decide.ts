@@ -4,6 +4,7 @@
  * parts gives the last one away wherever they are printed, so suppression is decided for
  * the whole document and applied everywhere alike. A pure function of plain data.
  */
+import { findCategoryIndicator } from '../breakdown-categories.js';
 import { applyDisclosureControl, isSmallPrinted } from '../semantics/disclosure.js';
 import type { BenchmarkValue, Catalogue, Indicator, Observation } from '../types.js';
 import { complementarySuppression } from './parts.js';
@@ -28,7 +29,7 @@ export class ObservationIndex {
   constructor(readonly catalogue: Pick<Catalogue, 'indicators' | 'lookup'>) {}
 
   indicator(id: string): Indicator | undefined {
-    return this.catalogue.indicators.get(id);
+    return this.catalogue.indicators.get(id) ?? findCategoryIndicator(this.catalogue, id);
   }
 
   observation(id: string, period: string): Observation | undefined {

@@ -10,6 +10,7 @@
  * smallest non-zero part, else the total). A small total takes its non-zero parts with it.
  * Families are checked one at a time, so the work grows with the figures shown.
  */
+import { countCategoryIndicators } from '../breakdown-categories.js';
 import { isSmallPrinted, suppressedObservation } from '../semantics/disclosure.js';
 import { roundHalfUp } from '../semantics/round.js';
 import type { Catalogue } from '../types.js';
@@ -40,7 +41,9 @@ function relations(catalogue: Pick<Catalogue, 'indicators' | 'lookup'>): Relatio
   if (known) return known;
   const partsOf = new Map<string, string[]>();
   const totalOf = new Map<string, string>();
-  for (const indicator of catalogue.indicators.values()) {
+  // A count breakdown's categories are parts of its total too.
+  const all = [...catalogue.indicators.values(), ...countCategoryIndicators(catalogue)];
+  for (const indicator of all) {
     if (indicator.partOf === undefined) continue;
     const total = catalogue.lookup.get(indicator.partOf.trim().toUpperCase());
     if (total === undefined || total === indicator.id) continue;
