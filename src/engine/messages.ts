@@ -24,6 +24,7 @@ export const RULES = {
   unknownArea: 'unknown-area',
   frontMatterInvalid: 'front-matter-invalid',
   inputTooLarge: 'input-too-large',
+  chartUnitsDiffer: 'chart-units-differ',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];
@@ -49,6 +50,7 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'unknown-area': 'error',
   'front-matter-invalid': 'error',
   'input-too-large': 'error',
+  'chart-units-differ': 'error',
 };
 
 export interface MessageOptions {

@@ -47,7 +47,16 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     name: 'value',
     kinds: ['textDirective'],
     summary: 'The formatted value for the period',
-    attributes: [id, period],
+    attributes: [
+      id,
+      period,
+      {
+        name: 'unit',
+        description:
+          'Print the counting unit beside the number (11 children); default true for counts',
+        values: ['true', 'false'],
+      },
+    ],
   },
   {
     name: 'target',
@@ -92,12 +101,18 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     kinds: ['leafDirective'],
     summary: 'A trend chart with target line and benchmarks, followed by its data table',
     attributes: [
-      id,
+      { name: 'id', description: 'Indicator id or alias, e.g. OP148' },
+      {
+        name: 'ids',
+        description:
+          'Two or more indicators of one unit on one chart, e.g. "OP419,OP419-INC" (instead of id)',
+      },
       period,
       { name: 'periods', description: 'How many periods to show (default 8)' },
       benchmarks,
       { name: 'title', description: 'Headline title, instead of the indicator title' },
     ],
+    oneOf: ['id', 'ids'],
   },
   {
     name: 'scorecard',
@@ -110,6 +125,24 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       compare,
       benchmarks,
       { name: 'title', description: 'Caption of the table' },
+      {
+        name: 'status',
+        description:
+          'Only the rows of these statuses, e.g. "red,amber" (red, amber, green, none): the exception report',
+      },
+    ],
+    oneOf: ['ids', 'tag'],
+  },
+  {
+    name: 'summary',
+    kinds: ['leafDirective'],
+    summary:
+      'How many indicators are Green, Amber, Red and not rated, and how many got better, worse or did not change',
+    attributes: [
+      { name: 'ids', description: 'Comma-separated indicator ids' },
+      { name: 'tag', description: 'Every indicator with this tag' },
+      period,
+      compare,
     ],
     oneOf: ['ids', 'tag'],
   },

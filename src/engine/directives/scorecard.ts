@@ -1,4 +1,4 @@
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Child } from 'hastscript';
 import { RULES } from '../messages.js';
@@ -6,13 +6,29 @@ import { periodShortLabel } from '../periods.js';
 import type { Indicator, Period } from '../types.js';
 import { selectBenchmarks } from './card.js';
 import type { Place, ResolveContext } from './context.js';
-import { figure, figureWithPeriod } from './figure.js';
+import type { IndicatorFacts } from '../facts.js';
+import { formatAmount, unitIsAmbiguous } from '../semantics/index.js';
+import { figure, figureWithPeriod, noBreak } from './figure.js';
 import { compareOf, factsAt } from './indicator-facts.js';
-import { changeText, ragText, targetText } from './inline.js';
+import { compactChange, compactRag, targetText } from './inline.js';
 import { resolveIndicator, splitList } from './lookup.js';
 import { suppressPartsOfTotals } from './parts-suppression.js';
 
-/** `::scorecard{ids="A,B"}` or `{tag=care-leavers}`: one row per indicator. */
+/** The statuses `status=` can pick, in the order a committee reads them. */
+export const SCORECARD_STATUSES = ['red', 'amber', 'green', 'none'] as const;
+type RowStatus = (typeof SCORECARD_STATUSES)[number];
+const STATUS_WORDS: Readonly<Record<RowStatus, string>> = {
+  red: 'Red',
+  amber: 'Amber',
+  green: 'Green',
+  none: 'not rated',
+};
+
+/**
+ * `::scorecard{ids="A,B"}` or `{tag=care-leavers}`: one row per indicator, compact
+ * enough for a dozen indicators and three comparators on one A4 page. `status=` keeps
+ * only the rows of those RAG statuses: the exception report.
+ */
 export function scorecardTable(
   ctx: ResolveContext,
   attributes: Readonly<Record<string, string>>,
@@ -21,59 +37,183 @@ export function scorecardTable(
 ): Element {
   const indicators = scorecardIndicators(ctx, attributes, place);
   const compare = compareOf(attributes);
-  const rows = suppressPartsOfTotals(
+  const statuses = statusFilter(ctx, attributes['status'], place);
+  const all = suppressPartsOfTotals(
     ctx,
     indicators.map((indicator) => factsAt(ctx, indicator, period, compare, place)),
     place,
-  ).map((facts) => ({ indicator: facts.indicator, facts }));
+  );
+  const rows = statuses ? all.filter((facts) => statuses.includes(rowStatus(facts))) : all;
   const comparators = orderedComparators(
     ctx,
-    rows.flatMap(({ facts }) =>
+    rows.flatMap((facts) =>
       selectBenchmarks(facts.benchmarks, attributes['benchmarks']).map((b) => b.comparator),
     ),
   );
-  const caption =
-    attributes['title'] ?? `Scorecard${period ? `, ${periodShortLabel(period)}` : ''}`;
-  const head = ['Indicator', 'Period', 'Value', 'Target', 'Status', 'Change', ...comparators];
-  // A wide table scrolls on its own in a narrow preview; keyboard users can scroll it too.
-  return h('div.sc-table-wrap', { tabIndex: 0, role: 'region', ariaLabel: caption }, [
-    h('table.sc-scorecard', [
-      h('caption', caption),
-      h(
-        'thead',
-        h(
-          'tr',
-          head.map((label) => h('th', { scope: 'col' }, label)),
-        ),
-      ),
-      h(
-        'tbody',
-        rows.map(({ indicator, facts }) =>
-          h('tr', [
+  // The period goes in the caption once, unless the rows' figures are of different periods.
+  const periods = new Set(rows.map((facts) => facts.observation?.period.key ?? ''));
+  const shared = periods.size === 1 ? rows[0]?.observation?.period : undefined;
+  const captionText = caption(attributes['title'], shared ?? period, statuses, rows, all);
+  const comparatorPeriods = new Map(
+    comparators.map((comparator) => [comparator, sharedBenchmarkPeriod(rows, comparator)]),
+  );
+  const head: Element[] = [
+    h('th', { scope: 'col' }, 'Indicator'),
+    ...(shared ? [] : [h('th', { scope: 'col' }, 'Period')]),
+    h('th.sc-num', { scope: 'col' }, 'Value'),
+    h('th.sc-num', { scope: 'col' }, 'Target'),
+    h('th', { scope: 'col' }, 'Status'),
+    h('th', { scope: 'col' }, 'Change'),
+    ...comparators.map((comparator) => {
+      const own = comparatorPeriods.get(comparator);
+      return h('th.sc-num', { scope: 'col' }, [
+        comparator,
+        ...(own
+          ? [h('span.sc-note.sc-scorecard__period', ` (${noBreak(periodShortLabel(own))})`)]
+          : []),
+      ]);
+    }),
+  ];
+  const body =
+    rows.length > 0
+      ? rows.map((facts) => {
+          const { indicator } = facts;
+          return h('tr', [
             h('th', { scope: 'row' }, [h('span.sc-card__id', indicator.id), ' ', indicator.title]),
-            h('td', facts.observation ? periodShortLabel(facts.observation.period) : '–'),
-            h('td.sc-num', figureWithPeriod(ctx, facts)),
-            h('td.sc-num', [targetText(ctx, facts, place)]),
-            h('td', [ragText(ctx, facts, place)]),
-            h('td', [changeText(facts)]),
+            ...(shared
+              ? []
+              : [
+                  h(
+                    'td',
+                    facts.observation ? noBreak(periodShortLabel(facts.observation.period)) : '–',
+                  ),
+                ]),
+            h(
+              'td.sc-num',
+              figureWithPeriod(ctx, facts, { place: 'table', unit: unitIsAmbiguous(indicator) }),
+            ),
+            h('td.sc-num', [scorecardTarget(ctx, facts, place)]),
+            h('td', [compactRag(facts)]),
+            h('td', [compactChange(facts)]),
             ...comparators.map((comparator) => {
               const benchmark = facts.benchmarks.find((b) => b.comparator === comparator);
               const cell: Child[] = benchmark
                 ? [
-                    figure(ctx, indicator, benchmark),
-                    h('span.sc-note', ` (${periodShortLabel(benchmark.period)})`),
+                    figure(ctx, indicator, benchmark, { place: 'table' }),
+                    comparatorPeriods.get(comparator)
+                      ? ''
+                      : h('span.sc-note', ` (${noBreak(periodShortLabel(benchmark.period))})`),
                   ]
                 : ['–'];
               return h('td.sc-num', {}, ...cell);
             }),
+          ]);
+        })
+      : [
+          h('tr', [
+            h(
+              'td',
+              { colSpan: head.length },
+              `No indicator is ${listOr((statuses ?? []).map((status) => STATUS_WORDS[status]))}.`,
+            ),
           ]),
-        ),
-      ),
+        ];
+  // On screen a wide table scrolls on its own (keyboard users can scroll it too); in
+  // print it wraps to the page instead, as the stylesheet says.
+  return h('div.sc-table-wrap', { tabIndex: 0, role: 'region', ariaLabel: captionText }, [
+    h('table', { className: ['sc-scorecard', ...(statuses ? ['sc-scorecard--exceptions'] : [])] }, [
+      h('caption', captionText),
+      h('thead', h('tr', head)),
+      h('tbody', body),
     ]),
   ]);
 }
 
-function scorecardIndicators(
+function rowStatus(facts: IndicatorFacts): RowStatus {
+  return facts.indicator.polarity === 'none' ? 'none' : (facts.rag?.status ?? 'none');
+}
+
+/** `status="red,amber"`: the statuses asked for, or undefined for every row. */
+function statusFilter(
+  ctx: ResolveContext,
+  written: string | undefined,
+  place: Place,
+): RowStatus[] | undefined {
+  if (written === undefined) return undefined;
+  const wanted: RowStatus[] = [];
+  for (const item of splitList(written.toLowerCase())) {
+    const status = SCORECARD_STATUSES.find((s) => s === item);
+    if (status) {
+      if (!wanted.includes(status)) wanted.push(status);
+    } else {
+      ctx.report(
+        RULES.unknownAttribute,
+        `status=${item} is not a status; use ${SCORECARD_STATUSES.join(', ')} (comma-separated)`,
+        place,
+        { suggestions: [...SCORECARD_STATUSES] },
+      );
+    }
+  }
+  return wanted.length > 0 ? SCORECARD_STATUSES.filter((s) => wanted.includes(s)) : undefined;
+}
+
+function caption(
+  title: string | undefined,
+  period: Period | undefined,
+  statuses: readonly RowStatus[] | undefined,
+  rows: readonly IndicatorFacts[],
+  all: readonly IndicatorFacts[],
+): string {
+  const when = period ? periodShortLabel(period) : undefined;
+  const named =
+    title ??
+    (statuses
+      ? `Exception report: ${listOr(statuses.map((status) => STATUS_WORDS[status]))} indicators`
+      : 'Scorecard');
+  const withPeriod = when && !named.includes(when) ? `${named}, ${when}` : named;
+  return statuses ? `${withPeriod} (${rows.length} of ${all.length} indicators)` : withPeriod;
+}
+
+/** The period of a comparator's figures when every row that has one shares it. */
+function sharedBenchmarkPeriod(
+  rows: readonly IndicatorFacts[],
+  comparator: string,
+): Period | undefined {
+  const found = rows.flatMap((facts) =>
+    facts.benchmarks.filter((b) => b.comparator === comparator).map((b) => b.period),
+  );
+  const first = found[0];
+  return first && found.every((p) => p.key === first.key) ? first : undefined;
+}
+
+/** The target, or for a band indicator the band itself (`16% to 23%`). */
+function scorecardTarget(ctx: ResolveContext, facts: IndicatorFacts, place: Place): ElementContent {
+  const { indicator } = facts;
+  if (indicator.polarity === 'band' && indicator.band) {
+    const low = Math.min(indicator.band[0], indicator.band[1]);
+    const high = Math.max(indicator.band[0], indicator.band[1]);
+    return h('span.sc-target', [
+      noBreak(formatAmount(indicator, low)),
+      ' to ',
+      noBreak(formatAmount(indicator, high)),
+    ]);
+  }
+  if (!facts.target) {
+    return h(
+      'span.sc-target.sc-value--missing',
+      indicator.polarity === 'none' ? 'none' : 'not set',
+    );
+  }
+  return targetText(ctx, facts, place);
+}
+
+/** `Red`, `Red or Amber`, `Red, Amber or Green`. */
+function listOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
+}
+
+export function scorecardIndicators(
   ctx: ResolveContext,
   attributes: Readonly<Record<string, string>>,
   place: Place,
