@@ -1,7 +1,12 @@
 import type { Element, ElementContent, Text } from 'hast';
 import { h } from 'hastscript';
 import { periodShortLabel } from '../periods.js';
-import { formatAmount, formatAmountWithUnit, symbolWords } from '../semantics/index.js';
+import {
+  formatAmount,
+  formatAmountWithUnit,
+  formatNumber,
+  symbolWords,
+} from '../semantics/index.js';
 import type { BenchmarkValue, Indicator, Observation, StatSymbol } from '../types.js';
 import type { IndicatorFacts } from '../facts.js';
 import type { ResolveContext } from './context.js';
@@ -14,6 +19,11 @@ export interface FigureOptions {
   readonly place?: FigurePlace;
   /** Print the counting unit beside the number (`11 children`). */
   readonly unit?: boolean;
+  /**
+   * The number without a long unit (`51.5` for a rate, `414` for days; `%` stays), for
+   * a comparator column beside a value that already says its unit.
+   */
+  readonly bare?: boolean;
 }
 
 /**
@@ -40,8 +50,11 @@ export function figure(
   if (datum.value === undefined) return h('span.sc-value.sc-value--missing', 'no value');
   const amount = options.unit
     ? formatAmountWithUnit(indicator, datum.value)
-    : formatAmount(indicator, datum.value);
-  return h('span.sc-value', noBreak(amount));
+    : options.bare && (indicator.unit === 'rate_per_10000' || indicator.unit === 'days')
+      ? formatNumber(datum.value, indicator.decimals)
+      : formatAmount(indicator, datum.value);
+  // A table column is narrow: a long unit may wrap there, after its number.
+  return h('span.sc-value', options.place === 'table' ? cellBreaks(amount) : noBreak(amount));
 }
 
 /**
@@ -62,6 +75,18 @@ function proseSymbol(
   const wording = isCount ? 'a suppressed number' : 'a suppressed figure';
   const ofUnit = options.unit && isCount && counted ? ` of ${counted}` : '';
   return [text(`${wording}${ofUnit}`)];
+}
+
+/**
+ * `52.3 per 10,000 children` may wrap in a narrow cell, but never leaves the number or
+ * the last word alone: `52.3 per` / `10,000 children`.
+ */
+export function cellBreaks(words: string): string {
+  const parts = words.split(' ');
+  if (parts.length <= 2) return parts.join('\u00a0');
+  if (parts.length === 3) return `${parts[0]!} ${parts[1]!}\u00a0${parts[2]!}`;
+  const middle = parts.slice(2, -1).join(' ');
+  return `${parts[0]!}\u00a0${parts[1]!} ${middle}\u00a0${parts.at(-1)!}`;
 }
 
 /**

@@ -83,10 +83,11 @@ export function compactRag(facts: IndicatorFacts): ElementContent {
     const missing = facts.observation?.value === undefined ? 'no value' : 'no target';
     return shaped('sc-rag sc-rag--none', '○', `Not rated (${missing})`);
   }
+  // The gap may go under the word in a narrow column; each stays whole.
   return shaped(
     `sc-rag sc-rag--${facts.rag.status}`,
     facts.rag.shape,
-    noBreak(`${facts.rag.label} ${facts.rag.gap}`),
+    `${facts.rag.label} ${noBreak(facts.rag.gap)}`,
   );
 }
 

@@ -99,7 +99,7 @@ export function scorecardTable(
               const benchmark = facts.benchmarks.find((b) => b.comparator === comparator);
               const cell: Child[] = benchmark
                 ? [
-                    figure(ctx, indicator, benchmark, { place: 'table' }),
+                    figure(ctx, indicator, benchmark, { place: 'table', bare: true }),
                     comparatorPeriods.get(comparator)
                       ? ''
                       : h('span.sc-note', ` (${noBreak(periodShortLabel(benchmark.period))})`),

@@ -133,7 +133,6 @@ abbr.sc-symbol[title], .sc-symbol abbr[title] { text-decoration: underline dotte
 /* Status and change are a few words joined by no-break spaces: they never wrap, so a
    dozen rows stay a line or two each. */
 .sc-scorecard .sc-rag { display: inline-block; }
-.sc-scorecard .sc-rag, .sc-scorecard .sc-change { white-space: nowrap; }
 .sc-scorecard th[scope="row"] { min-width: 14em; overflow-wrap: break-word; }
 /* A comparator's period under its name keeps the column as narrow as its figures. */
 .sc-scorecard__period { display: block; white-space: nowrap; }
@@ -203,6 +202,7 @@ div.sc-problem, p.sc-problem { display: block; padding: 0.5rem 0.75rem; margin: 
   .sc-card__figure, .sc-card__meta > div, .sc-card__spark, .sc-exempt, svg, tr, thead, .sc-legend dl, .sc-summary { break-inside: avoid; page-break-inside: avoid; }
   /* Nothing is hidden behind a scroll on paper: tables wrap to the page instead. */
   .sc-table-wrap { overflow: visible; }
+  pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; }
   .sc-table-wrap:has(> .sc-scorecard) { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   .sc-card__figure .sc-value { font-size: 24pt; }
@@ -213,8 +213,8 @@ div.sc-problem, p.sc-problem { display: block; padding: 0.5rem 0.75rem; margin: 
   table { font-size: 9pt; }
   th, td { padding: 1.2mm 2mm 1.2mm 0; }
   .sc-scorecard { font-size: 8.5pt; line-height: 1.3; }
-  .sc-scorecard th, .sc-scorecard td { padding: 1mm 1.5mm 1mm 0; }
-  .sc-scorecard th[scope="row"] { min-width: 17em; }
+  .sc-scorecard th, .sc-scorecard td { padding: 1mm 1.2mm 1mm 0; }
+  .sc-scorecard th[scope="row"] { min-width: 13em; }
 }
 `;
 

@@ -5,9 +5,16 @@
  */
 import { periodShortLabel, previousPeriod, yearEarlier } from '../periods.js';
 import type { Indicator, Observation } from '../types.js';
-import { formatAmount, formatDifference } from './format.js';
+import { formatAmount, formatDifference, formatNumber } from './format.js';
 import { roundHalfUp } from './round.js';
 import { symbolWords } from './symbols.js';
+
+/** A rate's difference without its long unit (`1.2`): the value beside it names the unit. */
+function shortDifference(indicator: ChangeIndicator, diff: number): string {
+  return indicator.unit === 'rate_per_10000'
+    ? formatNumber(Math.abs(diff), indicator.decimals)
+    : formatDifference(indicator, diff);
+}
 
 /** `none`: nothing to compare (no earlier figure, or a symbol on either side). */
 export type ChangeDirection = 'up' | 'down' | 'same' | 'none';
@@ -120,6 +127,6 @@ export function describeChange(
   const short =
     direction === 'same'
       ? 'no change'
-      : `${formatDifference(indicator, diff)}${judgement && judgement !== 'no change' ? `, ${judgement}` : ''}`;
+      : `${shortDifference(indicator, diff)}${judgement && judgement !== 'no change' ? `, ${judgement}` : ''}`;
   return judgement ? { direction, judgement, text, short } : { direction, text, short };
 }
