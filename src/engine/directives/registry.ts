@@ -42,6 +42,9 @@ const benchmarks: AttributeSpec = {
   description: 'Comma-separated comparators to show, e.g. "England,London"; default all',
 };
 
+/** The statuses `::scorecard{status=…}` can keep, in the order a committee reads them. */
+export const SCORECARD_STATUSES = ['red', 'amber', 'green', 'none'] as const;
+
 export const DIRECTIVES: readonly DirectiveSpec[] = [
   {
     name: 'value',

@@ -13,9 +13,8 @@ import { compareOf, factsAt } from './indicator-facts.js';
 import { compactChange, compactRag, targetText } from './inline.js';
 import { resolveIndicator, splitList } from './lookup.js';
 import { suppressPartsOfTotals } from './parts-suppression.js';
+import { SCORECARD_STATUSES } from './registry.js';
 
-/** The statuses `status=` can pick, in the order a committee reads them. */
-export const SCORECARD_STATUSES = ['red', 'amber', 'green', 'none'] as const;
 type RowStatus = (typeof SCORECARD_STATUSES)[number];
 const STATUS_WORDS: Readonly<Record<RowStatus, string>> = {
   red: 'Red',

@@ -6,17 +6,33 @@
  */
 import {
   DIRECTIVES,
+  SCORECARD_STATUSES,
   directiveSpec,
   type AttributeSpec,
   type DirectiveKind,
   type DirectiveSpec,
 } from '../../engine/directives/registry.js';
 
-export { DIRECTIVES, directiveSpec, type AttributeSpec, type DirectiveKind, type DirectiveSpec };
+export {
+  DIRECTIVES,
+  SCORECARD_STATUSES,
+  directiveSpec,
+  type AttributeSpec,
+  type DirectiveKind,
+  type DirectiveSpec,
+};
 
 /** Where completion finds the values of an attribute. */
 export type ValueSource =
-  'indicator' | 'indicators' | 'period' | 'comparator' | 'comparators' | 'tag' | 'enum' | 'free';
+  | 'indicator'
+  | 'indicators'
+  | 'period'
+  | 'comparator'
+  | 'comparators'
+  | 'tag'
+  | 'statuses'
+  | 'enum'
+  | 'free';
 
 const VALUE_SOURCES: Readonly<Record<string, ValueSource>> = {
   id: 'indicator',
@@ -25,6 +41,7 @@ const VALUE_SOURCES: Readonly<Record<string, ValueSource>> = {
   vs: 'comparator',
   benchmarks: 'comparators',
   tag: 'tag',
+  status: 'statuses',
 };
 
 export function valueSource(attribute: AttributeSpec): ValueSource {
@@ -34,7 +51,8 @@ export function valueSource(attribute: AttributeSpec): ValueSource {
 
 /** Attributes whose value is a comma-separated list, completed item by item. */
 export function isListAttribute(name: string): boolean {
-  return VALUE_SOURCES[name] === 'indicators' || VALUE_SOURCES[name] === 'comparators';
+  const source = VALUE_SOURCES[name];
+  return source === 'indicators' || source === 'comparators' || source === 'statuses';
 }
 
 export function kindOfColons(colons: number): DirectiveKind {
