@@ -149,6 +149,32 @@ describe('print layout (Chromium, A4)', function () {
     }
   });
 
+  it('keeps each chart with its caption: no page ends with a chart title or subtitle', async () => {
+    const pdf = join(folder, 'captions.pdf');
+    assert.deepEqual(await exportPdf(generated.html, pdf), { ok: true });
+    const words = await pdfWords(pdf);
+    const { pages } = await pdfInfo(pdf);
+    let charts = 0;
+    for (let page = 1; page <= pages; page += 1) {
+      const lines = new Map<number, string[]>();
+      for (const w of words.filter(
+        (w) => w.page === page && w.yMax <= A4.height - A4.marginY + 1,
+      )) {
+        const y = Math.round(w.yMax);
+        lines.set(y, [...(lines.get(y) ?? []), w.text]);
+      }
+      const ordered = [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t.join(' '));
+      // A subtitle names the periods shown: `…, Q1 2022/23 to Q4 2023/24; with target…`.
+      charts += ordered.filter((line) => /Q1 2022\/23 to Q4 2023\/24/.test(line)).length;
+      const last = ordered.at(-1) ?? '';
+      assert.ok(
+        !/Q1 2022\/23 to Q4 2023\/24|benchmarks$|, (above|below|meeting) the .* target$/.test(last),
+        `page ${page} ends with a chart's caption: ${last}`,
+      );
+    }
+    assert.ok(charts >= 10, `found ${charts} chart subtitles`);
+  });
+
   it('prints the counting unit beside counts, and England carried to the latest period in a chart table', async () => {
     const pdf = join(folder, 'units.pdf');
     assert.deepEqual(await exportPdf(generated.html, pdf), { ok: true });

@@ -69,7 +69,13 @@ describe('DOCUMENT_CSS', () => {
         .filter((rule) => declaration.test(rule[2]!))
         .flatMap((rule) => rule[1]!.split(',').map((s) => s.trim()));
     const avoidInside = selectorsWith(/break-inside: avoid/);
-    for (const selector of ['tr', 'svg', '.sc-card__figure', '.sc-summary']) {
+    for (const selector of [
+      'tr',
+      'svg',
+      '.sc-card__figure',
+      '.sc-summary',
+      '.sc-chart > figcaption',
+    ]) {
       assert.ok(avoidInside.includes(selector), selector);
     }
     // Page economy: a whole card or chart kept together would leave pages half empty.

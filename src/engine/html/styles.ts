@@ -199,6 +199,8 @@ div.sc-problem, p.sc-problem { display: block; padding: 0.5rem 0.75rem; margin: 
   /* A card or a chart's table may run on to the next page rather than leave most of this
      one empty; its title stays with its figure, and a chart with its caption. */
   .sc-card__title, .sc-card__figure, figcaption { break-after: avoid; page-break-after: avoid; }
+  /* Without this Chromium lets a caption of several lines end a page, the chart on the next. */
+  .sc-chart > figcaption { break-inside: avoid; page-break-inside: avoid; }
   .sc-card__figure, .sc-card__meta > div, .sc-card__spark, .sc-exempt, svg, tr, thead, .sc-legend dl, .sc-summary { break-inside: avoid; page-break-inside: avoid; }
   /* Nothing is hidden behind a scroll on paper: tables wrap to the page instead. */
   .sc-table-wrap { overflow: visible; }
