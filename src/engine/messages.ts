@@ -30,6 +30,7 @@ export const RULES = {
   dfeFallback: 'dfe-fallback',
   noRank: 'no-rank',
   unknownCategory: 'unknown-category',
+  chartUnitsDiffer: 'chart-units-differ',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];
@@ -61,6 +62,7 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'dfe-fallback': 'info',
   'no-rank': 'warning',
   'unknown-category': 'error',
+  'chart-units-differ': 'error',
 };
 
 export interface MessageOptions {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { completionContext, type CompletionContext } from './logic/completion-context.js';
 import {
+  SCORECARD_STATUSES,
   directivesFor,
   directiveSpec,
   findAttribute,
@@ -68,6 +69,10 @@ export class ScorecardCompletions implements vscode.CompletionItemProvider {
         this.plain(v, range, vscode.CompletionItemKind.EnumMember),
       );
     if (source === 'free') return undefined;
+    if (source === 'statuses')
+      return SCORECARD_STATUSES.map((status) =>
+        this.plain(status, range, vscode.CompletionItemKind.EnumMember),
+      );
     const [{ text }, { catalogue }] = await Promise.all([
       this.services.get(),
       this.services.catalogue(document),

@@ -106,3 +106,57 @@ export function parsePgm(data: Uint8Array): Uint8Array {
   const size = Number(width) * Number(height);
   return data.subarray(at + 1, at + 1 + size);
 }
+
+export interface WordBox {
+  readonly page: number;
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** Every word of the PDF with its box in points (`pdftotext -bbox`), page by page. */
+export async function pdfWords(file: string): Promise<WordBox[]> {
+  const html = await poppler('pdftotext', ['-bbox', file, '-']);
+  const words: WordBox[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (/<page\b/.test(line)) page += 1;
+    const word =
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(
+        line,
+      );
+    if (word) {
+      const [, xMin, yMin, xMax, yMax, text] = word;
+      words.push({
+        page,
+        text: text!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+        xMin: Number(xMin),
+        yMin: Number(yMin),
+        xMax: Number(xMax),
+        yMax: Number(yMax),
+      });
+    }
+  }
+  return words;
+}
+
+/** A4 in points, and the content box the stylesheet's `@page` margins (18mm 15mm) leave. */
+export const A4 = { width: 595.28, height: 841.89, marginX: 42.52, marginY: 51.02 } as const;
+
+/**
+ * How far down each page its content reaches, as a share of the content box's height
+ * (0 to 1), leaving out the running header and page number in the margins.
+ */
+export function pageFill(words: readonly WordBox[], pages: number): number[] {
+  const top = A4.marginY;
+  const bottom = A4.height - A4.marginY;
+  return Array.from({ length: pages }, (_, i) => {
+    const inside = words.filter(
+      (w) => w.page === i + 1 && w.yMin >= top - 1 && w.yMax <= bottom + 1,
+    );
+    const lowest = Math.max(top, ...inside.map((w) => w.yMax));
+    return (lowest - top) / (bottom - top);
+  });
+}

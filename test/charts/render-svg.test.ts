@@ -33,10 +33,18 @@ describe('renderChart', () => {
 
   beforeEach(() => clearRenderCache());
 
-  it('renders an SVG with the period labels, the unit and the legend', async () => {
+  it('renders an SVG with the period labels, the unit and a label at each line end', async () => {
     const svg = await renderSvg(spec);
     assert.match(svg, /^<svg[^>]*viewBox="0 0 640 300"/);
-    for (const text of ['Q1 2022/23', 'Q4 2023/24', 'Percentage (%)', 'Statistical neighbours']) {
+    // Quarters on two lines: `Q1` over `2022/23`.
+    assert.ok(svg.includes('<tspan>Q1</tspan><tspan x="0" dy="13">2022/23</tspan>'), 'Q1 2022/23');
+    for (const text of [
+      'Percentage (%), axis does not start at 0',
+      'Actual',
+      'Target',
+      'England 2022/23',
+      'Statistical neighbours 2023/24',
+    ]) {
       assert.ok(svg.includes(`>${text}</text>`), `shows ${text}`);
     }
   });

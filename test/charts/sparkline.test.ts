@@ -49,6 +49,23 @@ describe('sparklineSvg', () => {
     assert.equal(child(svg, 'circle').length, 2);
   });
 
+  it('puts no "latest" dot on the quarter before a suppressed latest quarter, and shows its letter there', () => {
+    const values = [52, 55, 57, 58, 60, 61, 63, undefined];
+    const symbols = [...values.map(() => undefined).slice(0, 7), 'c'];
+    const svg = sparklineSvg(values, { labels, format, symbols, width: 100, height: 20 });
+    assert.deepEqual(child(svg, 'circle'), [], 'no dot on Q3 passed off as the latest');
+    const letter = child(svg, 'text')[0]!;
+    assert.equal(letter.properties['x'], 96, 'at the latest period');
+    assert.deepEqual(letter.children, [{ type: 'text', value: 'c' }]);
+    assert.match(
+      String(svg.properties['ariaLabel']),
+      /the latest \(Q4 2023\/24\) is not shown \[c\]$/,
+    );
+    // Without a symbol at the end, the newest figure keeps its dot as before.
+    const plain = sparklineSvg(values, { labels, format, width: 100, height: 20 });
+    assert.equal(child(plain, 'circle').length, 1);
+  });
+
   it('copes with a flat series, a single figure and none', () => {
     const flat = sparklineSvg([5, 5, 5], { height: 20 });
     assert.match(String(child(flat, 'path')[0]!.properties['d']), /^M4 10L\S+ 10L\S+ 10$/);

@@ -44,12 +44,15 @@ function contrastWithWhite(hex: string): number {
 describe('trendChartSpec', () => {
   const input = trendChartInput(careLeavers(), QUARTERS, [...COMPARATORS]);
 
-  it('draws lines, markers and gap letters, with no interactive features', () => {
+  it('draws lines, markers, gap letters and line-end labels, with no interactive features', () => {
     const { spec, layers } = parts(input);
     assert.deepEqual(
       layers.map((l) => l.mark.type),
-      ['line', 'point', 'text'],
+      ['line', 'point', 'text', 'text'],
     );
+    // Direct labels replace the legend: no legend anywhere.
+    const json0 = JSON.stringify(spec);
+    assert.ok(!/"legend":\{/.test(json0), 'no legend');
     const json = JSON.stringify(spec);
     for (const word of ['tooltip', 'params', 'selection', 'href']) {
       assert.ok(!json.includes(`"${word}"`), `no ${word} in the spec`);
@@ -72,8 +75,10 @@ describe('trendChartSpec', () => {
       'Q3 2023/24',
       'Q4 2023/24',
     ]);
-    const y = layers[0]!.encoding['y'] as { title: string };
-    assert.equal(y.title, 'Percentage (%)');
+    const y = layers[0]!.encoding['y'] as { title: string; scale: { domain: number[] } };
+    // 52% to 66%: far from zero, so the axis starts near the data and says so.
+    assert.equal(y.title, 'Percentage (%), axis does not start at 0');
+    assert.ok(y.scale.domain[0]! > 0 && y.scale.domain[0]! <= 52, `${y.scale.domain.join()}`);
     assert.equal(axisTitle({ unit: 'rate_per_10000' }), 'Rate per 10,000 children');
     assert.equal(axisTitle({ unit: 'days' }), 'Days');
     assert.equal(
@@ -91,6 +96,9 @@ describe('trendChartSpec', () => {
     const shapes = layers[1]!.encoding['shape']!.scale!;
     assert.deepEqual(shapes.domain, names);
     assert.equal(new Set(shapes.range).size, names.length);
+    // Markers only on the measured line: reference lines are told apart by dash and label.
+    const markerFilter = JSON.stringify((layers[1] as unknown as { transform: unknown }).transform);
+    assert.match(markerFilter, /"oneOf":\["Actual"\]/);
     const dashes = names.map((n) => JSON.stringify(rowsOf(rows, n)[0]!.dash));
     assert.equal(new Set(dashes).size, names.length);
     assert.equal(dashes[0], '[1,0]', 'the authority line is solid');
@@ -163,10 +171,25 @@ describe('trendChartInput', () => {
       ['London', 'England'],
       'as the data spells them, in the order asked, unknown ones left out',
     );
-    // A year's benchmark covers its quarters and is not carried on beyond them.
+    // A year's benchmark covers its quarters, and is carried on as the latest published
+    // figure (marked so) to the latest period, where no newer one exists.
     assert.deepEqual(
       input.benchmarks[1]!.values.map((b) => b?.value),
-      [66, 66, 66, 66, undefined, undefined, undefined, undefined],
+      [66, 66, 66, 66, 66, 66, 66, 66],
+    );
+    assert.deepEqual(input.benchmarks[1]!.carried, [
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    assert.deepEqual(
+      input.benchmarks[0]!.carried?.every((c) => !c),
+      true,
     );
     assert.deepEqual(
       input.benchmarks[0]!.values.map((b) => b?.value),

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
 import { completionContext } from '../../src/extension/logic/completion-context.js';
+import {
+  SCORECARD_STATUSES,
+  findAttribute,
+  valueSource,
+} from '../../src/extension/logic/directive-specs.js';
 
 function at(lineWithCursor: string) {
   const character = lineWithCursor.indexOf('|');
@@ -73,6 +78,22 @@ describe('completionContext', () => {
       start: 24,
       quoted: true,
     });
+  });
+
+  it('completes statuses one by one in a scorecard status= list, and true or false for unit=', () => {
+    assert.deepEqual(at('::scorecard{tag=x status="red,am|'), {
+      type: 'attribute-value',
+      directive: 'scorecard',
+      attribute: 'status',
+      prefix: 'am',
+      start: 30,
+      quoted: true,
+    });
+    assert.equal(valueSource(findAttribute('scorecard', 'status')!), 'statuses');
+    assert.deepEqual([...SCORECARD_STATUSES], ['red', 'amber', 'green', 'none']);
+    assert.deepEqual(findAttribute('value', 'unit')?.values, ['true', 'false']);
+    assert.equal(valueSource(findAttribute('chart', 'ids')!), 'indicators');
+    assert.ok(findAttribute('summary', 'tag'));
   });
 
   it('goes back to attribute names after a closed quoted value', () => {

@@ -58,19 +58,35 @@ describe('DOCUMENT_CSS', () => {
     );
   });
 
-  it('prints on A4 without splitting cards, charts or table rows', () => {
+  it('prints on A4, letting cards and chart tables run on but never splitting a row, a chart or a heading from what follows', () => {
     assert.match(DOCUMENT_CSS, /@page \{ size: A4; margin: 18mm 15mm; \}/);
-    const print = DOCUMENT_CSS.slice(DOCUMENT_CSS.indexOf('@media print'));
-    const avoid = /([^{}]+)\{[^}]*break-inside: avoid/.exec(print)?.[1] ?? '';
-    for (const selector of ['.sc-card', '.sc-chart', 'tr', 'svg']) {
-      assert.ok(
-        avoid
-          .split(',')
-          .map((s) => s.trim())
-          .includes(selector),
-        selector,
-      );
+    const print = DOCUMENT_CSS.slice(DOCUMENT_CSS.indexOf('@media print')).replace(
+      /\/\*[\s\S]*?\*\//g,
+      '',
+    );
+    const selectorsWith = (declaration: RegExp): string[] =>
+      [...print.matchAll(/([^{}]+)\{([^}]*)\}/g)]
+        .filter((rule) => declaration.test(rule[2]!))
+        .flatMap((rule) => rule[1]!.split(',').map((s) => s.trim()));
+    const avoidInside = selectorsWith(/break-inside: avoid/);
+    for (const selector of [
+      'tr',
+      'svg',
+      '.sc-card__figure',
+      '.sc-summary',
+      '.sc-chart > figcaption',
+    ]) {
+      assert.ok(avoidInside.includes(selector), selector);
     }
+    // Page economy: a whole card or chart kept together would leave pages half empty.
+    assert.ok(!avoidInside.includes('.sc-card'), 'a card may run on to the next page');
+    assert.ok(!avoidInside.includes('.sc-chart'), "a chart's table may run on");
+    const avoidAfter = selectorsWith(/break-after: avoid/);
+    for (const selector of ['figcaption', '.sc-card__title', 'h2', 'caption']) {
+      assert.ok(avoidAfter.includes(selector), selector);
+    }
+    // Nothing hides behind a scroll on paper.
+    assert.ok(selectorsWith(/overflow: visible/).includes('.sc-table-wrap'));
   });
 
   it('has a visible focus style', () => {

@@ -17,6 +17,7 @@ describe('describeChange', () => {
       direction: 'up',
       judgement: 'better',
       text: 'up 4 pp from 63% in Q3 2023/24, better',
+      short: '4 pp, better',
     });
   });
 
@@ -60,6 +61,7 @@ describe('describeChange', () => {
       direction: 'same',
       judgement: 'no change',
       text: 'no change from 67% in Q3 2023/24',
+      short: 'no change',
     });
   });
 
@@ -71,7 +73,7 @@ describe('describeChange', () => {
       obs('2023/24 Q3', { value: 40 }),
       'previous',
     );
-    assert.deepEqual(change, { direction: 'up', text: 'up 12 from 40 in Q3 2023/24' });
+    assert.deepEqual(change, { direction: 'up', text: 'up 12 from 40 in Q3 2023/24', short: '12' });
     assert.deepEqual(
       describeChange(
         none,
@@ -82,6 +84,7 @@ describe('describeChange', () => {
       {
         direction: 'same',
         text: 'no change from 40 in Q3 2023/24',
+        short: 'no change',
       },
     );
   });
@@ -135,6 +138,7 @@ describe('describeChange', () => {
     assert.deepEqual(inside, {
       direction: 'up',
       text: 'up 2 pp from 11% in Q3 2023/24, still within the target band',
+      short: '2 pp',
     });
     const across = describeChange(
       band,
@@ -142,7 +146,11 @@ describe('describeChange', () => {
       obs('2023/24 Q3', { value: 8 }),
       'previous',
     );
-    assert.deepEqual(across, { direction: 'up', text: 'up 9 pp from 8% in Q3 2023/24' });
+    assert.deepEqual(across, {
+      direction: 'up',
+      text: 'up 9 pp from 8% in Q3 2023/24',
+      short: '9 pp',
+    });
   });
 
   it('uses the printed figures for direction and size', () => {
@@ -164,7 +172,7 @@ describe('describeChange', () => {
         obs('2023/24 Q3', { symbol: 'c' }),
         'previous',
       ),
-      { direction: 'none', text: 'not comparable: Q3 2023/24 suppressed' },
+      { direction: 'none', text: 'not comparable: Q3 2023/24 suppressed', short: 'not comparable' },
     );
     assert.equal(
       describeChange(

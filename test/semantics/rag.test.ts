@@ -13,6 +13,7 @@ describe('assessRag', () => {
       shape: '▲',
       label: 'Green',
       text: '▲ Green: on target (80%)',
+      gap: 'on target',
     });
   });
 
@@ -34,6 +35,7 @@ describe('assessRag', () => {
       shape: '●',
       label: 'Amber',
       text: '● Amber: within 5 pp of target',
+      gap: '−5 pp',
     });
     assert.equal(assessRag(lower, 14, target('2023/24', 12, 3))?.status, 'amber');
   });
@@ -45,10 +47,23 @@ describe('assessRag', () => {
       shape: '▼',
       label: 'Red',
       text: '▼ Red: 13 pp below target',
+      gap: '−13 pp',
     });
     assert.equal(assessRag(higher, 79, target('2023/24', 80))?.text, '▼ Red: 1 pp below target');
     assert.equal(assessRag(higher, 79, target('2023/24', 80, 0))?.status, 'red');
     assert.equal(assessRag(lower, 20, target('2023/24', 12, 3))?.text, '▼ Red: 8 pp above target');
+  });
+
+  it('gives the signed gap to the target, and the distance from a band, in a few characters', () => {
+    assert.equal(assessRag(higher, 84, target('2023/24', 80))?.gap, '+4 pp');
+    // Lower is better: 10 against 12 is green, and the gap still reads value less target.
+    assert.equal(assessRag(lower, 10, target('2023/24', 12))?.gap, '−2 pp');
+    const band = indicator({ polarity: 'band', band: [16, 23] });
+    assert.equal(assessRag(band, 20, undefined)?.gap, 'in band');
+    assert.equal(assessRag(band, 25, undefined)?.gap, '2 pp above band');
+    assert.equal(assessRag(band, 14, undefined)?.gap, '2 pp below band');
+    // Judged on the printed figure, like the words.
+    assert.equal(assessRag(higher, 79.6, target('2023/24', 80))?.gap, 'on target');
   });
 
   it('judges the figures as printed', () => {

@@ -128,6 +128,16 @@ function gapSentence(indicator: Indicator, values: ChartSeries): string[] {
 
 /** The description: latest figure, trend, target, benchmarks and gaps, in plain sentences. */
 export function chartDescription(indicator: Indicator, series: readonly ChartSeries[]): string {
+  const own = series.filter((s) => s.kind === 'value');
+  if (own.length > 1) {
+    // One indicator at a time, each named by its id and what it counts.
+    return own
+      .flatMap((s) => {
+        const ownIndicator = s.indicator ?? indicator;
+        return [`${s.label}:`, ...latestSentence(ownIndicator, s), ...gapSentence(ownIndicator, s)];
+      })
+      .join(' ');
+  }
   const values = series.find((s) => s.kind === 'value');
   if (!values) return 'There are no figures for the periods shown.';
   return [

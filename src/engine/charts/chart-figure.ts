@@ -26,6 +26,8 @@ export interface ChartFigureOptions {
   readonly idPrefix?: string;
   /** Collects the symbols the figure shows, for the document's symbol legend. */
   readonly symbolsUsed?: Set<StatSymbol>;
+  /** The author's headline (`title=`), instead of one made from the latest figure. */
+  readonly headline?: string;
 }
 
 /** The chart's sanitized SVG, a tree of the caller's own, its ids prefixed. */
@@ -53,7 +55,7 @@ export async function chartFigure(
   const spec = specFor(input, series);
   const hash = specHash(spec);
   const prefix = safeIdPrefix(options.idPrefix ?? `sc-chart-${hash.slice(0, 12)}`);
-  const headline = chartHeadline(input.indicator, series);
+  const headline = options.headline ?? chartHeadline(input.indicator, series);
   const subtitle = chartSubtitle(input.indicator, series);
   const svg = await chartSvg(spec, hash, prefix);
   if (svg) {
@@ -86,6 +88,9 @@ export async function chartFigure(
     h('figcaption', [h('span.sc-chart__title', headline), h('span.sc-chart__subtitle', subtitle)]),
     svg ?? null,
     h('p.sc-chart__desc', chartDescription(input.indicator, series)),
-    chartTable(input.indicator, series, tableOptions),
+    chartTable(input.indicator, series, {
+      ...tableOptions,
+      ...(options.headline ? { caption: `${options.headline}: the figures in the chart` } : {}),
+    }),
   ]);
 }

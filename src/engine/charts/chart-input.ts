@@ -9,8 +9,8 @@ import type { BenchmarkSeries, TrendChartInput } from './types.js';
 /**
  * The benchmark of a comparator that stands for a chart period: one for exactly that
  * period, else the shortest one containing it (a national year's figure spans its
- * quarters). A benchmark is never carried into periods it does not cover: benchmarks
- * lag, and a flat line drawn on beyond its year would pass last year's England off as
+ * quarters). Periods after the newest benchmark get it carried forward separately
+ * (`carryForward`), marked as such, so last year's England is never passed off as
  * this year's.
  */
 function benchmarkCovering(
@@ -25,6 +25,26 @@ function benchmarkCovering(
     if (b.period.key === period.key) return b;
     if (!periodContains(b.period, period)) continue;
     if (!best || periodContains(best.period, b.period)) best = b;
+  }
+  return best;
+}
+
+/**
+ * The latest figure of a comparator published for a period that ended before `period`
+ * began, when it is later than every figure covering an earlier chart period: the
+ * "latest published" England line GOV.UK guidance draws on to the latest period.
+ */
+function latestBefore(
+  benchmarks: readonly BenchmarkValue[],
+  comparator: string,
+  period: Period,
+): BenchmarkValue | undefined {
+  let best: BenchmarkValue | undefined;
+  for (const b of benchmarks) {
+    if (b.comparator.trim().toLowerCase() !== comparator) continue;
+    if (b.period.end >= period.start) continue;
+    if (b.value === undefined && b.symbol === undefined) continue;
+    if (!best || b.period.end > best.period.end) best = b;
   }
   return best;
 }
@@ -47,9 +67,14 @@ export function trendChartInput(
     seen.add(key);
     const spelled = indicator.benchmarks.find((b) => b.comparator.trim().toLowerCase() === key);
     if (!spelled) continue;
+    const covering = periods.map((p) => benchmarkCovering(indicator.benchmarks, key, p));
+    const carried = periods.map((p, i) =>
+      covering[i] ? undefined : latestBefore(indicator.benchmarks, key, p),
+    );
     benchmarks.push({
       comparator: spelled.comparator,
-      values: periods.map((p) => benchmarkCovering(indicator.benchmarks, key, p)),
+      values: covering.map((b, i) => b ?? carried[i]),
+      carried: carried.map((b) => b !== undefined),
     });
   }
   return {

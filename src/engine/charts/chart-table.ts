@@ -30,10 +30,14 @@ function cell(
   }
   if (content.length === 0) content.push(h('span.sc-note', 'none'));
   else if (point.ownPeriod) {
-    // A lagging benchmark: say whose period the figure is.
+    // A lagging benchmark: say whose period the figure is, and when it is carried
+    // forward, that it is the latest published (no figure for this period yet).
     content.push(
       { type: 'text', value: ' ' },
-      h('span.sc-note', `(${periodShortLabel(point.ownPeriod)})`),
+      h(
+        'span.sc-note',
+        `(${periodShortLabel(point.ownPeriod)}${point.carried ? ', latest published' : ''})`,
+      ),
     );
   }
   return h('td.sc-num', content);
@@ -42,6 +46,7 @@ function cell(
 export interface ChartTableOptions {
   /** Collects the symbols the table shows, for the document's symbol legend. */
   readonly symbolsUsed?: Set<StatSymbol>;
+  readonly caption?: string;
 }
 
 export function chartTable(
@@ -50,9 +55,16 @@ export function chartTable(
   options: Readonly<ChartTableOptions> = {},
 ): Element {
   const periods = series[0]?.points.map((p) => p.period) ?? [];
+  const several = series.filter((s) => s.kind === 'value').length > 1;
+  const title = several
+    ? series
+        .filter((s) => s.kind === 'value')
+        .map((s) => s.indicator?.id ?? s.name)
+        .join(' and ')
+    : indicator.title;
   return h('div.sc-table-wrap', [
     h('table.sc-chart__table', [
-      h('caption', `${indicator.title}: the figures in the chart`),
+      h('caption', options.caption ?? `${title}: the figures in the chart`),
       h('thead', [
         h('tr', [
           h('th', { scope: 'col' }, 'Period'),
@@ -63,8 +75,10 @@ export function chartTable(
         'tbody',
         periods.map((period, i) =>
           h('tr', [
-            h('th', { scope: 'row' }, periodShortLabel(period)),
-            ...series.map((s) => cell(indicator, s.points[i] ?? { period }, options.symbolsUsed)),
+            h('th', { scope: 'row' }, periodShortLabel(period).replace(/ /g, '\u00a0')),
+            ...series.map((s) =>
+              cell(s.indicator ?? indicator, s.points[i] ?? { period }, options.symbolsUsed),
+            ),
           ]),
         ),
       ),

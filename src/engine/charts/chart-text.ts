@@ -4,7 +4,8 @@
  * says what is measured, over which periods, against what).
  */
 import { periodShortLabel } from '../periods.js';
-import { formatAmount, formatObservation } from '../semantics/format.js';
+import { formatAmount, formatAmountWithUnit, formatObservation } from '../semantics/format.js';
+import { symbolWords } from '../semantics/symbols.js';
 import type { Indicator } from '../types.js';
 import type { ChartPoint, ChartSeries } from './types.js';
 
@@ -82,6 +83,8 @@ export function pointText(indicator: Indicator, point: ChartPoint): string {
  * target: `Care leavers in EET: 58% in Q4 2023/24, below the 65% target`.
  */
 export function chartHeadline(indicator: Indicator, series: readonly ChartSeries[]): string {
+  const own = series.filter((s) => s.kind === 'value');
+  if (own.length > 1) return severalHeadline(own);
   const values = series.find((s) => s.kind === 'value');
   const at = values ? lastObserved(values.points) : -1;
   const latest = values?.points[at];
@@ -93,6 +96,37 @@ export function chartHeadline(indicator: Indicator, series: readonly ChartSeries
   return `${head}, ${relation} the ${formatAmount(indicator, target)} target`;
 }
 
+/** `OP419 and OP419I: 11 children and 27 incidents in Q4 2023/24`. */
+function severalHeadline(own: readonly ChartSeries[]): string {
+  const ids = listWords(own.map((s) => s.indicator?.id ?? s.name));
+  const latest = own.map((s) => {
+    const at = lastObserved(s.points);
+    return { s, point: s.points[at] };
+  });
+  const periods = new Set(latest.map(({ point }) => point?.period.key ?? ''));
+  const same = periods.size === 1 ? latest[0]?.point?.period : undefined;
+  const parts = latest.map(({ s, point }) => {
+    if (!point || !s.indicator) return `${s.label}: no figures`;
+    const shown =
+      point.value !== undefined && point.symbol === undefined
+        ? formatAmountWithUnit(s.indicator, point.value)
+        : `${s.label} ${point.symbol ? symbolWords(point.symbol, s.indicator, { short: true }) : 'no figure'}`;
+    return same ? shown : `${shown} in ${periodShortLabel(point.period)}`;
+  });
+  return `${ids}: ${listWords(parts)}${same ? ` in ${periodShortLabel(same)}` : ''}`;
+}
+
+/** The indicator whose unit names the axis: without its counting unit when the lines count different things. */
+export function axisIndicator(
+  indicator: Indicator,
+  series: readonly ChartSeries[],
+): Pick<Indicator, 'unit' | 'countingUnit'> {
+  const units = new Set(
+    series.filter((s) => s.kind === 'value').map((s) => s.indicator?.countingUnit ?? ''),
+  );
+  return units.size > 1 ? { unit: indicator.unit } : indicator;
+}
+
 /**
  * The subtitle: what is measured, over which periods, against what:
  * `Percentage of care leavers, Q1 2022/23 to Q4 2023/24; with target and England and London benchmarks`.
@@ -101,13 +135,15 @@ export function chartSubtitle(indicator: Indicator, series: readonly ChartSeries
   const points = series[0]?.points ?? [];
   const first = points[0]?.period;
   const last = points.at(-1)?.period;
-  let text = measure(indicator);
+  let text = measure(axisIndicator(indicator, series));
   if (first && last) {
     text +=
       first.key === last.key
         ? `, ${periodShortLabel(first)}`
         : `, ${periodShortLabel(first)} to ${periodShortLabel(last)}`;
   }
+  const own = series.filter((s) => s.kind === 'value');
+  if (own.length > 1) return `${text}; ${listWords(own.map((s) => s.name))}`;
   const extras: string[] = [];
   if (series.some((s) => s.kind === 'target')) extras.push('target');
   const comparators = series.filter((s) => s.kind === 'benchmark').map((s) => s.name);

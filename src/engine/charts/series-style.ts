@@ -60,6 +60,24 @@ export function seriesStyle(kind: SeriesKind, benchmarkIndex = 0): SeriesStyle {
   return benchmarkStyle(benchmarkIndex);
 }
 
+/**
+ * The own-figures line of the n-th indicator on a multi-indicator chart: the first is the
+ * solid line with circles; the others differ in dash and marker as well as colour.
+ */
+export function valueStyle(index: number): SeriesStyle {
+  if (index <= 0) return VALUE_STYLE;
+  return {
+    ...benchmarkStyle(index - 1),
+    dash: VALUE_DASHES[(index - 1) % VALUE_DASHES.length]!,
+  };
+}
+
+const VALUE_DASHES: readonly (readonly number[])[] = [
+  [6, 3],
+  [2, 2],
+  [10, 4],
+];
+
 /** Axes and text inside the chart: the document's text colours (4.5:1 on white). */
 export const CHART_TEXT = '#0b0c0c';
 export const CHART_AXIS = '#505a5f';

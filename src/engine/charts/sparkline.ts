@@ -15,6 +15,8 @@ export interface SparklineOptions {
   readonly periodNoun?: string;
   readonly width?: number;
   readonly height?: number;
+  /** Alongside `values`: the symbol standing in a gap (`c`), shown at the line's end. */
+  readonly symbols?: readonly (string | undefined)[];
 }
 
 const DEFAULT_WIDTH = 120;
@@ -64,8 +66,14 @@ function describe(
   const start = defined[0];
   const finish = defined.at(-1);
   if (!start || !finish) return `${head}: no figures`;
-  if (start === finish) return `${head}: only one figure, ${at(start, -1)}`;
-  return `${head}: from ${at(start, 0)} to ${at(finish, values.length - 1)}`;
+  const endIndex = values.length - 1;
+  const endSymbol = finish.index === endIndex ? undefined : options.symbols?.[endIndex];
+  const latest =
+    endSymbol !== undefined
+      ? `; the latest${labels[endIndex] ? ` (${labels[endIndex]})` : ''} is not shown [${endSymbol}]`
+      : '';
+  if (start === finish) return `${head}: only one figure, ${at(start, -1)}${latest}`;
+  return `${head}: from ${at(start, 0)} to ${at(finish, endIndex)}${latest}`;
 }
 
 /**
@@ -101,6 +109,11 @@ export function sparklineSvg(
     d += `${joined ? 'L' : 'M'}${x(point.index)} ${y(point.value)}`;
   });
   const last = defined.at(-1);
+  // The "latest" marker belongs on the latest period only: when that one is a gap (a
+  // suppressed figure), its letter stands there instead and the dot before it is plain.
+  const endSymbol =
+    last && last.index !== values.length - 1 ? options.symbols?.[values.length - 1] : undefined;
+  const latestDot = endSymbol === undefined ? last : undefined;
   const colour = VALUE_STYLE.colour;
   return s(
     'svg.sc-sparkline',
@@ -125,10 +138,30 @@ export function sparklineSvg(
         : null,
       // A figure with no neighbour would draw nothing as a path; a dot shows it is there.
       ...lone
-        .filter((p) => p !== last)
+        .filter((p) => p !== latestDot)
         .map((p) => s('circle', { cx: x(p.index), cy: y(p.value), r: 1.5, fill: colour })),
-      last
-        ? s('circle', { cx: x(last.index), cy: y(last.value), r: MARKER_RADIUS, fill: colour })
+      latestDot
+        ? s('circle', {
+            cx: x(latestDot.index),
+            cy: y(latestDot.value),
+            r: MARKER_RADIUS,
+            fill: colour,
+          })
+        : null,
+      endSymbol !== undefined
+        ? s(
+            'text',
+            {
+              x: x(values.length - 1),
+              y: height - 1,
+              textAnchor: 'end',
+              fontSize: 11,
+              fontWeight: 700,
+              fontFamily: 'sans-serif',
+              fill: '#0b0c0c',
+            },
+            endSymbol,
+          )
         : null,
     ],
   );

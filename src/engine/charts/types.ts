@@ -16,6 +16,18 @@ export interface BenchmarkSeries {
   readonly comparator: string;
   /** One entry per chart period: the benchmark that stands for it, if any. */
   readonly values: readonly (BenchmarkValue | undefined)[];
+  /**
+   * Per period: true where no figure covers the period and the latest one published
+   * before it is carried forward as a reference line (benchmarks lag local data).
+   */
+  readonly carried?: readonly boolean[];
+}
+
+/** Another indicator of the same unit drawn on the same chart (`::chart{ids=…}`). */
+export interface ExtraValueSeries {
+  readonly indicator: Indicator;
+  /** One entry per period, as `observations`. */
+  readonly observations: readonly (Observation | undefined)[];
 }
 
 export interface TrendChartInput {
@@ -29,6 +41,8 @@ export interface TrendChartInput {
   readonly benchmarks: readonly BenchmarkSeries[];
   /** Legend name of the authority's own figures; `Actual` unless given. */
   readonly valueLabel?: string;
+  /** Further indicators' own figures, each a line of its own (`::chart{ids=…}`). */
+  readonly extraValues?: readonly ExtraValueSeries[];
 }
 
 export type SeriesKind = 'value' | 'target' | 'benchmark';
@@ -50,12 +64,18 @@ export interface ChartPoint {
   readonly symbol?: StatSymbol;
   /** The period the figure belongs to when it differs from the column (a lagging benchmark). */
   readonly ownPeriod?: Period;
+  /** A benchmark carried forward past its own period: the latest published figure. */
+  readonly carried?: boolean;
 }
 
 export interface ChartSeries {
   /** The legend name, unique within the chart. */
   readonly name: string;
   readonly kind: SeriesKind;
+  /** The short label written at the line's end, in place of a legend. */
+  readonly label: string;
+  /** The indicator the series' own figures belong to (several on a multi-indicator chart). */
+  readonly indicator?: Indicator;
   readonly style: SeriesStyle;
   /** One per chart period, in order. */
   readonly points: readonly ChartPoint[];

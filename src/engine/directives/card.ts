@@ -3,7 +3,13 @@ import { h } from 'hastscript';
 import type { Child } from 'hastscript';
 import type { IndicatorFacts } from '../facts.js';
 import { periodLabel, periodShortLabel, periodsEndingAt } from '../periods.js';
-import { formatAmount, formatNumber } from '../semantics/index.js';
+import {
+  countingUnitFor,
+  formatAmount,
+  formatNumber,
+  roundHalfUp,
+  symbolWords,
+} from '../semantics/index.js';
 import { sparklineSvg } from '../charts/index.js';
 import type { BenchmarkValue, Observation, Period } from '../types.js';
 import type { Place, ResolveContext } from './context.js';
@@ -53,7 +59,8 @@ export function indicatorCard(
         indicator.title,
       ]),
       h('p.sc-card__figure', [
-        ...figureWithPeriod(ctx, facts),
+        ...figureWithPeriod(ctx, facts, { place: 'card' }),
+        headlineUnit(facts),
         period ? h('span.sc-card__period', ` ${periodLabel(period)}`) : undefined,
       ]),
       countingLine(facts),
@@ -63,6 +70,31 @@ export function indicatorCard(
       ...(commentary && commentary.length > 0 ? [h('div.sc-card__commentary', commentary)] : []),
     ],
   );
+}
+
+/**
+ * What the big figure counts, beside it and smaller: `11 children`, `58% of care
+ * leavers`; for a symbol, what it means in a word or two (`[c] suppressed`).
+ */
+function headlineUnit(facts: IndicatorFacts): Element | undefined {
+  const { indicator, observation } = facts;
+  if (!observation || facts.status === 'missing') return undefined;
+  if (observation.symbol !== undefined && observation.value === undefined) {
+    return h(
+      'span.sc-card__unit',
+      ` ${symbolWords(observation.symbol, indicator, { short: true })}`,
+    );
+  }
+  const counted = indicator.countingUnit?.trim();
+  if (!counted || observation.value === undefined) return undefined;
+  if (indicator.unit === 'count' || indicator.unit === 'number') {
+    return h(
+      'span.sc-card__unit',
+      ` ${countingUnitFor(counted, roundHalfUp(observation.value, indicator.decimals))}`,
+    );
+  }
+  if (indicator.unit === 'percent') return h('span.sc-card__unit', ` of ${counted}`);
+  return undefined;
 }
 
 /** "Counting unit: care leavers — 120 of 207": members asked what a figure counts. */
@@ -94,13 +126,18 @@ export function sparkObservations(facts: IndicatorFacts): {
 
 function trend(ctx: ResolveContext, facts: IndicatorFacts): Element | undefined {
   const { periods, observations } = sparkObservations(facts);
-  const values = observations.map((observation) => {
-    const shown = observation && published(ctx, facts.indicator, observation);
-    return shown && (shown.symbol === undefined || shown.symbol === 'u') ? shown.value : undefined;
-  });
+  const shown = observations.map(
+    (observation) => observation && published(ctx, facts.indicator, observation),
+  );
+  const values = shown.map((observation) =>
+    observation?.symbol === undefined || observation.symbol === 'u'
+      ? observation?.value
+      : undefined,
+  );
   if (values.filter((v) => v !== undefined).length < 2) return undefined;
   return h('div.sc-card__spark', [
     sparklineSvg(values, {
+      symbols: shown.map((observation) => observation?.symbol),
       labels: periods.map(periodShortLabel),
       format: (value: number) => formatAmount(facts.indicator, value),
     }),

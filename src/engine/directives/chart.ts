@@ -13,7 +13,9 @@ import {
 } from './disclosure-gate.js';
 import { problemMarker } from './figure.js';
 import { findObservation } from '../facts.js';
-import { splitList } from './lookup.js';
+import { resolveIndicator, splitList } from './lookup.js';
+import { observationFor } from '../semantics/select.js';
+import type { TrendChartInput } from '../charts/types.js';
 
 const DEFAULT_PERIODS = 8;
 const MAX_PERIODS = 40;
@@ -53,27 +55,128 @@ export function chartBlock(
   for (const series of input.benchmarks) {
     for (const benchmark of series.values) recordBenchmark(ctx, indicator, benchmark, place);
   }
+  // Drawn once the document's disclosure decisions are made.
+  const publishedInput = (): TrendChartInput => ({
+    ...input,
+    observations: input.observations.map(
+      (observation) => observation && published(ctx, indicator, observation),
+    ),
+    benchmarks: input.benchmarks.map((series) => ({
+      ...series,
+      values: series.values.map(
+        (benchmark) => benchmark && publishedBenchmark(ctx, indicator, benchmark),
+      ),
+    })),
+  });
+  return drawLater(ctx, publishedInput, indicator.id, attributes['title']);
+}
+
+/**
+ * `::chart{ids="OP419,OP419-INC"}`: several indicators of one unit on one chart, each
+ * its own line told apart by dash, marker and a label at its end, with one table. No
+ * target or benchmark lines: on a shared chart they would belong to no line in particular.
+ */
+export function multiChartBlock(
+  ctx: ResolveContext,
+  attributes: Readonly<Record<string, string>>,
+  period: Period | undefined,
+  place: Place,
+): () => Element {
+  const ids = splitList(attributes['ids']);
+  const found = ids.map((id) => resolveIndicator(ctx, id, place));
+  const indicators = found.filter((indicator): indicator is Indicator => indicator !== undefined);
+  const unique = indicators.filter((indicator, i) => indicators.indexOf(indicator) === i);
+  if (found.some((indicator) => indicator === undefined)) {
+    return () => problemMarker(RULES.unknownIndicator, `The chart names an unknown indicator`);
+  }
+  if (unique.length < 2) {
+    ctx.report(
+      RULES.missingAttribute,
+      `::chart ids= needs two or more different indicators (for one, write id=${unique[0]?.id ?? '…'})`,
+      place,
+    );
+  }
+  const first = unique[0];
+  if (!first) return () => problemMarker(RULES.missingAttribute, 'The chart names no indicator');
+  const differ = unique.filter((indicator) => !sameUnit(indicator, first));
+  if (differ.length > 0) {
+    const units = unique.map((indicator) => `${indicator.id} is ${unitWords(indicator)}`);
+    ctx.report(
+      RULES.chartUnitsDiffer,
+      `Indicators of different units cannot share a chart's axis: ${units.join(', ')}; chart them separately`,
+      place,
+    );
+    return () =>
+      problemMarker(RULES.chartUnitsDiffer, 'Indicators of different units on one chart');
+  }
+  if (attributes['benchmarks'] !== undefined) {
+    ctx.report(
+      RULES.unknownAttribute,
+      'benchmarks= is for a chart of one indicator (id=); a chart of several draws their own figures only',
+      place,
+    );
+  }
+  const count = periodCount(ctx, attributes['periods'], place);
+  const end = chartEnd(ctx, first, period, place);
+  if (!end) return () => problemMarker(RULES.noValue, `${first.id} has no values to chart`);
+  const periods = periodsEndingAt(end, count);
+  // Every line's points and the table are published figures.
+  const raw = unique.map((indicator) =>
+    periods.map((p) => {
+      const observation = observationFor(indicator, p);
+      recordObservation(ctx, indicator, observation, place);
+      return observation;
+    }),
+  );
+  const own = (index: number) =>
+    (raw[index] ?? []).map(
+      (observation) => observation && published(ctx, unique[index]!, observation),
+    );
+  const publishedInput = (): TrendChartInput => ({
+    indicator: first,
+    periods,
+    observations: own(0),
+    targets: periods.map(() => undefined),
+    benchmarks: [],
+    extraValues: unique.slice(1).map((indicator, i) => ({ indicator, observations: own(i + 1) })),
+  });
+  return drawLater(ctx, publishedInput, unique.map((i) => i.id).join(', '), attributes['title']);
+}
+
+function sameUnit(a: Indicator, b: Indicator): boolean {
+  return (
+    a.unit === b.unit &&
+    (a as { currency?: string }).currency === (b as { currency?: string }).currency
+  );
+}
+
+function unitWords(indicator: Indicator): string {
+  const currency = (indicator as { currency?: string }).currency;
+  return currency ? `${indicator.unit} (${currency})` : indicator.unit;
+}
+
+/**
+ * Starts the render once the document's disclosure decisions are made (`input` is only
+ * asked for then) and returns what yields the figure once it is done.
+ */
+function drawLater(
+  ctx: ResolveContext,
+  input: () => TrendChartInput,
+  what: string,
+  title: string | undefined,
+): () => Element {
   // `check` wants the messages above, not the drawing.
   if (!ctx.withCharts) return () => h('figure.sc-chart');
   let figure: Element | undefined;
   let failure = '';
   const idPrefix = ctx.nextId('sc-chart');
-  // Drawn once the document's disclosure decisions are made.
   ctx.afterDisclose.push(() => {
-    const safeInput = {
-      ...input,
-      observations: input.observations.map(
-        (observation) => observation && published(ctx, indicator, observation),
-      ),
-      benchmarks: input.benchmarks.map((series) => ({
-        ...series,
-        values: series.values.map(
-          (benchmark) => benchmark && publishedBenchmark(ctx, indicator, benchmark),
-        ),
-      })),
-    };
     ctx.pending.push(
-      chartFigure(safeInput, { idPrefix, symbolsUsed: ctx.symbolsUsed }).then(
+      chartFigure(input(), {
+        idPrefix,
+        symbolsUsed: ctx.symbolsUsed,
+        ...(title ? { headline: title } : {}),
+      }).then(
         (built) => {
           figure = built;
         },
@@ -84,8 +187,7 @@ export function chartBlock(
     );
   });
   return () =>
-    figure ??
-    problemMarker('chart-failed', `The chart for ${indicator.id} could not be drawn: ${failure}`);
+    figure ?? problemMarker('chart-failed', `The chart for ${what} could not be drawn: ${failure}`);
 }
 
 function periodCount(ctx: ResolveContext, written: string | undefined, place: Place): number {

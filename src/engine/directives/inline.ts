@@ -3,9 +3,9 @@ import { h } from 'hastscript';
 import type { IndicatorFacts } from '../facts.js';
 import { RULES } from '../messages.js';
 import { periodShortLabel } from '../periods.js';
-import { formatAmount } from '../semantics/index.js';
+import { formatAmount, unitIsAmbiguous } from '../semantics/index.js';
 import type { Place, ResolveContext } from './context.js';
-import { benchmarkText, figureWithPeriod, shaped } from './figure.js';
+import { benchmarkText, figureWithPeriod, noBreak, shaped } from './figure.js';
 import { rankContent } from './rank.js';
 
 const CHANGE_SHAPES = { up: '↑', down: '↓', same: '→', none: '–' } as const;
@@ -20,7 +20,7 @@ export function inlineContent(
 ): ElementContent[] {
   switch (name) {
     case 'value':
-      return figureWithPeriod(ctx, facts);
+      return figureWithPeriod(ctx, facts, { place: 'prose', unit: wantsUnit(facts, attributes) });
     case 'target':
       return [targetText(ctx, facts, place, true)];
     case 'rag':
@@ -35,6 +35,17 @@ export function inlineContent(
     default:
       return [];
   }
+}
+
+/** `unit=true|false`; by default only where a bare number could be read two ways (counts). */
+export function wantsUnit(
+  facts: IndicatorFacts,
+  attributes: Readonly<Record<string, string>>,
+): boolean {
+  const written = attributes['unit']?.toLowerCase();
+  if (written === 'true') return true;
+  if (written === 'false') return false;
+  return unitIsAmbiguous(facts.indicator);
 }
 
 /**
@@ -61,7 +72,44 @@ export function targetText(
     );
     return h('span.sc-target.sc-value--missing', 'no target set');
   }
-  return h('span.sc-target', formatAmount(facts.indicator, facts.target.value));
+  return h('span.sc-target', noBreak(formatAmount(facts.indicator, facts.target.value)));
+}
+
+/**
+ * A scorecard's status cell: shape, word and the gap to the target in a few characters
+ * (`▼ Red −13 pp`); the target itself is in the cell beside it.
+ */
+export function compactRag(facts: IndicatorFacts): ElementContent {
+  if (facts.indicator.polarity === 'none') {
+    return shaped('sc-rag sc-rag--none', '○', 'Not rated');
+  }
+  if (!facts.rag) {
+    const missing = facts.observation?.value === undefined ? 'no value' : 'no target';
+    return shaped('sc-rag sc-rag--none', '○', `Not rated (${missing})`);
+  }
+  // The gap may go under the word in a narrow column; each stays whole.
+  return shaped(
+    `sc-rag sc-rag--${facts.rag.status}`,
+    facts.rag.shape,
+    `${facts.rag.label} ${noBreak(facts.rag.gap)}`,
+  );
+}
+
+/** A scorecard's change cell: `↓ 4 pp, worse`, the direction also in words for screen readers. */
+export function compactChange(facts: IndicatorFacts): ElementContent {
+  const change = facts.change;
+  if (!change) return h('span.sc-change.sc-value--missing', 'no change to report');
+  if (change.direction === 'none') {
+    return h('span.sc-change.sc-value--missing', change.short);
+  }
+  const judgement = change.judgement ? ` sc-change--${change.judgement.replace(' ', '-')}` : '';
+  const direction = change.direction === 'same' ? '' : change.direction;
+  return h('span', { className: `sc-change${judgement}`.split(' ') }, [
+    h('span.sc-shape', { ariaHidden: 'true' }, CHANGE_SHAPES[change.direction]),
+    '\u00a0',
+    ...(direction ? [h('span.sc-vh', `${direction} `)] : []),
+    noBreak(change.short).replace(',\u00a0', ', '),
+  ]);
 }
 
 export function ragText(

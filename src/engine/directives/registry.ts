@@ -53,6 +53,9 @@ const benchmarks: AttributeSpec = {
   description: 'Comma-separated comparators to show, e.g. "England,London"; default all',
 };
 
+/** The statuses `::scorecard{status=…}` can keep, in the order a committee reads them. */
+export const SCORECARD_STATUSES = ['red', 'amber', 'green', 'none'] as const;
+
 export const DIRECTIVES: readonly DirectiveSpec[] = [
   {
     name: 'value',
@@ -64,6 +67,12 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       {
         name: 'category',
         description: 'For a breakdown indicator: the category to show, e.g. "Abuse or neglect"',
+      },
+      {
+        name: 'unit',
+        description:
+          'Print the counting unit beside the number (11 children); default true for counts',
+        values: ['true', 'false'],
       },
     ],
   },
@@ -140,12 +149,18 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     kinds: ['leafDirective'],
     summary: 'A trend chart with target line and benchmarks, followed by its data table',
     attributes: [
-      id,
+      { name: 'id', description: 'Indicator id or alias, e.g. OP148' },
+      {
+        name: 'ids',
+        description:
+          'Two or more indicators of one unit on one chart, e.g. "OP419,OP419-INC" (instead of id)',
+      },
       period,
       { name: 'periods', description: 'How many periods to show (default 8)' },
       benchmarks,
       { name: 'title', description: 'Headline title, instead of the indicator title' },
     ],
+    oneOf: ['id', 'ids'],
   },
   {
     name: 'scorecard',
@@ -159,6 +174,24 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       benchmarks,
       rankColumn,
       { name: 'title', description: 'Caption of the table' },
+      {
+        name: 'status',
+        description:
+          'Only the rows of these statuses, e.g. "red,amber" (red, amber, green, none): the exception report',
+      },
+    ],
+    oneOf: ['ids', 'tag'],
+  },
+  {
+    name: 'summary',
+    kinds: ['leafDirective'],
+    summary:
+      'How many indicators are Green, Amber, Red and not rated, and how many got better, worse or did not change',
+    attributes: [
+      { name: 'ids', description: 'Comma-separated indicator ids' },
+      { name: 'tag', description: 'Every indicator with this tag' },
+      period,
+      compare,
     ],
     oneOf: ['ids', 'tag'],
   },

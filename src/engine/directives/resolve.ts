@@ -9,7 +9,7 @@ import type { BenchmarkValue, Message } from '../types.js';
 import { findAttributeSyntax } from './attribute-syntax.js';
 import { breakdownBlock, categoryValue } from './breakdown.js';
 import { indicatorCard, selectBenchmarks, sparkObservations } from './card.js';
-import { chartBlock } from './chart.js';
+import { chartBlock, multiChartBlock } from './chart.js';
 import type { Place, ResolveContext } from './context.js';
 import { publishedFacts, recordFacts, recordObservation } from './disclosure-gate.js';
 import { problemMarker } from './figure.js';
@@ -17,6 +17,7 @@ import { compareOf, factsAt } from './indicator-facts.js';
 import { inlineContent } from './inline.js';
 import { resolveIndicator, resolvePeriod } from './lookup.js';
 import { scorecardTable } from './scorecard.js';
+import { summaryBlock } from './summary.js';
 import { placeOf, validateDirective } from './validate.js';
 
 const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDirective']);
@@ -84,6 +85,16 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
     const period = resolvePeriod(ctx, attributes['period'], place);
     const table = scorecardTable(ctx, attributes, period, place);
     return slotNode(node, ctx, () => [table()]);
+  }
+  if (spec.name === 'summary') {
+    const period = resolvePeriod(ctx, attributes['period'], place);
+    const summary = summaryBlock(ctx, attributes, period, place);
+    return slotNode(node, ctx, () => [summary()]);
+  }
+  if (spec.name === 'chart' && attributes['ids'] !== undefined) {
+    const period = resolvePeriod(ctx, attributes['period'], place);
+    const chart = multiChartBlock(ctx, attributes, period, place);
+    return slotNode(node, ctx, () => [chart()]);
   }
   const indicator = resolveIndicator(ctx, attributes['id'] ?? '', place);
   const period = resolvePeriod(ctx, attributes['period'], place);

@@ -81,7 +81,7 @@ th.sc-num, td.sc-num, .sc-num { text-align: right; font-variant-numeric: tabular
 .sc-card__figure .sc-value { font-size: 3rem; line-height: 1.1; }
 .sc-card__period { color: var(--sc-secondaryText); font-weight: 400; }
 .sc-card__unit { display: block; margin: 0 0 0.75rem; color: var(--sc-secondaryText); font-size: 1rem; }
-.sc-card__figure .sc-card__unit { display: inline; margin-left: 0.35em; }
+.sc-card__figure .sc-card__unit { display: inline; margin: 0; font-size: 1.1875rem; }
 .sc-card__definition { margin: 0 0 0.75rem; font-size: 1rem; }
 .sc-card__meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1rem; margin: 0 0 1rem; font-size: 1rem; }
 .sc-card__meta > div { display: contents; }
@@ -94,15 +94,19 @@ th.sc-num, td.sc-num, .sc-num { text-align: right; font-variant-numeric: tabular
 .sc-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.5rem; }
 
 /* RAG: the words and the shape are in the text; tint and bar only echo them. */
+/* Inline, not inline-block: in a sentence it wraps like the words around it and never
+   leaves an opening bracket alone at a line end (an atomic box would). */
 .sc-rag {
-  display: inline-block; padding: 0 0.4em; border-left: 0.3em solid var(--sc-ragNone);
+  display: inline; padding: 0 0.4em; -webkit-box-decoration-break: clone; box-decoration-break: clone; border-left: 0.3em solid var(--sc-ragNone);
   background: var(--sc-ragNoneTint); color: var(--sc-text); font-weight: 700;
 }
 .sc-rag--green { border-left-color: var(--sc-ragGreen); background-color: var(--sc-ragGreenTint); }
 .sc-rag--amber { border-left-color: var(--sc-ragAmber); background-color: var(--sc-ragAmberTint); }
 .sc-rag--red { border-left-color: var(--sc-ragRed); background-color: var(--sc-ragRedTint); }
 .sc-rag--none { border-left-color: var(--sc-ragNone); background-color: var(--sc-ragNoneTint); font-weight: 400; }
-.sc-shape { display: inline-block; min-width: 1em; text-align: center; }
+.sc-shape { display: inline; }
+/* Words for assistive technology (and the Word export) that the shapes already show. */
+.sc-vh { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 .sc-change, .sc-benchmark, .sc-value, .sc-target { font-variant-numeric: tabular-nums; }
 .sc-change--better .sc-shape, .sc-change--worse .sc-shape { font-weight: 700; }
 .sc-value { font-weight: 700; }
@@ -112,21 +116,37 @@ th.sc-num, td.sc-num, .sc-num { text-align: right; font-variant-numeric: tabular
 .sc-symbol { font-weight: 700; }
 abbr.sc-symbol[title], .sc-symbol abbr[title] { text-decoration: underline dotted; }
 .sc-suppressed { color: var(--sc-suppressedText); font-style: italic; }
+.sc-card__figure .sc-suppressed, td .sc-suppressed { font-style: normal; }
 .sc-small-number-override { background: var(--sc-overrideTint); border-bottom: 2px solid var(--sc-overrideMark); }
 
 /* Charts: headline title, statistical subtitle, SVG, text description, data table. */
 .sc-chart { margin: 0 0 2rem; padding: 0; }
 .sc-chart__title { display: block; margin: 0 0 0.25rem; font-size: 1.375rem; font-weight: 700; line-height: 1.25; }
 .sc-chart__subtitle { display: block; margin: 0 0 0.75rem; color: var(--sc-secondaryText); font-size: 1rem; }
-.sc-chart svg { display: block; width: 100%; max-width: 44rem; height: auto; margin: 0 0 0.75rem; }
+.sc-chart svg { display: block; width: 100%; max-width: 100%; height: auto; margin: 0 0 0.75rem; }
 .sc-chart__desc { margin: 0 0 1rem; font-size: 1rem; }
 .sc-chart table { font-size: 0.9375rem; }
 
 /* Scorecard tables (::scorecard). */
 .sc-scorecard th[scope="row"] { font-weight: 400; }
 .sc-scorecard th[scope="row"] { min-width: 8em; }
-/* Status and change are sentences; a block with a floor width keeps them from a one-word column. */
-.sc-scorecard .sc-rag, .sc-scorecard .sc-change { display: block; min-width: 7em; }
+/* Status and change are a few words joined by no-break spaces: they never wrap, so a
+   dozen rows stay a line or two each. */
+.sc-scorecard .sc-rag { display: inline-block; }
+.sc-scorecard th[scope="row"] { min-width: 14em; overflow-wrap: break-word; }
+/* A comparator's period under its name keeps the column as narrow as its figures. */
+.sc-scorecard__period { display: block; white-space: nowrap; }
+
+/* The one-glance summary (::summary): counts with word and shape. */
+.sc-summary { margin: 0 0 1.5rem; padding: 0.75rem 1rem; border: 1px solid var(--sc-strongBorder); }
+.sc-summary__title { margin: 0 0 0.5rem; font-weight: 700; }
+.sc-summary__group { margin: 0 0 0.25rem; }
+.sc-summary__label { font-weight: 700; }
+.sc-summary__list { display: inline; margin: 0; padding: 0; list-style: none; }
+.sc-summary__item { display: inline; margin: 0 1.25em 0 0; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.sc-summary__item--red { border-left: 0.3em solid var(--sc-ragRed); padding-left: 0.3em; }
+.sc-summary__item--amber { border-left: 0.3em solid var(--sc-ragAmber); padding-left: 0.3em; }
+.sc-summary__item--green { border-left: 0.3em solid var(--sc-ragGreen); padding-left: 0.3em; }
 
 /* Exempt (Part B) blocks: only in the exempt export and the preview. */
 .sc-exempt { margin: 0 0 1.5rem; padding: 0.75rem 1rem; border: 0.25rem dashed var(--sc-exempt); background: var(--sc-exemptTint); }
@@ -176,7 +196,16 @@ div.sc-problem, p.sc-problem { display: block; padding: 0.5rem 0.75rem; margin: 
   h2 { font-size: 15pt; }
   h3, .sc-card__title, .sc-chart__title { font-size: 12.5pt; }
   h1, h2, h3, h4, caption, .sc-chart__title, .sc-chart__subtitle { break-after: avoid; page-break-after: avoid; }
-  .sc-card, .sc-chart, .sc-exempt, figure, svg, tr, thead, .sc-legend dl { break-inside: avoid; page-break-inside: avoid; }
+  /* A card or a chart's table may run on to the next page rather than leave most of this
+     one empty; its title stays with its figure, and a chart with its caption. */
+  .sc-card__title, .sc-card__figure, figcaption { break-after: avoid; page-break-after: avoid; }
+  /* Without this Chromium lets a caption of several lines end a page, the chart on the next. */
+  .sc-chart > figcaption { break-inside: avoid; page-break-inside: avoid; }
+  .sc-card__figure, .sc-card__meta > div, .sc-card__spark, .sc-exempt, svg, tr, thead, .sc-legend dl, .sc-summary { break-inside: avoid; page-break-inside: avoid; }
+  /* Nothing is hidden behind a scroll on paper: tables wrap to the page instead. */
+  .sc-table-wrap { overflow: visible; }
+  pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; }
+  .sc-table-wrap:has(> .sc-scorecard) { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   .sc-card__figure .sc-value { font-size: 24pt; }
   .sc-cards { grid-template-columns: 1fr 1fr; }
@@ -185,8 +214,9 @@ div.sc-problem, p.sc-problem { display: block; padding: 0.5rem 0.75rem; margin: 
   thead { display: table-header-group; }
   table { font-size: 9pt; }
   th, td { padding: 1.2mm 2mm 1.2mm 0; }
-  .sc-scorecard .sc-rag, .sc-scorecard .sc-change { min-width: 10em; }
-  .sc-scorecard th[scope="row"] { min-width: 12em; }
+  .sc-scorecard { font-size: 8.5pt; line-height: 1.3; }
+  .sc-scorecard th, .sc-scorecard td { padding: 1mm 1.2mm 1mm 0; }
+  .sc-scorecard th[scope="row"] { min-width: 13em; }
 }
 `;
 

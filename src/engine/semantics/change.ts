@@ -5,9 +5,16 @@
  */
 import { periodShortLabel, previousPeriod, yearEarlier } from '../periods.js';
 import type { Indicator, Observation } from '../types.js';
-import { formatAmount, formatDifference } from './format.js';
+import { formatAmount, formatDifference, formatNumber } from './format.js';
 import { roundHalfUp } from './round.js';
 import { symbolWords } from './symbols.js';
+
+/** A rate's difference without its long unit (`1.2`): the value beside it names the unit. */
+function shortDifference(indicator: ChangeIndicator, diff: number): string {
+  return indicator.unit === 'rate_per_10000'
+    ? formatNumber(Math.abs(diff), indicator.decimals)
+    : formatDifference(indicator, diff);
+}
 
 /** `none`: nothing to compare (no earlier figure, or a symbol on either side). */
 export type ChangeDirection = 'up' | 'down' | 'same' | 'none';
@@ -19,6 +26,12 @@ export interface ChangeResult {
   readonly judgement?: ChangeJudgement;
   /** `up 4 pp from 63% in Q3 2023/24, better`. */
   readonly text: string;
+  /**
+   * The same in a scorecard cell's few words, after the arrow: `4 pp, worse`, `no change`,
+   * `2` (polarity none), `not comparable`. The direction is in the arrow (and, for
+   * assistive technology, in words beside it).
+   */
+  readonly short: string;
 }
 
 type ChangeIndicator = Pick<Indicator, 'unit' | 'decimals' | 'polarity' | 'band'>;
@@ -72,14 +85,20 @@ export function describeChange(
   compare: CompareWith,
 ): ChangeResult {
   const now = comparableValue(current);
-  if (now === undefined) return { direction: 'none', text: whyNot(indicator, current) };
+  if (now === undefined)
+    return { direction: 'none', text: whyNot(indicator, current), short: 'not comparable' };
   if (!previous) {
     const wanted =
       compare === 'year' ? yearEarlier(current.period) : previousPeriod(current.period);
-    return { direction: 'none', text: `no figure for ${periodShortLabel(wanted)} to compare with` };
+    return {
+      direction: 'none',
+      text: `no figure for ${periodShortLabel(wanted)} to compare with`,
+      short: 'no earlier figure',
+    };
   }
   const before = comparableValue(previous);
-  if (before === undefined) return { direction: 'none', text: whyNot(indicator, previous) };
+  if (before === undefined)
+    return { direction: 'none', text: whyNot(indicator, previous), short: 'not comparable' };
 
   const places = indicator.decimals;
   const shownNow = roundHalfUp(now, places);
@@ -105,5 +124,9 @@ export function describeChange(
   const suffix =
     judgement && judgement !== 'no change' ? `, ${judgement}` : note ? `, ${note}` : '';
   const text = `${movement}${direction === 'same' ? '' : suffix}`;
-  return judgement ? { direction, judgement, text } : { direction, text };
+  const short =
+    direction === 'same'
+      ? 'no change'
+      : `${shortDifference(indicator, diff)}${judgement && judgement !== 'no change' ? `, ${judgement}` : ''}`;
+  return judgement ? { direction, judgement, text, short } : { direction, text, short };
 }

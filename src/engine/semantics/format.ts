@@ -99,3 +99,52 @@ export function formatObservation(
   if (obs.value !== undefined) return formatAmount(indicator, obs.value);
   return symbolWords('x', indicator);
 }
+
+/** Counting units whose singular is not the plural less its `s`. */
+const SINGULAR: Readonly<Record<string, string>> = {
+  children: 'child',
+  people: 'person',
+  'young people': 'young person',
+  women: 'woman',
+  men: 'man',
+};
+
+/** `children` for 11, `child` for 1: a count reads as English either way. */
+export function countingUnitFor(unit: string, value: number | undefined): string {
+  if (value === undefined || Math.abs(value) !== 1) return unit;
+  const lower = unit.toLowerCase();
+  const irregular = Object.keys(SINGULAR).find((plural) => lower.endsWith(plural));
+  if (irregular) return unit.slice(0, unit.length - irregular.length) + SINGULAR[irregular]!;
+  if (/ies$/i.test(unit)) return `${unit.slice(0, -3)}y`;
+  if (/[^s]s$/i.test(unit)) return unit.slice(0, -1);
+  return unit;
+}
+
+/**
+ * Whether a figure needs its counting unit beside it to be understood: a bare count
+ * (`11`) could be children or incidents, where `67%` or `23 days` already say what they are.
+ */
+export function unitIsAmbiguous(indicator: Pick<Indicator, 'unit' | 'countingUnit'>): boolean {
+  return (
+    (indicator.unit === 'count' || indicator.unit === 'number') &&
+    (indicator.countingUnit?.trim() ?? '') !== ''
+  );
+}
+
+/**
+ * A value with its counting unit: `11 children`, `1 child`, `58% of care leavers`.
+ * Rates and days already carry theirs.
+ */
+export function formatAmountWithUnit(
+  indicator: Pick<Indicator, 'unit' | 'decimals' | 'countingUnit'>,
+  value: number,
+): string {
+  const amount = formatAmount(indicator, value);
+  const counted = indicator.countingUnit?.trim();
+  if (!counted) return amount;
+  if (indicator.unit === 'count' || indicator.unit === 'number') {
+    return `${amount} ${countingUnitFor(counted, roundHalfUp(value, indicator.decimals))}`;
+  }
+  if (indicator.unit === 'percent') return `${amount} of ${counted}`;
+  return amount;
+}

@@ -1,6 +1,14 @@
 // The value semantics the directives, charts and exports share: one place for each judgement.
 export { roundHalfUp } from './round.js';
-export { formatAmount, formatDifference, formatNumber, formatObservation } from './format.js';
+export {
+  countingUnitFor,
+  formatAmount,
+  formatAmountWithUnit,
+  formatDifference,
+  formatNumber,
+  formatObservation,
+  unitIsAmbiguous,
+} from './format.js';
 export { symbolLegend, symbolWords } from './symbols.js';
 export type { SymbolLegendEntry, SymbolWordsOptions } from './symbols.js';
 export { assessRag } from './rag.js';

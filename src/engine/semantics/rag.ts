@@ -16,6 +16,11 @@ export interface RagResult {
   readonly label: 'Green' | 'Amber' | 'Red';
   /** The whole reading: `▲ Green: on target (80%)`. */
   readonly text: string;
+  /**
+   * The distance from the target in a few characters, for a scorecard cell beside the
+   * target column: `−13 pp`, `+2 pp`, `on target`, `in band`, `2 pp above band`.
+   */
+  readonly gap: string;
 }
 
 type RagIndicator = Pick<Indicator, 'unit' | 'decimals' | 'polarity' | 'band'>;
@@ -26,9 +31,15 @@ const LOOKS = {
   red: { shape: '▼', label: 'Red' },
 } as const;
 
-function result(status: RagStatus, detail: string): RagResult {
+function result(status: RagStatus, detail: string, gap: string): RagResult {
   const { shape, label } = LOOKS[status];
-  return { status, shape, label, text: `${shape} ${label}: ${detail}` };
+  return { status, shape, label, text: `${shape} ${label}: ${detail}`, gap };
+}
+
+/** `+2 pp`, `−13 pp` (a true minus sign), `on target`: the value less the target. */
+function signedGap(indicator: RagIndicator, difference: number): string {
+  if (difference === 0) return 'on target';
+  return `${difference > 0 ? '+' : '\u2212'}${formatDifference(indicator, difference)}`;
 }
 
 /** Tolerance 0 (or none) means there is no amber: a miss is red. */
@@ -46,16 +57,22 @@ function assessBand(
   const low = Math.min(band[0], band[1]);
   const high = Math.max(band[0], band[1]);
   const range = `the target band (${formatAmount(indicator, low)} to ${formatAmount(indicator, high)})`;
-  if (value >= low && value <= high) return result('green', `within ${range}`);
+  if (value >= low && value <= high) return result('green', `within ${range}`, 'in band');
   const below = value < low;
   const distance = roundHalfUp(below ? low - value : value - high, places);
   const tolerance = target?.tolerance;
+  const gap = `${formatDifference(indicator, distance)} ${below ? 'below' : 'above'} band`;
   if (isAmber(distance, tolerance)) {
-    return result('amber', `within ${formatDifference(indicator, tolerance ?? 0)} of ${range}`);
+    return result(
+      'amber',
+      `within ${formatDifference(indicator, tolerance ?? 0)} of ${range}`,
+      gap,
+    );
   }
   return result(
     'red',
     `${formatDifference(indicator, distance)} ${below ? 'below' : 'above'} ${range}`,
+    gap,
   );
 }
 
@@ -85,15 +102,21 @@ export function assessRag(
   const better = indicator.polarity === 'higher' ? 'above' : 'below';
   const worse = indicator.polarity === 'higher' ? 'below' : 'above';
   const goalText = formatAmount(indicator, goal);
-  if (margin === 0) return result('green', `on target (${goalText})`);
+  const gap = signedGap(indicator, roundHalfUp(shown - goal, places));
+  if (margin === 0) return result('green', `on target (${goalText})`, gap);
   if (margin > 0)
-    return result('green', `${formatDifference(indicator, margin)} ${better} target (${goalText})`);
+    return result(
+      'green',
+      `${formatDifference(indicator, margin)} ${better} target (${goalText})`,
+      gap,
+    );
   const shortfall = -margin;
   if (isAmber(shortfall, target.tolerance)) {
     return result(
       'amber',
       `within ${formatDifference(indicator, target.tolerance ?? 0)} of target`,
+      gap,
     );
   }
-  return result('red', `${formatDifference(indicator, shortfall)} ${worse} target`);
+  return result('red', `${formatDifference(indicator, shortfall)} ${worse} target`, gap);
 }

@@ -6,13 +6,21 @@
  */
 import {
   DIRECTIVES,
+  SCORECARD_STATUSES,
   directiveSpec,
   type AttributeSpec,
   type DirectiveKind,
   type DirectiveSpec,
 } from '../../engine/directives/registry.js';
 
-export { DIRECTIVES, directiveSpec, type AttributeSpec, type DirectiveKind, type DirectiveSpec };
+export {
+  DIRECTIVES,
+  SCORECARD_STATUSES,
+  directiveSpec,
+  type AttributeSpec,
+  type DirectiveKind,
+  type DirectiveSpec,
+};
 
 /** Where completion finds the values of an attribute. */
 export type ValueSource =
@@ -23,6 +31,7 @@ export type ValueSource =
   | 'comparators'
   | 'tag'
   | 'category'
+  | 'statuses'
   | 'enum'
   | 'free';
 
@@ -36,6 +45,7 @@ const VALUE_SOURCES: Readonly<Record<string, ValueSource>> = {
   category: 'category',
   // `rank="London,England"` on a scorecard or card names the groups as comparators do.
   rank: 'comparators',
+  status: 'statuses',
 };
 
 export function valueSource(attribute: AttributeSpec): ValueSource {
@@ -45,7 +55,8 @@ export function valueSource(attribute: AttributeSpec): ValueSource {
 
 /** Attributes whose value is a comma-separated list, completed item by item. */
 export function isListAttribute(name: string): boolean {
-  return VALUE_SOURCES[name] === 'indicators' || VALUE_SOURCES[name] === 'comparators';
+  const source = VALUE_SOURCES[name];
+  return source === 'indicators' || source === 'comparators' || source === 'statuses';
 }
 
 export function kindOfColons(colons: number): DirectiveKind {
