@@ -10,6 +10,7 @@ import { renderDocument } from './html/document.js';
 import { renderBody } from './html/pipeline.js';
 import { Slots } from './html/slots.js';
 import { RULES, createMessage, sortMessages } from './messages.js';
+import { capMessages } from './message-cap.js';
 import { parsePeriod, periodLabel } from './periods.js';
 import { readFrontMatter } from './report/front-matter.js';
 import { longBlockProblem, sizeProblem } from './report/input-limits.js';
@@ -291,12 +292,14 @@ function checkClassification(
 
 function finish(messages: readonly Message[]): Message[] {
   const seen = new Set<string>();
-  return sortMessages(messages).filter((message) => {
-    const key = `${message.file}:${message.line}:${message.column}:${message.ruleId}:${message.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return capMessages(
+    sortMessages(messages).filter((message) => {
+      const key = `${message.file}:${message.line}:${message.column}:${message.ruleId}:${message.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
 }
 
 function firstHeading(tree: Root): string | undefined {
