@@ -14,6 +14,7 @@ import { capMessages } from './message-cap.js';
 import { parsePeriod, periodLabel } from './periods.js';
 import { readFrontMatter } from './report/front-matter.js';
 import { longBlockProblem, sizeProblem } from './report/input-limits.js';
+import { workProblem } from './report/work-limits.js';
 import type { FrontMatter } from './report/front-matter.js';
 import { frontMatterOf, parseReport } from './report/parse-report.js';
 import { IncrementalParser, treeOf, type ParsedBlock } from './report/incremental-parse.js';
@@ -77,7 +78,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   async function prepare(text: string, renderOptions: RenderOptions): Promise<Prepared> {
     const path = resolve(renderOptions.path);
-    const tooLarge = sizeProblem(text, path, maxReportBytes) ?? longBlockProblem(text, path);
+    const tooLarge =
+      sizeProblem(text, path, maxReportBytes) ??
+      longBlockProblem(text, path) ??
+      workProblem(text, path);
     if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
     const parser = parserFor(path);
     // Only the first block holds front matter: the others are parsed as they are rendered,
