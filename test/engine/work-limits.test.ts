@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../src/engine/index.js';
 import { MAX_LISTED_IDS } from '../../src/engine/directives/validate.js';
 import {
+  MAX_CONTAINERS,
   MAX_HTML_NESTING,
   MAX_INLINE_MARKERS,
   MAX_NESTING,
@@ -63,7 +64,7 @@ describe('bounded work: nesting and inline markup', function () {
       workProblem('- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -', '/r.md'),
       undefined,
     );
-    const list = '- a\n  - b\n    - c\n\nText\n\n- d\n'.repeat(500);
+    const list = '- a\n  - b\n    - c\n\nText\n\n- d\n'.repeat(200);
     assert.equal(workProblem(list, '/r.md'), undefined);
   });
 
@@ -111,6 +112,25 @@ describe('bounded work: nesting and inline markup', function () {
     assert.equal(workProblem(`\`\`\`\n${'*'.repeat(5000)}\n\`\`\`\n`, '/r.md'), undefined);
     assert.equal(workProblem('snake_case_name '.repeat(500), '/r.md'), undefined);
     assert.equal(workProblem('\\*'.repeat(500), '/r.md'), undefined);
+  });
+
+  it(`refuses more than ${MAX_CONTAINERS} separate quotes, lists or footnotes (parsed whole, their time grows with their square)`, async () => {
+    const footnotes = Array.from({ length: 4000 }, (_, i) => `a[^${i}]\n\n[^${i}]: n`).join('\n\n');
+    await assertRefused(
+      `${footnotes}\n`,
+      5 + 4 * MAX_CONTAINERS + 2,
+      /more than 500 separate lists, block quotes and footnotes/,
+    );
+    await assertRefused('> a\n\n'.repeat(4000), 5 + 2 * MAX_CONTAINERS, /more than 500 separate/);
+    await assertRefused(
+      '- a\n\npara\n\n'.repeat(4000),
+      5 + 4 * MAX_CONTAINERS,
+      /more than 500 separate/,
+    );
+    // The items of one list are one list, however many.
+    assert.equal(workProblem('- a\n\n'.repeat(5000), '/r.md'), undefined);
+    assert.equal(workProblem('- a\n  more\n- b\n'.repeat(3000), '/r.md'), undefined);
+    assert.equal(workProblem('> a\n\n'.repeat(MAX_CONTAINERS), '/r.md'), undefined);
   });
 
   it('no sample or fixture report is refused', () => {

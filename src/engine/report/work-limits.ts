@@ -25,6 +25,14 @@ export const MAX_HTML_NESTING = 64;
  */
 export const MAX_INLINE_MARKERS = 200;
 
+/**
+ * Separate block quotes, lists and footnote definitions past which the report is
+ * refused. When a report is parsed whole (it has footnotes or link definitions), the
+ * parser's time grows with the square of their number: 4,000 footnotes took 50 s.
+ * A long committee report has tens.
+ */
+export const MAX_CONTAINERS = 500;
+
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const FENCE = /^(`{3,}|~{3,})/;
@@ -43,7 +51,12 @@ const UNCOUNTED_ELEMENTS = new Set(
  * reads the text once, so this costs time linear in the report.
  */
 export function workProblem(text: string, file: string): Message | undefined {
-  return nestingProblem(text, file) ?? inlineProblem(text, file) ?? htmlProblem(text, file);
+  return (
+    nestingProblem(text, file) ??
+    containerProblem(text, file) ??
+    inlineProblem(text, file) ??
+    htmlProblem(text, file)
+  );
 }
 
 function refusal(file: string, line: number, column: number, reason: string): Message {
@@ -102,6 +115,35 @@ function nestingProblem(text: string, file: string): Message | undefined {
       );
     }
     if (open.length > MAX_NESTING) open = open.slice(-MAX_NESTING - 1);
+  }
+  return undefined;
+}
+
+/** Block quotes, lists and footnote definitions that start anew (not the next item of a list). */
+function containerProblem(text: string, file: string): Message | undefined {
+  let count = 0;
+  let previous = '';
+  let previousNonBlank = '';
+  let lineNumber = 0;
+  for (const line of lines(text)) {
+    lineNumber++;
+    const top = /^ {0,3}(\S)/.exec(line);
+    let starts = false;
+    if (top?.[1] === '>') starts = !/^ {0,3}>/.test(previous);
+    else if (/^ {0,3}\[\^[^\]]*\]:/.test(line)) starts = true;
+    else if (top && LIST_MARKER.test(line.slice(top.index + top[0].length - 1))) {
+      starts = !(LIST_MARKER.test(previousNonBlank.trimStart()) || /^[ \t]/.test(previousNonBlank));
+    }
+    if (starts && ++count > MAX_CONTAINERS) {
+      return refusal(
+        file,
+        lineNumber,
+        1,
+        `The report has more than ${MAX_CONTAINERS} separate lists, block quotes and footnotes; split it into several reports`,
+      );
+    }
+    previous = line;
+    if (line.trim() !== '') previousNonBlank = line;
   }
   return undefined;
 }
