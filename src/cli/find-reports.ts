@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -36,8 +36,17 @@ async function reportsIn(folder: string): Promise<string[]> {
   return nested.flat();
 }
 
+/** Only the first 4 KB are read: a folder may hold a huge Markdown file that is no report. */
 async function isReport(path: string): Promise<boolean> {
-  const head = (await readFile(path, 'utf8')).slice(0, 4096);
+  const handle = await open(path, 'r');
+  let head: string;
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
   const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(head);
   return frontMatter !== null && /^data\s*:/m.test(frontMatter[1] ?? '');
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import { scratch } from './helpers.js';
@@ -134,6 +134,14 @@ describe('export never loses work', function () {
       /a\/report\.md and .*b\/report\.md would both be exported to .*out\/report\.html/,
     );
     assert.equal(existsSync(out), false);
+  });
+
+  it('searches a folder without reading a huge Markdown file whole', async () => {
+    // 600 MB of holes: reading it whole (as the search once did) cannot even make a string.
+    await writeFile(join(root.dir, 'dump.md'), '# notes\n');
+    await truncate(join(root.dir, 'dump.md'), 600 * 1024 * 1024);
+    assert.equal(await runCli(['check', root.dir], io), 0, lines.join('\n'));
+    assert.match(lines.join('\n'), /1 report checked/);
   });
 
   it('refuses an --out-dir that is a file', async () => {
