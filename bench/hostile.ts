@@ -31,15 +31,16 @@ export const HOSTILE: readonly HostileCase[] = [
   { name: 'nested labels ([[[ …)', target: true, body: () => `${fill('[')}\n` },
   { name: 'link openers ([a]( ×25,000)', target: true, body: () => `${fill('[a](')}\n` },
   {
-    name: 'table of 1,999 rows with inline markup (118 KB)',
+    // 1,997 rows and the header: just under the 2,000-line block limit, so it is parsed.
+    name: 'table of 1,997 rows with inline markup (118 KB)',
     target: true,
     body: () =>
-      `| a | b | c | d | e |\n|---|---|---|---|---|\n${'| **1** | *2* | [3](u) | `4` | five five |\n'.repeat(1999)}`,
+      `| a | b | c | d | e |\n|---|---|---|---|---|\n${'| **1** | *2* | [3](u) | `4` | five five five five five |\n'.repeat(1997)}`,
   },
   {
-    name: 'footnotes (4,000 references and definitions)',
+    name: 'footnotes (3,000 references and definitions)',
     target: true,
-    body: () => footnotes(4000),
+    body: () => footnotes(3000),
   },
   {
     name: 'scorecard of 20,000 ids',
@@ -52,9 +53,9 @@ export const HOSTILE: readonly HostileCase[] = [
     body: () => paragraphs('*a'.repeat(100)),
   },
   {
-    name: 'accepted: lists nested 32 deep, repeated',
+    name: 'accepted: quotes of lists nested 32 deep, repeated',
     target: false,
     body: () => paragraphs(`${'> '.repeat(16)}${'- '.repeat(15)}x`),
   },
-  { name: 'accepted: 500 footnotes', target: false, body: () => footnotes(500) },
+  { name: 'accepted: 200 footnotes', target: false, body: () => footnotes(200) },
 ];
