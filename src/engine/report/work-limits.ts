@@ -54,7 +54,7 @@ const UNCOUNTED_ELEMENTS = new Set(
 export function workProblem(text: string, file: string): Message | undefined {
   return (
     nestingProblem(text, file) ??
-    (splitBlocks(text) === undefined ? containerProblem(text, file) : undefined) ??
+    wholeParseProblem(text, file) ??
     inlineProblem(text, file) ??
     htmlProblem(text, file)
   );
@@ -118,6 +118,12 @@ function nestingProblem(text: string, file: string): Message | undefined {
     if (open.length > MAX_NESTING) open = open.slice(-MAX_NESTING - 1);
   }
   return undefined;
+}
+
+/** Cutting the text into blocks costs about as much as counting: it is done only when needed. */
+function wholeParseProblem(text: string, file: string): Message | undefined {
+  const problem = containerProblem(text, file);
+  return problem && splitBlocks(text) === undefined ? problem : undefined;
 }
 
 /** Block quotes, lists and footnote definitions that start anew (not the next item of a list). */
