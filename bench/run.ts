@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReport } from './generate.js';
@@ -150,6 +150,12 @@ function hostileSection(runs: number): { lines: string[]; met: boolean } {
       process.stdout.write(line + '\n');
     }
   }
+  // After the runs: the load they ran under, told beside the figures.
+  lines.splice(
+    lines.indexOf('through, measured and shown only.') + 1,
+    0,
+    `Measured ${new Date().toISOString().slice(0, 10)}; load average when it ended ${loadavg()[0]?.toFixed(1) ?? '?'} on ${cpus().length} cores.`,
+  );
   return { lines, met };
 }
 
