@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -36,8 +36,17 @@ async function reportsIn(folder: string): Promise<string[]> {
   return nested.flat();
 }
 
+/** Only the first 8 KB are read: a folder may hold a huge Markdown file that is no report. */
 async function isReport(path: string): Promise<boolean> {
-  const bytes = await readFile(path);
+  const handle = await open(path, 'r');
+  let bytes: Buffer;
+  try {
+    const buffer = Buffer.alloc(8192);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    bytes = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
   // A report saved as UTF-16 is still a report: found here, it is refused with `encoding`
   // rather than silently left out of the export.
   const utf16 = bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-16le';
@@ -46,7 +55,7 @@ async function isReport(path: string): Promise<boolean> {
     utf16 === 'utf-16be' ||
     bytes.subarray(0, 64).includes(0);
   const head = wide
-    ? new TextDecoder(utf16).decode(bytes.subarray(0, 8192))
+    ? new TextDecoder(utf16).decode(bytes)
     : bytes.subarray(0, 4096).toString('utf8');
   const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(head);
   return frontMatter !== null && /^data\s*:/m.test(frontMatter[1] ?? '');

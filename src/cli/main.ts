@@ -17,6 +17,7 @@ import { displayPath, messageLines, messagesJson, summary } from './reporter.js'
 import type { exportPdf as ExportPdfFunction } from './pdf.js';
 import { isOwnedOrAbsent, writeExport } from './safe-write.js';
 import { exportDocxBeside } from './docx.js';
+import { outputsProblem, pdfPath } from './plan-outputs.js';
 
 /** pdf.ts is imported only for --pdf, so the browser driver is never loaded otherwise. */
 type ExportPdf = typeof ExportPdfFunction;
@@ -63,6 +64,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   if (command.command === 'export' && command.output && reports.length > 1) {
     io.err('scorecard: -o names one file; use --out-dir for several reports');
     return 2;
+  }
+  if (command.command === 'export') {
+    // Before any report is read or rendered: a bad output path is known now, and a
+    // render of minutes must not end in "cannot write there".
+    const problem = await outputsProblem(reports, command, (report) => outputPath(report, command));
+    if (problem) {
+      io.err(`scorecard: ${problem}`);
+      return 2;
+    }
   }
   const engine = createEngine({
     allowedRoots: command.allowedRoots,
@@ -160,7 +170,7 @@ async function exportPdfBeside(
     );
     return false;
   }
-  const pdfFile = htmlFile.replace(/\.html?$/i, '') + '.pdf';
+  const pdfFile = pdfPath(htmlFile);
   const outcome =
     force || (await isOwnedOrAbsent(pdfFile))
       ? await exportPdf(html, pdfFile)

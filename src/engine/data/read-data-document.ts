@@ -22,6 +22,7 @@ import { isStatSymbol } from './drafts.js';
 import { parseStructured } from './read-structured.js';
 import type { PathSegment, StructuredFile } from './read-structured.js';
 import { validateData } from './validate-data.js';
+import { quoted } from '../quote.js';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -250,7 +251,7 @@ function periodMessage(
     .join('')}.period`;
   return createMessage(
     RULES.dataInvalid,
-    `${where}: ${JSON.stringify(text)} is not a period (write 2023/24, 2023/24 Q4, 2023/24 H1, 2024-05 or 2024-03-31)`,
+    `${where}: ${quoted(text)} is not a period (write 2023/24, 2023/24 Q4, 2023/24 H1, 2024-05 or 2024-03-31)`,
     place,
   );
 }

@@ -7,6 +7,7 @@ import type { PathSegment, StructuredFile } from './read-structured.js';
 // The schema compiled ahead of time (npm run generate:schema): compiling it costs more
 // than reading a data file.
 import { validate } from './schema-validator.generated.js';
+import { quoted } from '../quote.js';
 
 /** The shipped schema; VS Code reads the same file through `jsonValidation`. */
 export const dataSchema: unknown = schema;
@@ -71,7 +72,7 @@ function toMessage(error: ErrorObject, file: StructuredFile): Message {
           : `does not match ${String(params['pattern'])}`;
       return createMessage(
         RULES.dataInvalid,
-        `${where}: ${JSON.stringify(error.data)} ${detail}`,
+        `${where}: ${quoted(error.data)} ${detail}`,
         file.placeOf(segments),
       );
     }
@@ -80,7 +81,7 @@ function toMessage(error: ErrorObject, file: StructuredFile): Message {
       const suggestions = nearest(String(error.data), allowed);
       return createMessage(
         RULES.dataInvalid,
-        `${where}: ${JSON.stringify(error.data)} is not one of ${allowed.join(', ')}`,
+        `${where}: ${quoted(error.data)} is not one of ${allowed.join(', ')}`,
         file.placeOf(segments),
         { suggestions },
       );
@@ -88,7 +89,7 @@ function toMessage(error: ErrorObject, file: StructuredFile): Message {
     case 'type':
       return createMessage(
         RULES.dataInvalid,
-        `${where}: ${JSON.stringify(error.data)} is not ${article(String(params['type']))}`,
+        `${where}: ${quoted(error.data)} is not ${article(String(params['type']))}`,
         file.placeOf(segments),
       );
     default:
