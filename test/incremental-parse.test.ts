@@ -119,6 +119,12 @@ describe('incremental parse', () => {
     );
   });
 
+  it('equals the full parse for CRLF text, a blank line inside a container included', () => {
+    const text = 'Public.\r\n\r\n:::exempt\r\nsecret one\r\n\r\nsecret two\r\n:::\r\n\r\nEnd.\r\n';
+    assert.deepEqual(new IncrementalParser().parse(text), parseReport(text));
+    assert.equal(splitBlocks(text), undefined);
+  });
+
   it('parses the whole text when blocks could depend on each other', () => {
     for (const text of [
       'See [ref].\n\n[ref]: https://example.org\n',

@@ -350,14 +350,17 @@ function checkDoor(
   );
   const fences = scanFences(text);
   if (fences.anyFence) {
-    // Only the blocks with fences in them are needed; the whole tree when not cut.
-    const fenced = blocks
-      ? treeOf(
-          blocks.filter((block) => block.text.includes(':::')),
-          text,
-        )
-      : parsed.tree();
-    messages.push(...fenceProblems(fences, parsedFences(fenced), text, path));
+    // Only the blocks with fences in them are needed, each as parsed (no copy moved into
+    // place); the whole tree when the text is not cut.
+    const parts = blocks
+      ? blocks
+          .filter((block) => block.text.includes(':::'))
+          .map((block) => ({
+            tree: { type: 'root', children: block.nodes() } as Root,
+            line: block.line,
+          }))
+      : [{ tree: parsed.tree(), line: 1 }];
+    messages.push(...fenceProblems(fences, parsedFences(parts), text, path));
   }
   return fences;
 }

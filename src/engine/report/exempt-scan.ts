@@ -96,19 +96,41 @@ export interface ParsedFences {
   readonly ends: ReadonlySet<number>;
 }
 
-export function parsedFences(tree: Root): ParsedFences {
+/**
+ * What the parser made of the fences: each part is a tree and the report line its line 1
+ * stands on (a block of the incremental parse, or the whole tree at line 1).
+ */
+export function parsedFences(
+  parts: ReadonlyArray<{ readonly tree: Root; readonly line: number }>,
+): ParsedFences {
   const exempt: Array<{ start: number; end: number }> = [];
   const literal: Array<{ start: number; end: number }> = [];
   const ends = new Set<number>();
+  for (const part of parts) collect(part.tree, part.line - 1, { exempt, literal, ends });
+  return { exempt, literal, ends };
+}
+
+function collect(
+  tree: Root,
+  shift: number,
+  found: {
+    exempt: Array<{ start: number; end: number }>;
+    literal: Array<{ start: number; end: number }>;
+    ends: Set<number>;
+  },
+): void {
+  const { exempt, literal, ends } = found;
   visit(tree, (node) => {
     if (!node.position) return;
-    const lines = { start: node.position.start.line, end: node.position.end.line };
+    const lines = {
+      start: node.position.start.line + shift,
+      end: node.position.end.line + shift,
+    };
     if (node.type === 'containerDirective') ends.add(lines.end);
     if (node.type === 'containerDirective' && node.name.toLowerCase() === 'exempt') {
       exempt.push(lines);
     } else if (node.type === 'html' || node.type === 'code') literal.push(lines);
   });
-  return { exempt, literal, ends };
 }
 
 /** Every disagreement between the scan and the parse, as an `unmatched-fence` error. */

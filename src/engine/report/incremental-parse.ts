@@ -60,7 +60,9 @@ const HTML_END: ReadonlyArray<readonly [RegExp, string]> = [
  * block in any parse; merging two blocks is always safe, so every doubt merges.
  */
 export function splitBlocks(text: string): BlockSpan[] | undefined {
-  if (text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text) || DEFINITION.test(text)) {
+  // The engine hands over text with LF line ends only (decode-text.ts); a CR anywhere (as
+  // CRLF too: the patterns below read lines split at LF) is parsed whole.
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\r') || DEFINITION.test(text)) {
     return undefined;
   }
   const lines = text.split('\n');
