@@ -84,7 +84,7 @@ indicators:
     );
     assert.deepEqual(result.messages, []);
     const text = textOf(result.body);
-    assert.match(text, /Missing: 17 \(March 2024\)\./);
+    assert.match(text, /Missing: 17 children \(March 2024\)\./);
     assert.match(text, /Looked after: 415 \(at 31 March 2024\)\./);
     assert.doesNotMatch(text, /no value/);
   });
