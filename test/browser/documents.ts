@@ -10,6 +10,8 @@ const SAMPLES = join(REPO, 'samples');
 export interface TestDocument {
   readonly name: string;
   readonly html: string;
+  /** True for a render whose export would be refused (errors). */
+  readonly refused?: boolean;
 }
 
 const fixtureInput: DocumentInput = {
@@ -52,7 +54,11 @@ export async function sampleDocuments(): Promise<TestDocument[]> {
     const text = await readFile(path, 'utf8');
     for (const mode of ['public', 'exempt', 'preview'] as const) {
       const result = await engine.render(text, { path, mode, allowExemptAsPublic: true });
-      documents.push({ name: `${relative(REPO, path)} (${mode})`, html: result.html });
+      documents.push({
+        name: `${relative(REPO, path)} (${mode})`,
+        html: result.html,
+        refused: result.refused,
+      });
     }
   }
   return documents;
