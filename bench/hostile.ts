@@ -31,7 +31,8 @@ export const HOSTILE: readonly HostileCase[] = [
   { name: 'nested labels ([[[ …)', target: true, body: () => `${fill('[')}\n` },
   { name: 'link openers ([a]( ×25,000)', target: true, body: () => `${fill('[a](')}\n` },
   {
-    // 1,997 rows and the header: just under the 2,000-line block limit, so it is parsed.
+    // 1,997 rows and the header: just under the 2,000-line block limit; past the 500-row
+    // table limit, so it is refused before it is parsed.
     name: 'table of 1,997 rows with inline markup (118 KB)',
     target: true,
     body: () =>
@@ -58,4 +59,10 @@ export const HOSTILE: readonly HostileCase[] = [
     body: () => paragraphs(`${'> '.repeat(16)}${'- '.repeat(15)}x`),
   },
   { name: 'accepted: 200 footnotes', target: false, body: () => footnotes(200) },
+  {
+    name: 'accepted: a table of 500 rows with inline markup',
+    target: false,
+    body: () =>
+      `| a | b | c | d | e |\n|---|---|---|---|---|\n${'| **1** | *2* | [3](u) | `4` | five five five five five |\n'.repeat(500)}`,
+  },
 ];

@@ -8,6 +8,7 @@ import {
   MAX_CONTAINERS,
   MAX_HTML_NESTING,
   MAX_INLINE_MARKERS,
+  MAX_TABLE_ROWS,
   MAX_NESTING,
   workProblem,
 } from '../../src/engine/report/work-limits.js';
@@ -106,12 +107,22 @@ describe('bounded work: nesting and inline markup', function () {
     assert.equal(workProblem(paragraphs, '/r.md'), undefined);
     const row = '| **OP1** | [a](b) | `x` | *y* |\n';
     assert.equal(
-      workProblem(`| a | b | c | d |\n|---|---|---|---|\n${row.repeat(1500)}`, '/r.md'),
+      workProblem(`| a | b | c | d |\n|---|---|---|---|\n${row.repeat(MAX_TABLE_ROWS)}`, '/r.md'),
       undefined,
     );
     assert.equal(workProblem(`\`\`\`\n${'*'.repeat(5000)}\n\`\`\`\n`, '/r.md'), undefined);
     assert.equal(workProblem('snake_case_name '.repeat(500), '/r.md'), undefined);
     assert.equal(workProblem('\\*'.repeat(500), '/r.md'), undefined);
+  });
+
+  it(`refuses a table of more than ${MAX_TABLE_ROWS} rows, at the first row past the limit`, async () => {
+    const row = '| **1** | *2* | [3](u) | `4` |\n';
+    const table = `| a | b | c | d |\n|---|---|---|---|\n${row.repeat(1997)}`;
+    // The report's body starts on line 5 (after the front matter): header, delimiter, rows.
+    await assertRefused(table, 5 + 2 + MAX_TABLE_ROWS, /more than 500 rows/);
+    // Two tables of the limit each, apart, are two tables.
+    const two = `| a |\n|---|\n${'| x |\n'.repeat(MAX_TABLE_ROWS)}\n`.repeat(2);
+    assert.equal(workProblem(two, '/r.md'), undefined);
   });
 
   it(`refuses more than ${MAX_CONTAINERS} separate quotes, lists or footnotes in a report parsed whole (its time grows with their square)`, async () => {

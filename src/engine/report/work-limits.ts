@@ -34,6 +34,14 @@ export const MAX_INLINE_MARKERS = 200;
  */
 export const MAX_CONTAINERS = 200;
 
+/**
+ * Rows in one table past which the report is refused. A GFM table is parsed and turned
+ * into HTML as one block, at about a millisecond a row with markup in its cells (a table
+ * of 2,000 such rows took nearly 3 s to render); a committee pack's tables fit on a page
+ * or two, and a longer listing belongs in a data file or an appendix.
+ */
+export const MAX_TABLE_ROWS = 500;
+
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const FENCE = /^(`{3,}|~{3,})/;
@@ -160,6 +168,7 @@ function inlineProblem(text: string, file: string): Message | undefined {
   let fence: string | undefined;
   let previous = '';
   let inTable = false;
+  let tableRows = 0;
   let counts = { emphasis: 0, brackets: 0, backticks: 0 };
   const reset = () => (counts = { emphasis: 0, brackets: 0, backticks: 0 });
   let lineNumber = 0;
@@ -183,7 +192,18 @@ function inlineProblem(text: string, file: string): Message | undefined {
       reset();
       continue;
     }
-    if (!inTable && previous.includes('|') && TABLE_DELIMITER_ROW.test(content)) inTable = true;
+    if (!inTable && previous.includes('|') && TABLE_DELIMITER_ROW.test(content)) {
+      inTable = true;
+      tableRows = -1;
+    }
+    if (inTable && ++tableRows > MAX_TABLE_ROWS) {
+      return refusal(
+        file,
+        lineNumber,
+        1,
+        `This table has more than ${MAX_TABLE_ROWS} rows; split it, or keep the listing in a data file`,
+      );
+    }
     if (inTable || /^#{1,6}(?:[ \t]|$)/.test(content)) reset();
     previous = content;
     // Counted after the line's quote and list markers: a `*` list marker is not emphasis.
