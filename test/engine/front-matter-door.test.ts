@@ -34,6 +34,15 @@ describe('front matter fails closed', function () {
       .map((m) => `${m.line}:${m.column} ${m.reason}`);
   }
 
+  it('a misspelt or capitalised key at the margin is one unknown-key error, nothing more', async () => {
+    for (const key of ['Classification', 'clasification']) {
+      const messages = await publicExport(`---\ndata: data.yaml\n${key}: exempt\n---\n${BODY}`);
+      assert.deepEqual(messages, [
+        `3:1 Unknown front matter key \`${key}\`, did you mean \`classification\`?`,
+      ]);
+    }
+  });
+
   const cases: Array<[string, string, RegExp]> = [
     [
       'a blank line before ---',

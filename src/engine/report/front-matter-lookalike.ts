@@ -102,7 +102,9 @@ export function frontMatterLookalikes(
         i + 1 !== readLines.first &&
         i + 1 !== readLines.last &&
         inside?.[1] &&
-        distance(inside[1].toLowerCase().trim(), 'classification') <= 4
+        distance(inside[1].toLowerCase().trim(), 'classification') <= 4 &&
+        // A misspelt key of its own at the margin is an unknown key, said as such.
+        (/^\s/.test(line) || inside[1].trim() === 'classification')
       ) {
         at(
           i,
