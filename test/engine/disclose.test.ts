@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { discloseFigures } from '../../src/engine/disclose/index.js';
+import { cannotBeSuppressed, discloseFigures } from '../../src/engine/disclose/index.js';
 import type { ShownFigure } from '../../src/engine/disclose/index.js';
 import type { Catalogue, Indicator } from '../../src/engine/types.js';
 import { benchmark, indicator, obs } from '../semantics/indicator-fixture.js';
@@ -221,5 +221,30 @@ describe('disclose stage: discloseFigures', () => {
     // The small part and one partner (the smallest other part, 10).
     assert.equal(hidden.length, 2);
     assert.ok(hidden.includes(`P7 ${PERIOD}`));
+  });
+});
+
+describe('cannotBeSuppressed: what a chart may draw before the decisions', () => {
+  const settled = (
+    cat: Pick<Catalogue, 'indicators' | 'lookup'>,
+    id: string,
+    benchmarks: Parameters<typeof cannotBeSuppressed>[3] = [],
+  ) => {
+    const found = cat.indicators.get(id)!;
+    return cannotBeSuppressed({ catalogue: cat, threshold: 5 }, found, found.values, benchmarks);
+  };
+
+  it('is true for large counts of an indicator in no family of totals and parts', () => {
+    assert.equal(settled(catalogue(count('A', { [PERIOD]: 40, '2022/23': 0 })), 'A'), true);
+  });
+
+  it('is false for a small count, a total or a part, and a small count benchmark', () => {
+    assert.equal(settled(catalogue(count('A', { [PERIOD]: 4 })), 'A'), false);
+    const family = catalogue(count('T', { [PERIOD]: 40 }), count('P', { [PERIOD]: 37 }, 'T'));
+    assert.equal(settled(family, 'T'), false);
+    assert.equal(settled(family, 'P'), false);
+    const large = catalogue(count('A', { [PERIOD]: 40 }));
+    assert.equal(settled(large, 'A', [benchmark('England', PERIOD, 3)]), false);
+    assert.equal(settled(large, 'A', [benchmark('England', PERIOD, 300)]), true);
   });
 });

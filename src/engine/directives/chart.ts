@@ -3,7 +3,8 @@ import { h } from 'hastscript';
 import { chartFigure, trendChartInput } from '../charts/index.js';
 import { RULES } from '../messages.js';
 import { periodsEndingAt } from '../periods.js';
-import type { Indicator, Period } from '../types.js';
+import type { BenchmarkValue, Indicator, Observation, Period } from '../types.js';
+import { cannotBeSuppressed } from '../disclose/index.js';
 import type { Place, ResolveContext } from './context.js';
 import {
   published,
@@ -68,7 +69,13 @@ export function chartBlock(
       ),
     })),
   });
-  return drawLater(ctx, publishedInput, indicator.id, attributes['title']);
+  const settled = figuresSettled(
+    ctx,
+    indicator,
+    input.observations,
+    input.benchmarks.flatMap((series) => series.values),
+  );
+  return drawLater(ctx, publishedInput, indicator.id, attributes['title'], settled);
 }
 
 /**
@@ -140,7 +147,14 @@ export function multiChartBlock(
     benchmarks: [],
     extraValues: unique.slice(1).map((indicator, i) => ({ indicator, observations: own(i + 1) })),
   });
-  return drawLater(ctx, publishedInput, unique.map((i) => i.id).join(', '), attributes['title']);
+  const settled = unique.every((indicator, i) => figuresSettled(ctx, indicator, raw[i] ?? [], []));
+  return drawLater(
+    ctx,
+    publishedInput,
+    unique.map((i) => i.id).join(', '),
+    attributes['title'],
+    settled,
+  );
 }
 
 function sameUnit(a: Indicator, b: Indicator): boolean {
@@ -157,20 +171,22 @@ function unitWords(indicator: Indicator): string {
 
 /**
  * Starts the render once the document's disclosure decisions are made (`input` is only
- * asked for then) and returns what yields the figure once it is done.
+ * asked for then), or at once when they cannot change it (`settled`), and returns what
+ * yields the figure once it is done.
  */
 function drawLater(
   ctx: ResolveContext,
   input: () => TrendChartInput,
   what: string,
   title: string | undefined,
+  settled: boolean,
 ): () => Element {
   // `check` wants the messages above, not the drawing.
   if (!ctx.withCharts) return () => h('figure.sc-chart');
   let figure: Element | undefined;
   let failure = '';
   const idPrefix = ctx.nextId('sc-chart');
-  ctx.afterDisclose.push(() => {
+  const draw = () => {
     ctx.pending.push(
       chartFigure(input(), {
         idPrefix,
@@ -185,7 +201,11 @@ function drawLater(
         },
       ),
     );
-  });
+  };
+  // Charts are the slow part: one whose figures no decision can touch is drawn now, while
+  // the later blocks are still being read; any other waits for the decisions.
+  if (settled) draw();
+  else ctx.afterDisclose.push(draw);
   return () =>
     figure ?? problemMarker('chart-failed', `The chart for ${what} could not be drawn: ${failure}`);
 }
@@ -228,4 +248,23 @@ function chartEnd(
     .filter((v) => v.period.kind === latest.period.kind && v.period.end <= period.end)
     .at(-1);
   return sameKind?.period ?? latest.period;
+}
+
+/**
+ * True when the chart shows its data as they are, whatever the decisions: outside the
+ * public export nothing is suppressed, and in it these figures can be suppressed by none.
+ */
+function figuresSettled(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  observations: readonly (Observation | undefined)[],
+  benchmarks: readonly (BenchmarkValue | undefined)[],
+): boolean {
+  if (ctx.mode !== 'public') return true;
+  return cannotBeSuppressed(
+    { catalogue: ctx.catalogue, threshold: ctx.catalogue.smallNumberThreshold },
+    indicator,
+    observations,
+    benchmarks,
+  );
 }

@@ -7,7 +7,7 @@
 import { findCategoryIndicator } from '../breakdown-categories.js';
 import { applyDisclosureControl, isSmallPrinted } from '../semantics/disclosure.js';
 import type { BenchmarkValue, Catalogue, Indicator, Observation } from '../types.js';
-import { complementarySuppression } from './parts.js';
+import { complementarySuppression, inPartsFamily } from './parts.js';
 import type {
   BenchmarkSuppression,
   Decisions,
@@ -97,4 +97,30 @@ function benchmarkSuppression(
     },
     reasons: [`the ${benchmark.comparator} count is a small number (1 to ${threshold}) as printed`],
   };
+}
+
+/**
+ * True when no decision of the disclose stage can touch these figures, whatever else the
+ * document shows: none is suppressed for itself, and the indicator is in no family of
+ * totals and parts (the only way another figure makes one disclosive). A chart of such
+ * figures can be drawn before the decisions are made, as its published figures are its
+ * data's.
+ */
+export function cannotBeSuppressed(
+  input: Omit<DiscloseInput, 'figures'>,
+  indicator: Indicator,
+  observations: readonly (Observation | undefined)[],
+  benchmarks: readonly (BenchmarkValue | undefined)[],
+): boolean {
+  if (inPartsFamily(input.catalogue, indicator.id)) return false;
+  return (
+    observations.every(
+      (observation) =>
+        !observation ||
+        applyDisclosureControl(indicator, observation, input.threshold).reasons.length === 0,
+    ) &&
+    benchmarks.every(
+      (benchmark) => !benchmark || !benchmarkSuppression(indicator, benchmark, input.threshold),
+    )
+  );
 }

@@ -1,5 +1,5 @@
 // The disclose stage of the render core: figures in, decisions and messages out.
-export { discloseFigures } from './decide.js';
+export { cannotBeSuppressed, discloseFigures } from './decide.js';
 export type { DiscloseInput } from './decide.js';
 export { reportDisclosure } from './messages.js';
 export type { DisclosureMessageOptions } from './messages.js';

@@ -57,6 +57,15 @@ function relations(catalogue: Pick<Catalogue, 'indicators' | 'lookup'>): Relatio
   return result;
 }
 
+/** True when the indicator is a total or a part (`part_of`, or a count's category). */
+export function inPartsFamily(
+  catalogue: Pick<Catalogue, 'indicators' | 'lookup'>,
+  id: string,
+): boolean {
+  const { partsOf, totalOf } = relations(catalogue);
+  return partsOf.has(id) || totalOf.has(id);
+}
+
 /** A figure a reader knows: printed, or worked out in the family of `via` (a total). */
 interface Known {
   readonly value: number;
