@@ -46,6 +46,27 @@ export function clearChartCaches(): void {
   clearRenderCache();
 }
 
+/**
+ * Makes a drawn chart an image with a title and a description, named by ids under
+ * `prefix`. Vega's own root attributes (class, version, namespaces) give way to ours.
+ */
+export function labelChartSvg(svg: Element, prefix: string, title: string, desc: string): void {
+  const titleId = `${prefix}-title`;
+  const descId = `${prefix}-desc`;
+  const { width, height, viewBox } = svg.properties;
+  svg.properties = {};
+  if (width !== undefined) svg.properties['width'] = width;
+  if (height !== undefined) svg.properties['height'] = height;
+  if (viewBox !== undefined) svg.properties['viewBox'] = viewBox;
+  Object.assign(svg.properties, {
+    className: ['sc-chart__svg'],
+    role: 'img',
+    ariaLabelledBy: [titleId, descId],
+    focusable: 'false',
+  });
+  svg.children.unshift(s('title', { id: titleId }, title), s('desc', { id: descId }, desc));
+}
+
 /** Builds the `<figure class="sc-chart">`; rejects only if Vega itself fails. */
 export async function chartFigure(
   input: TrendChartInput,
@@ -59,28 +80,12 @@ export async function chartFigure(
   const subtitle = chartSubtitle(input.indicator, series);
   const svg = await chartSvg(spec, hash, prefix);
   if (svg) {
-    const titleId = `${prefix}-title`;
-    const descId = `${prefix}-desc`;
-    // Vega's own root attributes (class, version, namespaces) give way to ours.
-    const { width, height, viewBox } = svg.properties;
-    svg.properties = {};
-    if (width !== undefined) svg.properties['width'] = width;
-    if (height !== undefined) svg.properties['height'] = height;
-    if (viewBox !== undefined) svg.properties['viewBox'] = viewBox;
-    Object.assign(svg.properties, {
-      className: ['sc-chart__svg'],
-      role: 'img',
-      ariaLabelledBy: [titleId, descId],
-      focusable: 'false',
-    });
-    svg.children.unshift(
-      s('title', { id: titleId }, headline),
-      // Short: the full description follows as visible text, and a screen reader would read it twice.
-      s(
-        'desc',
-        { id: descId },
-        `${subtitle}. Described in words below the chart, and in full in the table that follows.`,
-      ),
+    // Short: the full description follows as visible text, and a screen reader would read it twice.
+    labelChartSvg(
+      svg,
+      prefix,
+      headline,
+      `${subtitle}. Described in words below the chart, and in full in the table that follows.`,
     );
   }
   const tableOptions = options.symbolsUsed ? { symbolsUsed: options.symbolsUsed } : {};

@@ -1,5 +1,5 @@
 /** Charts: indicator series -> Vega-Lite spec -> SVG, the accessible figure around it, and sparklines. */
-export { chartFigure, clearChartCaches } from './chart-figure.js';
+export { chartFigure, clearChartCaches, labelChartSvg } from './chart-figure.js';
 export type { ChartFigureOptions } from './chart-figure.js';
 export { trendChartInput } from './chart-input.js';
 export { chartDescription } from './chart-description.js';

@@ -5,10 +5,10 @@
  * judged stale or missing, and suppressed exactly as any figure is.
  */
 import type { Element, ElementContent } from 'hast';
-import { h, s } from 'hastscript';
+import { h } from 'hastscript';
 import { distance } from 'fastest-levenshtein';
 import { breakdownChartSpec, type BreakdownBar } from '../charts/breakdown-spec.js';
-import { axisTitle, renderChart } from '../charts/index.js';
+import { axisTitle, labelChartSvg, renderChart } from '../charts/index.js';
 import { prefixIds, safeIdPrefix } from '../charts/svg-clean.js';
 import { findObservation } from '../facts.js';
 import { RULES } from '../messages.js';
@@ -20,9 +20,9 @@ import { categoryIndicator } from '../breakdown-categories.js';
 import { published, publishedFacts, recordFacts, recordObservation } from './disclosure-gate.js';
 import { figure, figureWithPeriod, problemMarker } from './figure.js';
 import { factsAt } from './indicator-facts.js';
+import { periodCount } from './lookup.js';
 
-const DEFAULT_PERIODS = 3;
-const MAX_PERIODS = 20;
+const PERIODS = { fallback: 3, min: 1, max: 20 };
 
 /** The category as the data spells it, or a positioned `unknown-category` with the nearest. */
 function findCategory(
@@ -76,18 +76,6 @@ export function categoryValue(
   return () => figureWithPeriod(ctx, publishedFacts(ctx, facts, 'previous'));
 }
 
-function periodCount(ctx: ResolveContext, written: string | undefined, place: Place): number {
-  if (written === undefined || written === '') return DEFAULT_PERIODS;
-  const count = Number(written);
-  if (Number.isInteger(count) && count >= 1 && count <= MAX_PERIODS) return count;
-  ctx.report(
-    RULES.unknownAttribute,
-    `periods=${written} must be a whole number from 1 to ${MAX_PERIODS}`,
-    place,
-  );
-  return DEFAULT_PERIODS;
-}
-
 /** The last period shown: the one asked for (or holding it), else the newest before it. */
 function endPeriod(indicator: Indicator, period: Period | undefined): Period | undefined {
   const all: Indicator = { ...indicator, values: indicator.breakdownValues ?? [] };
@@ -115,7 +103,7 @@ export function breakdownBlock(
     );
     return () => problemMarker(RULES.unknownCategory, `${indicator.id} has no categories`);
   }
-  const count = periodCount(ctx, attributes['periods'], place);
+  const count = periodCount(ctx, attributes['periods'] || undefined, place, PERIODS);
   const end = endPeriod(indicator, period);
   if (!end) {
     ctx.report(RULES.noValue, `${indicator.id} has no category values to show`, place);
@@ -211,22 +199,7 @@ export function breakdownBlock(
         tableOf(cells),
       ]);
     prefixIds(svg, prefix);
-    const titleId = `${prefix}-title`;
-    const descId = `${prefix}-desc`;
-    const { width, height, viewBox } = svg.properties;
-    svg.properties = {
-      className: ['sc-chart__svg'],
-      role: 'img',
-      ariaLabelledBy: [titleId, descId],
-      focusable: 'false',
-    };
-    if (width !== undefined) svg.properties['width'] = width;
-    if (height !== undefined) svg.properties['height'] = height;
-    if (viewBox !== undefined) svg.properties['viewBox'] = viewBox;
-    svg.children.unshift(
-      s('title', { id: titleId }, caption),
-      s('desc', { id: descId }, description),
-    );
+    labelChartSvg(svg, prefix, caption, description);
     return h('figure.sc-chart.sc-breakdown-chart', [
       h('figcaption', [h('span.sc-chart__title', caption)]),
       svg,

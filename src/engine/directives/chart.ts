@@ -14,12 +14,11 @@ import {
 } from './disclosure-gate.js';
 import { problemMarker } from './figure.js';
 import { findObservation } from '../facts.js';
-import { resolveIndicator, splitList } from './lookup.js';
+import { periodCount, resolveIndicator, splitList } from './lookup.js';
 import { observationFor } from '../semantics/select.js';
 import type { TrendChartInput } from '../charts/types.js';
 
-const DEFAULT_PERIODS = 8;
-const MAX_PERIODS = 40;
+const PERIODS = { fallback: 8, min: 2, max: 40 };
 
 /**
  * `::chart`: starts rendering at once (charts are the slow part) and returns a function
@@ -32,7 +31,7 @@ export function chartBlock(
   period: Period | undefined,
   place: Place,
 ): () => Element {
-  const count = periodCount(ctx, attributes['periods'], place);
+  const count = periodCount(ctx, attributes['periods'], place, PERIODS);
   const end = chartEnd(ctx, indicator, period, place);
   if (!end) return () => problemMarker(RULES.noValue, `${indicator.id} has no values to chart`);
   const comparators = splitList(attributes['benchmarks']);
@@ -123,7 +122,7 @@ export function multiChartBlock(
       place,
     );
   }
-  const count = periodCount(ctx, attributes['periods'], place);
+  const count = periodCount(ctx, attributes['periods'], place, PERIODS);
   const end = chartEnd(ctx, first, period, place);
   if (!end) return () => problemMarker(RULES.noValue, `${first.id} has no values to chart`);
   const periods = periodsEndingAt(end, count);
@@ -208,18 +207,6 @@ function drawLater(
   else ctx.afterDisclose.push(draw);
   return () =>
     figure ?? problemMarker('chart-failed', `The chart for ${what} could not be drawn: ${failure}`);
-}
-
-function periodCount(ctx: ResolveContext, written: string | undefined, place: Place): number {
-  if (written === undefined) return DEFAULT_PERIODS;
-  const count = Number(written);
-  if (Number.isInteger(count) && count >= 2 && count <= MAX_PERIODS) return count;
-  ctx.report(
-    RULES.unknownAttribute,
-    `periods=${written} must be a whole number from 2 to ${MAX_PERIODS}`,
-    place,
-  );
-  return DEFAULT_PERIODS;
 }
 
 /**

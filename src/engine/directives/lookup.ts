@@ -74,3 +74,24 @@ export function splitList(value: string | undefined): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
+
+/**
+ * `periods=N` on a chart or breakdown: a whole number within the directive's bounds, or
+ * its default with an `unknown-attribute` message when it is not one.
+ */
+export function periodCount(
+  ctx: ResolveContext,
+  written: string | undefined,
+  place: Place,
+  bounds: { readonly fallback: number; readonly min: number; readonly max: number },
+): number {
+  if (written === undefined) return bounds.fallback;
+  const count = Number(written);
+  if (Number.isInteger(count) && count >= bounds.min && count <= bounds.max) return count;
+  ctx.report(
+    RULES.unknownAttribute,
+    `periods=${written} must be a whole number from ${bounds.min} to ${bounds.max}`,
+    place,
+  );
+  return bounds.fallback;
+}
