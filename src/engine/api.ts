@@ -32,6 +32,11 @@ export interface RenderOptions {
   readonly allowSmallNumbers?: boolean;
   /** Public export only: export an exempt report as public anyway (warns). */
   readonly allowExemptAsPublic?: boolean;
+  /**
+   * Cancels the render (a newer edit arrived): checked between blocks and before charts
+   * are queued; a cancelled render rejects with an AbortError and reports nothing.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface RenderResult {
