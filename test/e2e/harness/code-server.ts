@@ -1,14 +1,18 @@
 // code-server 4.99.4 is VS Code 1.99.3 over HTTP: the only real VS Code these machines
 // can run (see ../shared/docs/vscode-e2e.md).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { waitFor } from '../wait.js';
 import { startBackground, runChecked, type Background } from './processes.js';
 
-export function codeServerBin(repo: string): string {
+/**
+ * SCORECARD_CODE_SERVER names the binary itself; otherwise it is looked for where
+ * .ci/install-code-server.sh puts it: SCORECARD_CODE_SERVER_DIR, else .cache/code-server.
+ */
+export function codeServerBin(repo: string, env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env['SCORECARD_CODE_SERVER_DIR'] || join(repo, '.cache', 'code-server');
   const bin =
-    process.env['SCORECARD_CODE_SERVER'] ??
-    join(repo, '.cache', 'code-server', 'node_modules', '.bin', 'code-server');
+    env['SCORECARD_CODE_SERVER'] ?? join(resolve(repo, dir), 'node_modules', '.bin', 'code-server');
   if (!existsSync(bin)) {
     throw new Error(`code-server not found at ${bin}: run .ci/install-code-server.sh first`);
   }

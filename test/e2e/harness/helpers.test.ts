@@ -1,13 +1,21 @@
 // Plain-Node tests of the harness's pure parts; everything else is proven by the e2e
 // run itself. `npm run test:e2e` runs these first (.mocharc ignores test/e2e/**).
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  existsSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { waitFor, withTimeout } from '../wait.js';
-import { workbenchUrl } from './code-server.js';
+import { codeServerBin, workbenchUrl } from './code-server.js';
 import { chooseReport, frontMatterOf, htmlText, normalizeText, valueIds } from './expectations.js';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../../src/cli/pdf.js';
@@ -27,6 +35,23 @@ describe('e2e harness helpers', () => {
       ['extensionDevelopmentPath', 'vscode-remote://127.0.0.1:4321/tmp/none'],
       ['extensionTestsPath', 'vscode-remote://127.0.0.1:4321/r/out/e2e/suite/index.cjs'],
     ]);
+  });
+
+  it('finds code-server where .ci/install-code-server.sh puts it (SCORECARD_CODE_SERVER_DIR)', () => {
+    const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'scorecard-e2e-cs-')));
+    try {
+      const bin = join(tmp, 'installed', 'node_modules', '.bin', 'code-server');
+      mkdirSync(dirname(bin), { recursive: true });
+      writeFileSync(bin, '');
+      const env = { SCORECARD_CODE_SERVER_DIR: join(tmp, 'installed') };
+      assert.equal(codeServerBin('/nowhere', env), bin);
+      // A relative folder is the repo's, as in the script (run from the repo).
+      assert.equal(codeServerBin(tmp, { SCORECARD_CODE_SERVER_DIR: 'installed' }), bin);
+      assert.equal(codeServerBin('/nowhere', { ...env, SCORECARD_CODE_SERVER: bin }), bin);
+      assert.throws(() => codeServerBin(tmp, {}), /install-code-server/);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('reads HTML as a browser textContent does, whitespace collapsed', () => {
