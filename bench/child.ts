@@ -13,8 +13,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { clearRenderCache } from '../src/engine/charts/render-svg.js';
-import { EesTableCache, dfeDir, indexEesTable } from '../src/engine/data/ees/index.js';
+import { EesTableCache, indexEesTable } from '../src/engine/data/ees/index.js';
+import { cliHost } from '../src/cli/host.js';
 import { createEngine } from '../src/engine/index.js';
 import { dataYaml, indicatorId } from './generate.js';
 
@@ -43,16 +43,15 @@ const cases: Record<string, () => Promise<number[]>> = {
   /** Warm process, but no cache of any kind: a new engine and no remembered charts. */
   async full() {
     const text = readFileSync(reportPath, 'utf8');
-    await createEngine().render(text, { path: reportPath });
-    return repeat(
-      () => createEngine().render(text, { path: reportPath }),
-      () => clearRenderCache(),
+    await createEngine({ host: cliHost(undefined) }).render(text, { path: reportPath });
+    return repeat(() =>
+      createEngine({ host: cliHost(undefined) }).render(text, { path: reportPath }),
     );
   },
   /** One character typed in the narrative of the middle indicator. */
   async edit() {
     const text = readFileSync(reportPath, 'utf8');
-    const engine = createEngine();
+    const engine = createEngine({ host: cliHost(undefined) });
     await engine.render(text, { path: reportPath });
     const anchor = `Performance on ${indicatorId(Math.floor(count / 2))} reflects`;
     const at = text.indexOf(anchor) + anchor.length;
@@ -66,7 +65,7 @@ const cases: Record<string, () => Promise<number[]>> = {
   async data() {
     const text = readFileSync(reportPath, 'utf8');
     const original = readFileSync(dataPath, 'utf8');
-    const engine = createEngine();
+    const engine = createEngine({ host: cliHost(undefined) });
     await engine.render(text, { path: reportPath });
     const id = indicatorId(Math.floor(count / 2));
     try {
@@ -107,9 +106,10 @@ const cases: Record<string, () => Promise<number[]>> = {
   },
   /** Issue 7: read, parse and index the 3.3 MB DfE care leavers file, each time from scratch. */
   async ees() {
-    const file = join(dfeDir() ?? '.', 'la_care_leavers_activity.csv');
+    const host = cliHost(undefined);
+    const file = join(host.dfeDataFolder ?? '.', 'la_care_leavers_activity.csv');
     return repeat(async () => {
-      const read = await new EesTableCache().read(file);
+      const read = await new EesTableCache(host).read(file);
       if (!read.ok) throw new Error(read.reason);
       const indexed = indexEesTable(read.table);
       if (!indexed.ok) throw new Error(`cannot index ${file}`);

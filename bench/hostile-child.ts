@@ -4,6 +4,7 @@
  * what the engine answered (refused at a line, or accepted).
  */
 import { createEngine } from '../src/engine/index.js';
+import { cliHost } from '../src/cli/host.js';
 import { HOSTILE, HOSTILE_HEAD } from './hostile.js';
 
 const [indexText = '0', face = 'check', runsText = '3'] = process.argv.slice(2);
@@ -14,7 +15,7 @@ const path = '/hostile/report.md';
 const times: number[] = [];
 let outcome = '';
 for (let run = 0; run < Number(runsText); run++) {
-  const engine = createEngine();
+  const engine = createEngine({ host: cliHost(undefined) });
   const start = performance.now();
   const messages =
     face === 'render'

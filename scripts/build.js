@@ -1,5 +1,8 @@
-// Bundles the three faces with esbuild; `tsc --noEmit` checks types separately (npm run typecheck).
+// Bundles the three faces and the engine library with esbuild, and writes the library's
+// declarations with tsc; `tsc --noEmit` checks types separately (npm run typecheck).
 import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { cp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -69,6 +72,16 @@ const jobs = [
     external: ['playwright-core', '@resvg/resvg-js'],
     plugins: [vegaFromWorkerBundle('.js'), docxFromItsBundle('.js')],
   }),
+  // The engine as a library (`import { createEngine } from 'scorecard-md/engine'`, the
+  // package's `exports`): beside the CLI, so it finds the same worker and Word bundles.
+  build({
+    ...cliCommon,
+    entryPoints: ['src/engine/index.ts'],
+    outfile: 'dist/engine.js',
+    external: ['@resvg/resvg-js'],
+    plugins: [vegaFromWorkerBundle('.js'), docxFromItsBundle('.js')],
+  }),
+  engineDeclarations(),
   build({
     ...cliCommon,
     entryPoints: ['src/engine/docx/docx-document.ts'],
@@ -110,7 +123,10 @@ if (existsSync('src/extension/extension.ts')) {
       ...extensionCommon,
       entryPoints: ['src/extension/extension.ts'],
       outfile: 'dist/extension.cjs',
-      plugins: [lazyEngine],
+      // It imports plain data and helpers from the engine's entry; `sideEffects: false`
+      // (package.json) lets esbuild drop the rest, and these keep it from reaching Vega
+      // and the Word export while it looks.
+      plugins: [lazyEngine, vegaFromWorkerBundle('.cjs'), docxFromItsBundle('.cjs')],
     }),
     build({
       ...extensionCommon,
@@ -146,6 +162,18 @@ if (existsSync('src/webview/preview.ts')) {
 }
 await Promise.all(jobs);
 await copyResvg();
+
+/** The entry's type declarations (dist/types), for the `types` of the package's `exports`. */
+function engineDeclarations() {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`)),
+    );
+  });
+}
 
 /**
  * The Word export draws charts with resvg, a native module that cannot be bundled. The

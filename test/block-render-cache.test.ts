@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BlockRenderCache } from '../src/engine/block-render-cache.js';
+import { ChartRenderer } from '../src/engine/charts/render-svg.js';
 import { createEngine } from '../src/engine/index.js';
 import type { RenderMode } from '../src/engine/index.js';
 import { IncrementalParser } from '../src/engine/report/incremental-parse.js';
@@ -66,6 +67,7 @@ describe('block render cache', () => {
       reportPeriod: undefined,
       mode: 'preview',
       allowSmallNumbers: false,
+      charts: new ChartRenderer({ workers: 0 }),
     } as const;
     const render = async (text: string) => {
       const blocks = parser.parseBlocks(text);
@@ -100,6 +102,7 @@ describe('block render cache', () => {
       reportPeriod: undefined,
       mode: 'preview',
       allowSmallNumbers: false,
+      charts: new ChartRenderer({ workers: 0 }),
     });
     assert.equal(result, undefined);
   });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { RenderMode } from '../engine/api.js';
+import type { RenderMode } from '../engine/index.js';
 
 export type CliCommand =
   | { readonly command: 'help' }

@@ -4,12 +4,14 @@ import {
   DEFAULT_MAX_REPORT_BYTES,
   createEngine,
   decodeBytes,
-  prestartRenderThreads,
+  type Engine,
+  type RenderMode,
+  RULES,
+  createMessage,
+  type Message,
+  VERSION,
 } from '../engine/index.js';
-import type { Engine, RenderMode } from '../engine/api.js';
-import { RULES, createMessage } from '../engine/messages.js';
-import type { Message } from '../engine/types.js';
-import { VERSION } from '../engine/version.js';
+import { cliHost } from './host.js';
 import { HELP, UsageError, parseCommand } from './args.js';
 import type { CliCommand } from './args.js';
 import { findReports } from './find-reports.js';
@@ -76,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
   const engine = createEngine({
     allowedRoots: command.allowedRoots,
-    ...(command.dfeDir ? { dfeDataFolder: command.dfeDir } : {}),
+    host: cliHost(command.dfeDir),
   });
   return command.command === 'check'
     ? check(engine, command, reports, io)
@@ -110,7 +112,7 @@ async function exportAll(
   io: CliIo,
 ) {
   // Chart workers load Vega while the first report is read and parsed.
-  prestartRenderThreads();
+  engine.prestartCharts();
   let failed = 0;
   for (const [index, report] of reports.entries()) {
     const progress = `[${index + 1}/${reports.length}] ${displayPath(report)}`;

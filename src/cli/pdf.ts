@@ -1,5 +1,4 @@
-import { GENERATOR_NAME } from '../engine/html/document.js';
-import { VERSION } from '../engine/version.js';
+import { GENERATOR_NAME, VERSION } from '../engine/index.js';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';

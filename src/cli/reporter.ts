@@ -1,6 +1,5 @@
 import { relative } from 'node:path';
-import { formatMessageLine } from '../engine/messages.js';
-import type { Message } from '../engine/types.js';
+import { formatMessageLine, type Message } from '../engine/index.js';
 
 /** Paths as the user typed them relative to where they stand, like compilers print them. */
 export function displayPath(file: string, cwd = process.cwd()): string {

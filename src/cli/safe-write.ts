@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { GENERATOR_NAME, readGenerator } from '../engine/html/document.js';
-import { readDocxGenerator } from '../engine/index.js';
+import { GENERATOR_NAME, readGenerator, readDocxGenerator } from '../engine/index.js';
 
 export type WriteOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 

@@ -1,3 +1,5 @@
+import type { RenderStats } from './charts/render-svg.js';
+import type { EngineHost } from './host.js';
 import type { Catalogue, Message } from './types.js';
 
 /** Which public the output is for. `preview` shows everything, marked up for the author. */
@@ -13,9 +15,12 @@ export interface FileAccessPolicy {
 }
 
 export interface EngineOptions {
+  /**
+   * Files, the DfE data folder and the chart worker count: `createNodeHost()` (the real
+   * disk, no DfE folder) unless given; `createMemoryHost()` keeps everything in memory.
+   */
+  readonly host?: EngineHost;
   readonly allowedRoots?: readonly string[];
-  /** Folder of DfE EES files that `dfe/...` paths in data files resolve against. */
-  readonly dfeDataFolder?: string;
   /** Small-number threshold unless a data file sets its own (DfE practice: 5). */
   readonly smallNumberThreshold?: number;
   /** Reports larger than this (UTF-8 bytes) are refused with `input-too-large` (10 MB). */
@@ -69,4 +74,10 @@ export interface Engine {
   catalogue(text: string, options: RenderOptions): Promise<CatalogueResult>;
   /** Forget cached data for a file (a watcher saw it change). */
   invalidate(file: string): void;
+  /** Starts the chart workers ahead of the first chart (an export that will draw charts). */
+  prestartCharts(): void;
+  /** How many charts this engine drew and remembers, and its worker threads (tests, benches). */
+  chartStats(): RenderStats;
+  /** Stops this engine's chart workers (idle workers also stop by themselves). */
+  dispose(): void;
 }

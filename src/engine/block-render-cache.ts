@@ -32,6 +32,7 @@ import { createMessage } from './messages.js';
 import type { MessageOptions, RuleId } from './messages.js';
 import type { ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
+import type { ChartRenderer } from './charts/render-svg.js';
 
 /** What every block of one render shares. */
 export interface BlockRenderInput {
@@ -40,6 +41,7 @@ export interface BlockRenderInput {
   readonly reportPeriod: Period | undefined;
   readonly mode: RenderMode;
   readonly allowSmallNumbers: boolean;
+  readonly charts: ChartRenderer;
 }
 
 export interface BlockRenderResult {
@@ -229,6 +231,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
     suppressedShown: new Set(),
     pending: [],
     withCharts: true,
+    charts: input.charts,
     messages,
     nextId: (prefix) => `${prefix}-${token}${phase === 'resolve' ? 'R' : 'F'}${++ids[phase]}z`,
     report: (ruleId, reason, at, options) =>

@@ -2,6 +2,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { CatalogueResult, Engine, EngineOptions, RenderOptions, RenderResult } from './api.js';
 import { DataCache } from './data/cache.js';
+import { createNodeHost } from './node-host.js';
+import { ChartRenderer } from './charts/render-svg.js';
 import { loadCatalogue } from './data/load-catalogue.js';
 import type { ResolveContext } from './directives/context.js';
 import { resolveDirectives } from './directives/resolve.js';
@@ -37,9 +39,9 @@ import { VERSION } from './version.js';
 
 export type * from './api.js';
 export type * from './types.js';
+export * from './library-exports.js';
 export { RULES, formatMessageLine, sortMessages } from './messages.js';
 export { DOCUMENT_CSS } from './html/styles.js';
-export { prestartRenderThreads } from './charts/index.js';
 export { decodeBytes } from './report/decode-text.js';
 export { readDocxGenerator, renderDocx } from './docx/index.js';
 
@@ -75,7 +77,9 @@ interface Prepared {
  * calls, re-reading a data file only when it changed on disk.
  */
 export function createEngine(options: EngineOptions = {}): Engine {
-  const cache = new DataCache();
+  const host = options.host ?? createNodeHost();
+  const cache = new DataCache(host);
+  const charts = new ChartRenderer({ workers: host.chartWorkers });
   const allowedRoots = (options.allowedRoots ?? []).map((root) => resolve(root));
   // Below 1 nothing would be suppressed: such a setting falls back to the default.
   const wanted = options.smallNumberThreshold;
@@ -121,14 +125,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const fences = checkDoor(text, path, { blocks, tree, frontMatter, yaml, firstLine }, messages);
     const loaded = await loadCatalogue(
       frontMatter.data.map((data) => ({ path: data.value, place: data.place })),
-      { reportDir: dirname(path), allowedRoots },
+      { reportDir: dirname(path), allowedRoots, host },
       {
         smallNumberThreshold: threshold,
         cache,
         ...(options.maxDataFileBytes !== undefined
           ? { maxFileBytes: options.maxDataFileBytes }
           : {}),
-        ...(options.dfeDataFolder ? { dfeDir: options.dfeDataFolder } : {}),
+        ...(host.dfeDataFolder ? { dfeDir: host.dfeDataFolder } : {}),
       },
     );
     for (const message of loaded.messages) messages.push(message);
@@ -180,6 +184,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       suppressedShown: new Set(),
       pending: [],
       withCharts,
+      charts,
       messages,
       nextId: (prefix) => `${prefix}-${++counter}`,
       report: (ruleId, reason, at, messageOptions) =>
@@ -292,6 +297,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       reportPeriod: prepared.reportPeriod,
       mode,
       allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
+      charts,
     });
     if (!result) return undefined;
     const messages = prepared.messages;
@@ -315,7 +321,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
   }
 
-  return { render, check, catalogue, invalidate: (file) => cache.invalidate(resolve(file)) };
+  return {
+    render,
+    check,
+    catalogue,
+    invalidate: (file) => cache.invalidate(resolve(file)),
+    prestartCharts: () => charts.prestart(),
+    chartStats: () => charts.stats(),
+    dispose: () => charts.close(),
+  };
 }
 
 /**

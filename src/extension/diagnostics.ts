@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Message, Severity } from '../engine/types.js';
+import type { Message, Severity } from '../engine/index.js';
 import type { DataWatcher } from './data-watcher.js';
 import { DiagnosticStore, messageRange } from './logic/diagnostic-store.js';
 import { Debouncer, LatestOnly } from './logic/render-scheduler.js';

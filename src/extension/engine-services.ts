@@ -4,7 +4,7 @@
  * the text builders that use its formatters. esbuild keeps this module's code in the
  * bundle but does not evaluate it until the dynamic import runs.
  */
-export { createEngine, readDocxGenerator, renderDocx } from '../engine/index.js';
+export { createEngine, createNodeHost, readDocxGenerator, renderDocx } from '../engine/index.js';
 export {
   findIndicator,
   hoverMarkdown,

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { Message } from '../engine/types.js';
-import { formatMessageLine, sortMessages } from '../engine/messages.js';
+import { type Message, formatMessageLine, sortMessages } from '../engine/index.js';
 import {
   exportPath,
   overwriteDecision,

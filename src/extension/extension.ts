@@ -3,7 +3,7 @@
  * engine loads on first need (services.ts), so opening a Markdown file stays cheap.
  */
 import * as vscode from 'vscode';
-import type { Message } from '../engine/types.js';
+import type { Message } from '../engine/index.js';
 import { SuggestionActions } from './code-actions.js';
 import { ScorecardCompletions, TRIGGER_CHARACTERS } from './completion-provider.js';
 import { DataWatcher } from './data-watcher.js';

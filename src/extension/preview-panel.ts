@@ -1,7 +1,6 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { RenderResult } from '../engine/api.js';
-import type { Message } from '../engine/types.js';
+import type { RenderResult, Message } from '../engine/index.js';
 import type { DataWatcher } from './data-watcher.js';
 import { createNonce, previewShell } from './logic/preview-shell.js';
 import { isFromPreview, type ToPreview } from './logic/preview-protocol.js';

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
-import type { CatalogueResult, Engine } from '../engine/api.js';
-import { allowedRoots, readSettings } from './settings.js';
+import type { CatalogueResult, Engine } from '../engine/index.js';
+import { allowedRoots, hostOptions, readSettings } from './settings.js';
 
 import type * as EngineServicesModule from './engine-services.js';
 
@@ -32,7 +32,7 @@ export class Services implements vscode.Disposable {
         const settings = readSettings();
         const engine = text.createEngine({
           allowedRoots: allowedRoots(settings),
-          ...(settings.dfeDataFolder ? { dfeDataFolder: settings.dfeDataFolder } : {}),
+          host: text.createNodeHost(hostOptions(settings)),
         });
         this.log.appendLine(`Engine loaded in ${Math.round(performance.now() - started)} ms`);
         return { engine, text };

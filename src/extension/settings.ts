@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseChartWorkers, type NodeHostOptions } from '../engine/index.js';
 
 export interface Settings {
   /** Extra folders (absolute) data files may be read from, besides the workspace. */
@@ -36,4 +37,18 @@ export function allowedRoots(settings: Settings): string[] {
     ...settings.allowedDataFolders,
     ...(settings.dfeDataFolder ? [settings.dfeDataFolder] : []),
   ];
+}
+
+/**
+ * The engine's host: the DfE data folder from the setting, else SCORECARD_DFE_DIR; the
+ * chart worker count from SCORECARD_CHART_WORKERS (as for the CLI), else the default.
+ */
+export function hostOptions(
+  settings: Settings,
+  env: NodeJS.ProcessEnv = process.env,
+): NodeHostOptions {
+  return {
+    dfeDataFolder: settings.dfeDataFolder ?? env['SCORECARD_DFE_DIR'],
+    chartWorkers: parseChartWorkers(env['SCORECARD_CHART_WORKERS']),
+  };
 }

@@ -3,10 +3,10 @@ import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { chartFigure, clearChartCaches } from '../../src/engine/charts/chart-figure.js';
+import { chartFigure as drawFigure } from '../../src/engine/charts/chart-figure.js';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
 import { chartSeries } from '../../src/engine/charts/chart-series.js';
-import { renderStats } from '../../src/engine/charts/render-svg.js';
+import { ChartRenderer } from '../../src/engine/charts/render-svg.js';
 import { cleanSvg } from '../../src/engine/charts/svg-clean.js';
 import { chartRows } from '../../src/engine/charts/trend-spec.js';
 import { formatAmount } from '../../src/engine/semantics/format.js';
@@ -40,6 +40,11 @@ function ids(tree: Nodes): string[] {
 }
 
 const input = trendChartInput(careLeavers(), QUARTERS, [...COMPARATORS]);
+
+const charts = new ChartRenderer({ workers: 0 });
+const chartFigure = (
+  ...args: Parameters<typeof drawFigure> extends [unknown, ...infer R] ? R : never
+) => drawFigure(charts, ...args);
 
 describe('chartFigure', () => {
   it('sets out headline, subtitle, named SVG, description and table in that order', async () => {
@@ -210,15 +215,15 @@ describe('chartFigure', () => {
   });
 
   it('is the same from one render to the next, rendering once, each caller owning its copy', async () => {
-    clearChartCaches();
-    const before = renderStats().renders;
+    charts.clear();
+    const before = charts.stats().renders;
     const first = await chartFigure(input);
     const html = toHtml(first);
     first.children.length = 0;
     elements(first, 'svg')[0]?.children.splice(0);
     const second = await chartFigure(input);
     assert.equal(toHtml(second), html);
-    assert.equal(renderStats().renders, before + 1);
+    assert.equal(charts.stats().renders, before + 1);
   });
 });
 

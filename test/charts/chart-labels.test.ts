@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Element, Nodes } from 'hast';
 import { visit } from 'unist-util-visit';
 import { chartFigure } from '../../src/engine/charts/chart-figure.js';
+import { ChartRenderer } from '../../src/engine/charts/render-svg.js';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
 import { chartSeries } from '../../src/engine/charts/chart-series.js';
 import { lineLabels, trendChartSpec, valueDomain } from '../../src/engine/charts/trend-spec.js';
@@ -114,7 +115,7 @@ describe('a chart of several indicators', () => {
   });
 
   it('tables every series in one table, each figure in its own unit', async () => {
-    const figure = await chartFigure(twins());
+    const figure = await chartFigure(new ChartRenderer({ workers: 0 }), twins());
     const table = elements(figure, 'table')[0]!;
     const head = elements(elements(table, 'thead')[0]!, 'th').map(textOf);
     assert.deepEqual(head, ['Period', 'OP419 Missing children', 'OP419I Missing incidents']);

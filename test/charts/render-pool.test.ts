@@ -2,14 +2,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
-import { chartFigure, clearChartCaches } from '../../src/engine/charts/chart-figure.js';
+import { chartFigure } from '../../src/engine/charts/chart-figure.js';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
-import {
-  clearRenderCache,
-  renderStats,
-  renderChart,
-  setRenderThreads,
-} from '../../src/engine/charts/render-svg.js';
+import { ChartRenderer } from '../../src/engine/charts/render-svg.js';
 import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
 import type { TrendChartInput } from '../../src/engine/charts/types.js';
 import { COMPARATORS, QUARTERS, benchmark, careLeavers } from './fixture.js';
@@ -29,11 +24,13 @@ const INPUTS: readonly TrendChartInput[] = [
 ];
 
 /** Every chart's SVG and figure HTML, rendered afresh. */
-async function renderAll(): Promise<string[]> {
-  clearChartCaches();
-  const svgs = await Promise.all(INPUTS.map((input) => renderChart(trendChartSpec(input))));
+async function renderAll(charts: ChartRenderer): Promise<string[]> {
+  charts.clear();
+  const svgs = await Promise.all(INPUTS.map((input) => charts.render(trendChartSpec(input))));
   const figures = await Promise.all(
-    INPUTS.map(async (input, i) => toHtml(await chartFigure(input, { idPrefix: `sc-chart-${i}` }))),
+    INPUTS.map(async (input, i) =>
+      toHtml(await chartFigure(charts, input, { idPrefix: `sc-chart-${i}` })),
+    ),
   );
   return [...svgs, ...figures];
 }
@@ -42,19 +39,20 @@ describe('render pool', function () {
   // A TypeScript worker loads Vega through tsx: seconds on a busy machine.
   this.timeout(60_000);
 
+  const charts = new ChartRenderer({ workers: 0 });
   afterEach(() => {
-    setRenderThreads({ workers: 0 });
-    clearRenderCache();
+    charts.setThreads({ workers: 0 });
+    charts.clear();
   });
 
   it('renders byte for byte what this thread renders', async () => {
-    setRenderThreads({ workers: 0 });
-    const here = await renderAll();
-    setRenderThreads({ workers: 2 });
-    assert.equal(renderStats().workers, 0, 'no worker before the first chart');
-    const pooled = await renderAll();
-    assert.ok(renderStats().usesWorkers, 'the workers rendered');
-    assert.equal(renderStats().workers, 2);
+    charts.setThreads({ workers: 0 });
+    const here = await renderAll(charts);
+    charts.setThreads({ workers: 2 });
+    assert.equal(charts.stats().workers, 0, 'no worker before the first chart');
+    const pooled = await renderAll(charts);
+    assert.ok(charts.stats().usesWorkers, 'the workers rendered');
+    assert.equal(charts.stats().workers, 2);
     assert.deepEqual(pooled, here);
   });
 
@@ -63,33 +61,45 @@ describe('render pool', function () {
       ...trendChartSpec(INPUTS[0]!),
       layer: [{ mark: { type: 'nonsense' } }],
     } as unknown as ReturnType<typeof trendChartSpec>;
-    setRenderThreads({ workers: 0 });
-    const here = await renderChart(broken).then(
+    charts.setThreads({ workers: 0 });
+    const here = await charts.render(broken).then(
       () => assert.fail('renders'),
       (error: unknown) => error,
     );
-    setRenderThreads({ workers: 2 });
-    const pooled = await renderChart(broken).then(
+    charts.setThreads({ workers: 2 });
+    const pooled = await charts.render(broken).then(
       () => assert.fail('renders'),
       (error: unknown) => error,
     );
     assert.ok(here instanceof Error && pooled instanceof Error);
     assert.equal(pooled.message, here.message);
-    assert.ok(renderStats().usesWorkers, 'a failed chart does not stop the workers');
-    assert.equal(renderStats().cached, 0, 'and is not remembered');
+    assert.ok(charts.stats().usesWorkers, 'a failed chart does not stop the workers');
+    assert.equal(charts.stats().cached, 0, 'and is not remembered');
+  });
+
+  it('gives each renderer a pool of its own', async () => {
+    const other = new ChartRenderer({ workers: 2 });
+    try {
+      await renderAll(other);
+      assert.equal(other.stats().workers, 2);
+      assert.equal(charts.stats().workers, 0, 'another renderer started no worker here');
+      assert.equal(charts.stats().renders, 0, 'nor drew anything here');
+    } finally {
+      other.close();
+    }
   });
 
   it('renders in this thread when the workers cannot start', async () => {
-    setRenderThreads({ workers: 0 });
-    const here = await renderAll();
-    setRenderThreads({
+    charts.setThreads({ workers: 0 });
+    const here = await renderAll(charts);
+    charts.setThreads({
       workers: 2,
       workerUrl: new URL('./no-such-render-worker.js', import.meta.url),
     });
-    const fallback = await renderAll();
+    const fallback = await renderAll(charts);
     assert.deepEqual(fallback, here);
-    assert.equal(renderStats().usesWorkers, false);
-    assert.equal(renderStats().workers, 0);
+    assert.equal(charts.stats().usesWorkers, false);
+    assert.equal(charts.stats().workers, 0);
   });
 
   it('lets the process end once the charts are drawn', () => {
@@ -98,9 +108,9 @@ describe('render pool', function () {
       `const spec = await import(${JSON.stringify(new URL('../../src/engine/charts/trend-spec.ts', import.meta.url).href)});`,
       `const { trendChartInput } = await import(${JSON.stringify(new URL('../../src/engine/charts/chart-input.ts', import.meta.url).href)});`,
       `const fixture = await import(${JSON.stringify(new URL('./fixture.ts', import.meta.url).href)});`,
-      'svg.setRenderThreads({ workers: 2 });',
+      'svg.charts.setThreads({ workers: 2 });',
       'const drawing = await svg.renderChart(spec.trendChartSpec(trendChartInput(fixture.careLeavers(), fixture.QUARTERS)));',
-      "console.log(JSON.stringify({ ok: JSON.parse(drawing).tagName === 'svg', ...svg.renderStats() }));",
+      "console.log(JSON.stringify({ ok: JSON.parse(drawing).tagName === 'svg', ...svg.charts.stats() }));",
     ].join('\n');
     const result = spawnSync(
       process.execPath,

@@ -3,7 +3,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
 import { LruCache } from '../../src/engine/charts/lru-cache.js';
-import { clearRenderCache, renderChart, renderStats } from '../../src/engine/charts/render-svg.js';
+import { ChartRenderer } from '../../src/engine/charts/render-svg.js';
 import { CHART_GRID, seriesStyle } from '../../src/engine/charts/series-style.js';
 import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
 import { specHash } from '../../src/engine/charts/spec-hash.js';
@@ -23,15 +23,17 @@ function reversedKeys(value: unknown): unknown {
 }
 
 /** The drawn chart as SVG markup. */
-async function renderSvg(spec: Parameters<typeof renderChart>[0]): Promise<string> {
-  const svg = JSON.parse(await renderChart(spec)) as Element;
+const charts = new ChartRenderer({ workers: 0 });
+
+async function renderSvg(spec: Parameters<ChartRenderer['render']>[0]): Promise<string> {
+  const svg = JSON.parse(await charts.render(spec)) as Element;
   return toHtml(svg, { space: 'svg' });
 }
 
 describe('renderChart', () => {
   const spec = trendChartSpec(trendChartInput(careLeavers(), QUARTERS, [...COMPARATORS]));
 
-  beforeEach(() => clearRenderCache());
+  beforeEach(() => charts.clear());
 
   it('renders an SVG with the period labels, the unit and a label at each line end', async () => {
     const svg = await renderSvg(spec);
@@ -77,39 +79,39 @@ describe('renderChart', () => {
   });
 
   it('renders a spec once and then answers from the cache, whatever its key order', async () => {
-    const before = renderStats().renders;
-    const first = await renderChart(spec);
-    const again = await renderChart(spec);
-    const reordered = await renderChart(reversedKeys(spec) as typeof spec);
-    assert.equal(renderStats().renders, before + 1);
+    const before = charts.stats().renders;
+    const first = await charts.render(spec);
+    const again = await charts.render(spec);
+    const reordered = await charts.render(reversedKeys(spec) as typeof spec);
+    assert.equal(charts.stats().renders, before + 1);
     assert.equal(again, first);
     assert.equal(reordered, first);
     assert.equal(specHash(reversedKeys(spec)), specHash(spec));
   });
 
   it('shares one render between two requests made at once', async () => {
-    const before = renderStats().renders;
-    const [a, b] = await Promise.all([renderChart(spec), renderChart(spec)]);
+    const before = charts.stats().renders;
+    const [a, b] = await Promise.all([charts.render(spec), charts.render(spec)]);
     assert.equal(a, b);
-    assert.equal(renderStats().renders, before + 1);
+    assert.equal(charts.stats().renders, before + 1);
   });
 
   it('renders again when the spec changes', async () => {
-    const before = renderStats().renders;
+    const before = charts.stats().renders;
     const other = trendChartSpec(
       trendChartInput(careLeavers({ title: 'Other' }), QUARTERS.slice(4)),
     );
     const a = await renderSvg(spec);
     const b = await renderSvg(other);
     assert.notEqual(a, b);
-    assert.equal(renderStats().renders, before + 2);
-    assert.equal(renderStats().cached, 2);
+    assert.equal(charts.stats().renders, before + 2);
+    assert.equal(charts.stats().cached, 2);
   });
 
   it('does not remember a failed render', async () => {
     const broken = { ...spec, layer: [{ mark: { type: 'nonsense' } }] } as unknown as typeof spec;
-    await assert.rejects(renderChart(broken));
-    assert.equal(renderStats().cached, 0);
+    await assert.rejects(charts.render(broken));
+    assert.equal(charts.stats().cached, 0);
   });
 });
 

@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
 import { parseVegaSvg } from '../../src/engine/charts/svg-parse.js';
 import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
-import { renderSpec } from '../../src/engine/charts/vega-render.js';
+import { VegaRenderer } from '../../src/engine/charts/vega-render.js';
 import { COMPARATORS, QUARTERS, benchmark, careLeavers } from './fixture.js';
 
 /** The tree as the HTML parser builds it, without source positions (the fast reader has none). */
@@ -57,7 +57,7 @@ describe('parseVegaSvg', () => {
       },
     ];
     for (const input of inputs) {
-      const text = await renderSpec(trendChartSpec(input));
+      const text = await new VegaRenderer().render(trendChartSpec(input));
       const fast = parseVegaSvg(text);
       assert.ok(fast, 'Vega output takes the fast path');
       assert.deepEqual(withoutPositions(fast), viaHtml(text));

@@ -4,7 +4,11 @@ import { Error as ErrorLevel, View, parse } from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { trendChartInput } from '../../src/engine/charts/chart-input.js';
-import { clearCompiledShapes, renderSpec } from '../../src/engine/charts/vega-render.js';
+import { VegaRenderer } from '../../src/engine/charts/vega-render.js';
+
+const vega = new VegaRenderer();
+const renderSpec = (spec: TopLevelSpec) => vega.render(spec);
+const clearCompiledShapes = () => vega.clear();
 import { trendChartSpec } from '../../src/engine/charts/trend-spec.js';
 import type { Indicator } from '../../src/engine/types.js';
 import { COMPARATORS, QUARTERS, benchmark, careLeavers, observations, target } from './fixture.js';

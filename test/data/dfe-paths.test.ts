@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadCatalogue } from '../../src/engine/data/load-catalogue.js';
 import { writeCsv, HEADER, row, HARINGEY } from '../ees/temp-csv.js';
 import { brief, reportPlace, tempDir, writeFiles } from './helpers.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 /**
  * dsl.md "More data", Paths: every relative path is relative to the file that names it,
@@ -28,7 +29,7 @@ describe('data: paths of EES sources', () => {
   async function valueOf(dir: string, dataFile: string, dfeDir: string) {
     const { catalogue, messages } = await loadCatalogue(
       [{ path: dataFile, place: reportPlace(dir) }],
-      { reportDir: dir, allowedRoots: [] },
+      { reportDir: dir, allowedRoots: [], host: createNodeHost() },
       { smallNumberThreshold: 5, dfeDir },
     );
     return { value: catalogue.indicators.get('A')?.values[0]?.value, messages, catalogue };

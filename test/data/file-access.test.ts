@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isInside, resolveDataPath } from '../../src/engine/data/file-access.js';
 import { tempDir, writeFiles } from './helpers.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 describe('data: resolveDataPath', () => {
   const root = tempDir();
@@ -11,7 +12,7 @@ describe('data: resolveDataPath', () => {
   writeFiles(path.join(root, 'secret'), { 'passwords.yaml': 'x: 1\n' });
   fs.symlinkSync(path.join(root, 'secret'), path.join(reports, 'escape'));
   const report = path.join(reports, 'report.md');
-  const policy = { reportDir: reports, allowedRoots: [] };
+  const policy = { reportDir: reports, allowedRoots: [], host: createNodeHost() };
 
   it('allows a file in the report folder tree', () => {
     assert.deepEqual(resolveDataPath(report, 'data/a.yaml', policy), {

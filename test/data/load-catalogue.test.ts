@@ -6,6 +6,7 @@ import type { EesImporter } from '../../src/engine/data/ees-sources.js';
 import { loadCatalogue } from '../../src/engine/data/load-catalogue.js';
 import type { Catalogue } from '../../src/engine/types.js';
 import { brief, fixtures, reportPlace, tempDir, writeFiles } from './helpers.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 const options = { smallNumberThreshold: 5 };
 
@@ -18,7 +19,11 @@ async function load(
     path: p,
     place: reportPlace(dir),
   }));
-  return loadCatalogue(paths, { reportDir: dir, allowedRoots: [] }, { ...options, ...extra });
+  return loadCatalogue(
+    paths,
+    { reportDir: dir, allowedRoots: [], host: createNodeHost() },
+    { ...options, ...extra },
+  );
 }
 
 /** The catalogue without source places, which differ between YAML and JSON. */
@@ -219,7 +224,7 @@ describe('data: loadCatalogue', () => {
       'v.csv': 'indicator,period,value\nA,2023/24,1\n',
       't.csv': 'indicator,period,target\nA,2023/24,5\n',
     });
-    const cache = new DataCache();
+    const cache = new DataCache(createNodeHost());
     const first = await load(dir, 'd.yaml', { cache });
     assert.equal(cache.parses, 3);
     const again = await load(dir, 'd.yaml', { cache });

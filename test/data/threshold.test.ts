@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadCatalogue } from '../../src/engine/data/load-catalogue.js';
 import { createEngine } from '../../src/engine/index.js';
 import { reportPlace, tempDir, writeFiles } from './helpers.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 /** `small_number_threshold` fails closed: at least 1, and the strictest one applies. */
 const INDICATOR = `indicators:
@@ -13,7 +14,7 @@ const INDICATOR = `indicators:
 async function load(dir: string, files: string[]) {
   return loadCatalogue(
     files.map((file) => ({ path: file, place: reportPlace(dir) })),
-    { reportDir: dir, allowedRoots: [] },
+    { reportDir: dir, allowedRoots: [], host: createNodeHost() },
     { smallNumberThreshold: 5 },
   );
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine/index.js';
 import { csvRows, DFE_DIR, FILES } from './dfe-files.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 const CATEGORIES = [
   'Total in education, employment or training',
@@ -26,7 +27,7 @@ async function render(la: string, body: string, categories = true) {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-breakdown-'));
   writeFileSync(join(dir, 'data.yaml'), data(la, categories));
   const report = `---\ntitle: T\nperiod: 2024/25\ndata: data.yaml\n---\n\n${body}\n`;
-  return createEngine({ dfeDataFolder: DFE_DIR }).render(report, {
+  return createEngine({ host: createNodeHost({ dfeDataFolder: DFE_DIR }) }).render(report, {
     path: join(dir, 'report.md'),
     mode: 'exempt',
   });

@@ -1,26 +1,22 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  DFE_DIR_ENV,
-  defaultDfeDir,
-  dfeDir,
-  isDfePath,
-  isDfeSchemePath,
-  resolveDfePath,
-} from '../../src/engine/data/ees/index.js';
+import { cliHost } from '../../src/cli/host.js';
+import { isDfePath, isDfeSchemePath, resolveDfePath } from '../../src/engine/data/ees/index.js';
 import { DFE_DIR, FILES, REPO } from './dfe-files.js';
 
 describe('the DfE data folder setting', () => {
-  it('defaults to ../shared/data/dfe beside the repo', () => {
-    assert.equal(defaultDfeDir(), resolve(REPO, '..', 'shared', 'data', 'dfe'));
+  it('is, for the CLI, --dfe-dir, then SCORECARD_DFE_DIR, then ../shared/data/dfe in a checkout', () => {
+    const env = { SCORECARD_DFE_DIR: '/from/env' };
+    assert.equal(cliHost('/explicit', env).dfeDataFolder, resolve('/explicit'));
+    assert.equal(cliHost(undefined, env).dfeDataFolder, resolve('/from/env'));
+    assert.equal(cliHost('  ', {}).dfeDataFolder, resolve(REPO, '..', 'shared', 'data', 'dfe'));
   });
 
-  it('prefers an explicit setting, then SCORECARD_DFE_DIR, then the default', () => {
-    const env = { [DFE_DIR_ENV]: '/from/env' };
-    assert.equal(dfeDir('/explicit', env), resolve('/explicit'));
-    assert.equal(dfeDir(undefined, env), resolve('/from/env'));
-    assert.equal(dfeDir('  ', {}), defaultDfeDir());
+  it('takes the CLI chart worker count from SCORECARD_CHART_WORKERS', () => {
+    assert.equal(cliHost(undefined, { SCORECARD_CHART_WORKERS: '0' }).chartWorkers, 0);
+    assert.equal(cliHost(undefined, { SCORECARD_CHART_WORKERS: '3' }).chartWorkers, 3);
+    assert.equal(cliHost(undefined, { SCORECARD_CHART_WORKERS: '99' }).chartWorkers, 8);
   });
 
   it('resolves dfe/ paths against the folder and leaves other paths to the caller', () => {
@@ -46,7 +42,10 @@ describe('the DfE data folder setting', () => {
   });
 
   it('finds the real DfE files where the tests look (absent data fails CI)', () => {
-    const file = resolveDfePath(`dfe/${FILES.careLeaversActivity}`, process.env[DFE_DIR_ENV]);
+    const file = resolveDfePath(
+      `dfe/${FILES.careLeaversActivity}`,
+      cliHost(undefined).dfeDataFolder,
+    );
     assert.ok(file && existsSync(file), `missing DfE data in ${DFE_DIR}`);
   });
 });

@@ -20,6 +20,7 @@ import {
   type CsvRow,
 } from './dfe-files.js';
 import { tempDir } from './temp-csv.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 const SAMPLE_DIR = resolve(REPO, 'samples', 'dfe');
 const REPORT = join(SAMPLE_DIR, 'haringey-published-statistics.md');
@@ -102,7 +103,7 @@ async function exportFor(authority: Authority | undefined, region: string) {
     report = join(dir, 'report.md');
     writeFileSync(report, readFileSync(REPORT, 'utf8').replace(/London/g, region));
   }
-  const engine = createEngine({ dfeDataFolder: DFE_DIR });
+  const engine = createEngine({ host: createNodeHost({ dfeDataFolder: DFE_DIR }) });
   // The exempt export: every figure as published, before small-number suppression.
   return engine.render(readFileSync(report, 'utf8'), { path: report, mode: 'exempt' });
 }
@@ -197,7 +198,7 @@ describe('the DfE sample report', () => {
   }
 
   it('exports Haringey publicly without refusal', async () => {
-    const engine = createEngine({ dfeDataFolder: DFE_DIR });
+    const engine = createEngine({ host: createNodeHost({ dfeDataFolder: DFE_DIR }) });
     const result = await engine.render(readFileSync(REPORT, 'utf8'), {
       path: REPORT,
       mode: 'public',
@@ -207,7 +208,7 @@ describe('the DfE sample report', () => {
   });
 
   it('gives a data-missing message, not a crash, without the DfE folder', async () => {
-    const engine = createEngine({ dfeDataFolder: tempDir() });
+    const engine = createEngine({ host: createNodeHost({ dfeDataFolder: tempDir() }) });
     const result = await engine.render(readFileSync(REPORT, 'utf8'), {
       path: REPORT,
       mode: 'preview',

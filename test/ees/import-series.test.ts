@@ -20,6 +20,7 @@ import {
   type CsvRow,
 } from './dfe-files.js';
 import { CASES, PLACE, type SpecCase } from './indicator-specs.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 /** Authorities named each way the `la` field allows, in and outside London. */
 const AUTHORITIES = [
@@ -40,7 +41,7 @@ const AUTHORITIES = [
   },
 ] as const;
 
-const cache = new EesTableCache();
+const cache = new EesTableCache(createNodeHost());
 
 function source(file: string, la: string, average: 'mean' | 'median' = 'mean'): EesSourceSpec {
   return {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine/index.js';
 import { csvRows, DFE_DIR, FILES, REPO, type CsvRow } from './dfe-files.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 interface Measure {
   readonly id: string;
@@ -130,10 +131,13 @@ async function render(la: string, body: string) {
   writeFileSync(join(dir, 'data.yaml'), dataFile(la));
   const report = `---\ntitle: T\nperiod: 2024/25\ndata: data.yaml\n---\n\n${body}\n`;
   writeFileSync(join(dir, 'report.md'), report);
-  const result = await createEngine({ dfeDataFolder: DFE_DIR }).render(report, {
-    path: join(dir, 'report.md'),
-    mode: 'exempt',
-  });
+  const result = await createEngine({ host: createNodeHost({ dfeDataFolder: DFE_DIR }) }).render(
+    report,
+    {
+      path: join(dir, 'report.md'),
+      mode: 'exempt',
+    },
+  );
   return {
     messages: result.messages,
     spans: [...result.body.matchAll(/<span class="sc-(?:rank|quartile)">([^<]*)<\/span>/g)].map(
@@ -217,10 +221,13 @@ describe('rank and quartile on the real DfE files', function () {
     const report =
       '---\ntitle: T\nperiod: 2024/25\ndata: data.yaml\n---\n\n' +
       `::scorecard{ids="${measure.id}" rank="London,England"}\n\n::indicator{id=${measure.id} rank=London}\n`;
-    const result = await createEngine({ dfeDataFolder: DFE_DIR }).render(report, {
-      path: join(dir, 'report.md'),
-      mode: 'exempt',
-    });
+    const result = await createEngine({ host: createNodeHost({ dfeDataFolder: DFE_DIR }) }).render(
+      report,
+      {
+        path: join(dir, 'report.md'),
+        mode: 'exempt',
+      },
+    );
     assert.deepEqual(result.messages, []);
     assert.match(
       result.body,
@@ -242,9 +249,12 @@ describe('rank and quartile on the real DfE files', function () {
     const report =
       '---\ntitle: T\nperiod: 2024/25\ndata: data.yaml\n---\n\n' +
       ':rank{id=FLAT vs=England} :quartile{id=LOCAL vs=England} :rank{id=CIN-REREF vs="North West"}\n';
-    const result = await createEngine({ dfeDataFolder: DFE_DIR }).render(report, {
-      path: join(dir, 'report.md'),
-    });
+    const result = await createEngine({ host: createNodeHost({ dfeDataFolder: DFE_DIR }) }).render(
+      report,
+      {
+        path: join(dir, 'report.md'),
+      },
+    );
     assert.deepEqual(
       result.messages.map((m) => [m.ruleId, m.severity, m.line, m.column]),
       [
@@ -269,7 +279,7 @@ describe('rank and quartile on the real DfE files', function () {
 
   it('the DfE sample report ranks Haringey as the CSV cells say', async () => {
     const sample = join(REPO, 'samples', 'dfe', 'haringey-published-statistics.md');
-    const result = await createEngine({ dfeDataFolder: DFE_DIR }).render(
+    const result = await createEngine({ host: createNodeHost({ dfeDataFolder: DFE_DIR }) }).render(
       readFileSync(sample, 'utf8'),
       { path: sample, mode: 'public' },
     );

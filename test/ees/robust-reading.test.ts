@@ -8,6 +8,7 @@ import {
   type EesSourceSpec,
 } from '../../src/engine/data/ees/index.js';
 import { BRISTOL, HEADER, row, sampleRows, tempDir, writeCsv } from './temp-csv.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 const SOURCE_PLACE = { file: 'data.yaml', line: 4, column: 3 };
 const INDICATOR_PLACE = { file: 'data.yaml', line: 12, column: 5 };
@@ -28,7 +29,10 @@ function source(ees: string, la: string, extra: Partial<EesSourceSpec> = {}): Ee
 
 async function run(rows: string[][], la: string, s: EesIndicatorSpec = spec(), options = {}) {
   const file = writeCsv(tempDir(), 'ees.csv', rows, options);
-  return { file, series: await importEesSeries(source(file, la), [s], new EesTableCache()) };
+  return {
+    file,
+    series: await importEesSeries(source(file, la), [s], new EesTableCache(createNodeHost())),
+  };
 }
 
 describe('EES reading: robustness and messages', () => {
@@ -192,7 +196,7 @@ describe('EES reading: robustness and messages', () => {
     const series = await importEesSeries(
       source(`${tempDir()}/nope.csv`, '801'),
       [spec()],
-      new EesTableCache(),
+      new EesTableCache(createNodeHost()),
     );
     assert.equal(series.messages[0]?.ruleId, 'data-missing');
     assert.match(series.messages[0]?.reason ?? '', /SCORECARD_DFE_DIR/);
@@ -218,7 +222,11 @@ describe('EES reading: robustness and messages', () => {
     text[3] += ',extra';
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, text.join('\n'));
-    const series = await importEesSeries(source(file, '801'), [spec()], new EesTableCache());
+    const series = await importEesSeries(
+      source(file, '801'),
+      [spec()],
+      new EesTableCache(createNodeHost()),
+    );
     const [message] = series.messages;
     assert.equal(message?.ruleId, 'data-invalid');
     assert.equal(message?.file, file);

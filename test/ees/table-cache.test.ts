@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { EesTableCache, indexEesTable } from '../../src/engine/data/ees/index.js';
 import { sampleRows, tempDir, writeCsv } from './temp-csv.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 describe('EesTableCache', () => {
   it('parses a file once while it is unchanged', async () => {
     const file = writeCsv(tempDir(), 'a.csv', sampleRows());
-    const cache = new EesTableCache();
+    const cache = new EesTableCache(createNodeHost());
     const first = await cache.read(file);
     const second = await cache.read(file);
     assert.ok(first.ok && second.ok);
@@ -17,7 +18,7 @@ describe('EesTableCache', () => {
 
   it('shares one read between concurrent renders', async () => {
     const file = writeCsv(tempDir(), 'a.csv', sampleRows());
-    const cache = new EesTableCache();
+    const cache = new EesTableCache(createNodeHost());
     const [a, b] = await Promise.all([cache.read(file), cache.read(file)]);
     assert.ok(a.ok && b.ok);
     assert.equal(a.table, b.table);
@@ -25,7 +26,7 @@ describe('EesTableCache', () => {
 
   it('reads the file again when it changes', async () => {
     const file = writeCsv(tempDir(), 'a.csv', sampleRows());
-    const cache = new EesTableCache();
+    const cache = new EesTableCache(createNodeHost());
     const first = await cache.read(file);
     writeFileSync(file, readFileSync(file, 'utf8').replace('61.2', '71.2'));
     // Same content length is possible; the mtime moves the key on.
@@ -38,7 +39,7 @@ describe('EesTableCache', () => {
 
   it('forgets a file on invalidate and reports a vanished file as missing', async () => {
     const file = writeCsv(tempDir(), 'a.csv', sampleRows());
-    const cache = new EesTableCache();
+    const cache = new EesTableCache(createNodeHost());
     const first = await cache.read(file);
     cache.invalidate(file);
     const second = await cache.read(file);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlockRenderCache } from '../../src/engine/block-render-cache.js';
+import { ChartRenderer } from '../../src/engine/charts/render-svg.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { RenderOptions } from '../../src/engine/index.js';
 import { IncrementalParser } from '../../src/engine/report/incremental-parse.js';
@@ -199,6 +200,7 @@ describe('disclose stage: the public export (document-wide)', function () {
       reportPeriod: undefined,
       mode: 'public',
       allowSmallNumbers: false,
+      charts: new ChartRenderer({ workers: 0 }),
     } as const;
     const run = async (text: string) => {
       const blocks = parser.parseBlocks(text);

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderStats } from '../../src/engine/charts/index.js';
 import { createEngine } from '../../src/engine/index.js';
 
 /** The library API the extension relies on: render(text, { path }) -> { html, messages }. */
@@ -39,9 +38,9 @@ describe('createEngine', function () {
   it('reuses rendered charts between calls', async () => {
     const engine = createEngine();
     await engine.render(report, { path: join(folder, 'report.md') });
-    const before = renderStats().renders;
+    const before = engine.chartStats().renders;
     await engine.render(report.replace('Now', 'Today'), { path: join(folder, 'report.md') });
-    assert.equal(renderStats().renders, before, 'an unchanged chart is not drawn again');
+    assert.equal(engine.chartStats().renders, before, 'an unchanged chart is not drawn again');
   });
 
   it('re-reads a data file only when it changed on disk', async () => {
@@ -71,9 +70,9 @@ describe('createEngine', function () {
     const engine = createEngine();
     const broken = report.replace('OP148}.', 'OP418}.');
     const path = join(folder, 'report.md');
-    const before = renderStats().renders;
+    const before = engine.chartStats().renders;
     const checked = await engine.check(broken, { path });
-    assert.equal(renderStats().renders, before);
+    assert.equal(engine.chartStats().renders, before);
     const rendered = await engine.render(broken, { path });
     assert.deepEqual(checked, rendered.messages);
     assert.equal(checked[0]?.ruleId, 'unknown-indicator');

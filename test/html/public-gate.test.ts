@@ -7,6 +7,7 @@ import { renderDocument } from '../../src/engine/html/document.js';
 import { publicGateProblems, type ExemptText } from '../../src/engine/html/public-gate.js';
 import { runCli } from '../../src/cli/main.js';
 import { createEngine } from '../../src/engine/index.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 /**
  * The last gate reads a finished public document on its own: these documents are built
@@ -167,7 +168,10 @@ describe('the public gate in the engine', function () {
 
   it('finds nothing in the sample reports and the attack corpus', async () => {
     const dfe = process.env['SCORECARD_DFE_DIR'] ?? join(REPO, '..', 'shared', 'data', 'dfe');
-    const engine = createEngine({ allowedRoots: [dfe], dfeDataFolder: dfe });
+    const engine = createEngine({
+      allowedRoots: [dfe],
+      host: createNodeHost({ dfeDataFolder: dfe }),
+    });
     for (const file of [
       'samples/children-in-care-q4-2023-24.md',
       'samples/dfe/haringey-published-statistics.md',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine/index.js';
 import { DFE_DIR, SAMPLES, assertWellFormed } from './helpers.js';
+import { createNodeHost } from '../../src/engine/index.js';
 
 /** Pieces an author (or an attacker) might write; fast-check strings them together. */
 const ids = fc.constantFrom('OP148', 'OP660', 'HY650', 'OP419', 'op148', 'NOPE', '', '"', '{}');
@@ -98,7 +99,10 @@ const report = fc
 
 describe('fuzzing reports (any Markdown text)', function () {
   this.timeout(180_000);
-  const engine = createEngine({ allowedRoots: [DFE_DIR], dfeDataFolder: DFE_DIR });
+  const engine = createEngine({
+    allowedRoots: [DFE_DIR],
+    host: createNodeHost({ dfeDataFolder: DFE_DIR }),
+  });
   const path = join(SAMPLES, 'fuzz-report.md');
 
   it('renders and checks any report into HTML and messages, never throwing', async () => {

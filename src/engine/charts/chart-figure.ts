@@ -12,7 +12,7 @@ import { chartSeries } from './chart-series.js';
 import { chartTable } from './chart-table.js';
 import { chartHeadline, chartSubtitle } from './chart-text.js';
 import { specHash } from './spec-hash.js';
-import { clearRenderCache, renderChart } from './render-svg.js';
+import type { ChartRenderer } from './render-svg.js';
 import { prefixIds, safeIdPrefix } from './svg-clean.js';
 import { specFor } from './trend-spec.js';
 import type { TrendChartInput } from './types.js';
@@ -32,18 +32,14 @@ export interface ChartFigureOptions {
 
 /** The chart's sanitized SVG, a tree of the caller's own, its ids prefixed. */
 async function chartSvg(
+  charts: ChartRenderer,
   spec: TopLevelSpec,
   hash: string,
   prefix: string,
 ): Promise<Element | undefined> {
-  const svg = JSON.parse(await renderChart(spec, hash)) as Element | null;
+  const svg = JSON.parse(await charts.render(spec, hash)) as Element | null;
   if (svg) prefixIds(svg, prefix);
   return svg ?? undefined;
-}
-
-/** Forgets every rendered chart. */
-export function clearChartCaches(): void {
-  clearRenderCache();
 }
 
 /**
@@ -69,6 +65,7 @@ export function labelChartSvg(svg: Element, prefix: string, title: string, desc:
 
 /** Builds the `<figure class="sc-chart">`; rejects only if Vega itself fails. */
 export async function chartFigure(
+  charts: ChartRenderer,
   input: TrendChartInput,
   options: Readonly<ChartFigureOptions> = {},
 ): Promise<Element> {
@@ -78,7 +75,7 @@ export async function chartFigure(
   const prefix = safeIdPrefix(options.idPrefix ?? `sc-chart-${hash.slice(0, 12)}`);
   const headline = options.headline ?? chartHeadline(input.indicator, series);
   const subtitle = chartSubtitle(input.indicator, series);
-  const svg = await chartSvg(spec, hash, prefix);
+  const svg = await chartSvg(charts, spec, hash, prefix);
   if (svg) {
     // Short: the full description follows as visible text, and a screen reader would read it twice.
     labelChartSvg(

@@ -6,13 +6,21 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { sanitizeSvg } from './svg-clean.js';
-import { renderSpec } from './vega-render.js';
+import { VegaRenderer } from './vega-render.js';
 
 /** The sanitized `<svg>` hast element as JSON text; `null` when Vega drew none. */
 export type SvgJson = string;
 
-export async function drawChart(spec: TopLevelSpec): Promise<SvgJson> {
-  return JSON.stringify(sanitizeSvg(await renderSpec(spec)) ?? null);
-}
+/** Draws charts with compiled shapes of its own (one per worker, or per engine in-thread). */
+export class ChartDrawer {
+  readonly #vega = new VegaRenderer();
 
-export { clearCompiledShapes } from './vega-render.js';
+  async draw(spec: TopLevelSpec): Promise<SvgJson> {
+    return JSON.stringify(sanitizeSvg(await this.#vega.render(spec)) ?? null);
+  }
+
+  /** Forgets the compiled shapes (benches measure with nothing kept). */
+  clear(): void {
+    this.#vega.clear();
+  }
+}

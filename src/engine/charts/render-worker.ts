@@ -3,17 +3,19 @@
  * tree (draw-chart.ts) or the reason it failed out. Bundled on its own
  * (dist/render-worker.js for the CLI, dist/render-worker.cjs for the extension); run as
  * TypeScript under tsx in tests. It is the only bundle that carries Vega: when charts
- * are drawn in the main thread, the other bundles load this one for `drawChart`.
+ * are drawn in the main thread, the other bundles load this one for `ChartDrawer`.
  */
 import { parentPort } from 'node:worker_threads';
 import type { RenderReply, RenderRequest } from './render-pool.js';
-import { drawChart } from './draw-chart.js';
+import { ChartDrawer } from './draw-chart.js';
 
-export { clearCompiledShapes, drawChart } from './draw-chart.js';
+export { ChartDrawer } from './draw-chart.js';
 
 const port = parentPort;
+// A worker belongs to one engine's pool, so its compiled shapes are that engine's.
+const drawer = port ? new ChartDrawer() : undefined;
 port?.on('message', (request: RenderRequest) => {
-  drawChart(request.spec).then(
+  drawer!.draw(request.spec).then(
     (drawing) => port.postMessage({ id: request.id, drawing } satisfies RenderReply),
     (error: unknown) =>
       port.postMessage({

@@ -27,7 +27,6 @@ const ROWS = 'sc_rows';
  * every chart of that shape.
  */
 const SHAPES_LIMIT = 200;
-const shapes = new LruCache<string, Runtime>(SHAPES_LIMIT);
 
 /**
  * Building a view from the parsed spec (its dataflow, expressions and sub-flows) costs
@@ -44,8 +43,6 @@ interface IdleView {
   readonly width: number;
   readonly height: number;
 }
-
-const idleViews = new LruCache<string, IdleView>(IDLE_VIEWS_LIMIT);
 
 interface Split {
   readonly shapeKey: string;
@@ -65,15 +62,6 @@ function splitRows(spec: TopLevelSpec): Split | undefined {
 
 function parsed(spec: TopLevelSpec): Runtime {
   return parse(compile(spec, { logger: quiet }).spec);
-}
-
-function runtimeFor(split: Split): Runtime {
-  let runtime = shapes.get(split.shapeKey);
-  if (!runtime) {
-    runtime = parsed(split.shape);
-    shapes.set(split.shapeKey, runtime);
-  }
-  return runtime;
 }
 
 function newView(runtime: Runtime): View {
@@ -111,32 +99,50 @@ async function drawAlone(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** Renders one spec; rejects with Vega's error when the spec cannot be drawn. */
-export async function renderSpec(spec: TopLevelSpec): Promise<string> {
-  const split = splitRows(spec);
-  if (!split) return drawAlone(spec);
-  // Taken out while it draws: charts are drawn concurrently, each needs a view of its own.
-  let idle = idleViews.get(split.shapeKey);
-  if (idle) idleViews.deleteIf(split.shapeKey, idle);
-  try {
-    if (idle) await nextChart(idle);
-    else {
-      const view = newView(runtimeFor(split));
-      idle = { view, width: view.width(), height: view.height() };
-    }
-    idle.view.data(ROWS, split.rows);
-    const svg = await draw(idle.view);
-    idleViews.set(split.shapeKey, idle);
-    return svg;
-  } catch (error) {
-    // A view that failed part-way is in no state to draw another chart.
-    idle?.view.finalize();
-    throw error;
-  }
-}
+/**
+ * Draws specs, keeping the compiled shapes and idle views it made: one per render thread
+ * (each worker, and each engine drawing in its own thread), never shared by two engines.
+ */
+export class VegaRenderer {
+  readonly #shapes = new LruCache<string, Runtime>(SHAPES_LIMIT);
+  readonly #idleViews = new LruCache<string, IdleView>(IDLE_VIEWS_LIMIT);
 
-/** Forgets the compiled chart shapes and their views (benches measure with nothing kept). */
-export function clearCompiledShapes(): void {
-  shapes.clear();
-  idleViews.clear();
+  /** Renders one spec; rejects with Vega's error when the spec cannot be drawn. */
+  async render(spec: TopLevelSpec): Promise<string> {
+    const split = splitRows(spec);
+    if (!split) return drawAlone(spec);
+    // Taken out while it draws: charts are drawn concurrently, each needs a view of its own.
+    let idle = this.#idleViews.get(split.shapeKey);
+    if (idle) this.#idleViews.deleteIf(split.shapeKey, idle);
+    try {
+      if (idle) await nextChart(idle);
+      else {
+        const view = newView(this.#runtimeFor(split));
+        idle = { view, width: view.width(), height: view.height() };
+      }
+      idle.view.data(ROWS, split.rows);
+      const svg = await draw(idle.view);
+      this.#idleViews.set(split.shapeKey, idle);
+      return svg;
+    } catch (error) {
+      // A view that failed part-way is in no state to draw another chart.
+      idle?.view.finalize();
+      throw error;
+    }
+  }
+
+  /** Forgets the compiled chart shapes and their views (benches measure with nothing kept). */
+  clear(): void {
+    this.#shapes.clear();
+    this.#idleViews.clear();
+  }
+
+  #runtimeFor(split: Split): Runtime {
+    let runtime = this.#shapes.get(split.shapeKey);
+    if (!runtime) {
+      runtime = parsed(split.shape);
+      this.#shapes.set(split.shapeKey, runtime);
+    }
+    return runtime;
+  }
 }

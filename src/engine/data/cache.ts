@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import type { HostFiles } from '../host.js';
 import { decodeBytes } from '../report/decode-text.js';
 import type { Message } from '../types.js';
 import type { FileContent } from './drafts.js';
@@ -18,9 +18,13 @@ interface Entry {
 export class DataCache {
   private readonly entries = new Map<string, Entry>();
   /** Parsed EES tables, kept beside the data files so one engine owns one cache. */
-  readonly ees = new EesTableCache();
+  readonly ees: EesTableCache;
   /** How many times a file was actually read and parsed (for tests and benchmarks). */
   parses = 0;
+
+  constructor(private readonly host: HostFiles) {
+    this.ees = new EesTableCache(host);
+  }
 
   /** The cached content when `stat` still matches, else undefined. */
   lookup(
@@ -69,7 +73,7 @@ export class DataCache {
   ): Promise<FileContent> {
     const cached = this.lookup(file, stat);
     if (cached) return cached;
-    const decoded = decodeBytes(await fs.readFile(file), file, 'data file');
+    const decoded = decodeBytes(await this.host.readFile(file), file, 'data file');
     const content = decoded.ok ? parse(decoded.text) : refused(decoded.message);
     this.store(file, stat, content);
     return content;

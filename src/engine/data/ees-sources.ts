@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createMessage, RULES } from '../messages.js';
 import type { Message } from '../types.js';
@@ -7,7 +6,6 @@ import type { DataFileContent, IndicatorDraft, PathRef, SourceDraft } from './dr
 import {
   DFE_DIR_HOW,
   DFE_PREFIX,
-  dfeDir,
   importEesSeries,
   isDfePath,
   isDfeSchemePath,
@@ -23,13 +21,13 @@ import { locateDataFile } from './read-data-file.js';
 export type EesImporter = (
   source: EesSourceSpec,
   indicators: readonly EesIndicatorSpec[],
-  cache?: EesTableCache,
+  cache: EesTableCache,
 ) => Promise<EesSeries>;
 
 export interface EesLoadOptions {
   readonly maxFileBytes: number;
-  readonly eesCache?: EesTableCache;
-  /** The DfE data folder setting; `dfe:...` paths (and `dfe/...` ones not beside the data file) read from it. */
+  readonly eesCache: EesTableCache;
+  /** The DfE data folder; `dfe:...` paths (and `dfe/...` ones not beside the data file) read from it. */
   readonly dfeDir?: string;
   readonly importEes?: EesImporter;
 }
@@ -176,10 +174,10 @@ async function locateEesFile(
     return located.ok ? { ok: true, file: located.file, messages: [] } : located;
   };
   const scheme = isDfeSchemePath(ref.path);
-  if (!scheme && !(isDfePath(ref.path) && !existsBeside(dataFile, ref.path)))
+  if (!scheme && !(isDfePath(ref.path) && !existsBeside(dataFile, ref.path, policy)))
     return locate(ref.path, policy);
 
-  const folder = dfeDir(options.dfeDir);
+  const folder = options.dfeDir;
   const inFolder = resolveDfePath(ref.path, folder);
   if (folder === undefined || inFolder === undefined) {
     const beside = scheme
@@ -226,6 +224,6 @@ async function locateEesFile(
   return { ...located, messages: [hint] };
 }
 
-function existsBeside(dataFile: string, written: string): boolean {
-  return existsSync(path.resolve(path.dirname(dataFile), written.trim()));
+function existsBeside(dataFile: string, written: string, policy: DataAccessPolicy): boolean {
+  return policy.host.realPath(path.resolve(path.dirname(dataFile), written.trim())) !== undefined;
 }

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import type { HostFiles } from '../host.js';
 import { RULES } from '../messages.js';
 
 /** Where data files may be read from: reports and data files are untrusted input. */
@@ -8,6 +8,8 @@ export interface DataAccessPolicy {
   readonly reportDir: string;
   /** Further folders (absolute) the user allowed: the workspace, `--allow` folders. */
   readonly allowedRoots: readonly string[];
+  /** Where files are read and their real paths found (the disk, or memory in tests). */
+  readonly host: HostFiles;
 }
 
 export type ResolvedPath =
@@ -35,12 +37,10 @@ export function resolveDataPath(
       ruleId: RULES.dataMissing,
     };
   const resolved = path.resolve(path.dirname(fromFile), relative);
-  let real: string;
-  try {
-    real = fs.realpathSync.native(resolved);
-  } catch {
+  const real = policy.host.realPath(resolved);
+  if (real === undefined) {
     // A missing file cannot leak anything, but its folder may still be a link out.
-    const folder = realFolder(path.dirname(resolved));
+    const folder = policy.host.realPath(path.dirname(resolved));
     const candidate = folder === undefined ? resolved : path.join(folder, path.basename(resolved));
     if (!isAllowed(candidate, policy)) return notAllowed(relative, resolved);
     return {
@@ -62,7 +62,7 @@ function notAllowed(relative: string, resolved: string): ResolvedPath {
 /** True when `file` (already real) is inside one of the allowed folders. */
 export function isAllowed(file: string, policy: DataAccessPolicy): boolean {
   return [policy.reportDir, ...policy.allowedRoots].some((root) => {
-    const realRoot = realFolder(path.resolve(root)) ?? path.resolve(root);
+    const realRoot = policy.host.realPath(path.resolve(root)) ?? path.resolve(root);
     return isInside(file, realRoot);
   });
 }
@@ -73,12 +73,4 @@ export function isInside(file: string, folder: string): boolean {
     relative === '' ||
     (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
   );
-}
-
-function realFolder(folder: string): string | undefined {
-  try {
-    return fs.realpathSync.native(folder);
-  } catch {
-    return undefined;
-  }
 }

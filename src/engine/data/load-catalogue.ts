@@ -38,7 +38,7 @@ export async function loadCatalogue(
   policy: DataAccessPolicy,
   options: LoadOptions,
 ): Promise<{ catalogue: Catalogue; messages: Message[] }> {
-  const cache = options.cache ?? new DataCache();
+  const cache = options.cache ?? new DataCache(policy.host);
   const readOptions = { cache, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
   const messages: Message[] = [];
   const structured: DataFileContent[] = [];

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createMessage, RULES } from '../messages.js';
 import type { Message, SourcePlace } from '../types.js';
@@ -54,17 +53,17 @@ export async function locateDataFile(
   const file = resolved.path;
   let stat;
   try {
-    stat = await fs.stat(file);
+    stat = await policy.host.stat(file);
   } catch (error) {
     return unreadable(written, place, file, error);
   }
-  if (stat.isDirectory()) {
+  if (stat.kind === 'folder') {
     return failed(
       createMessage(RULES.dataMissing, `${written} is a folder, not a data file`, place),
       file,
     );
   }
-  if (!stat.isFile()) {
+  if (stat.kind !== 'file') {
     // A named pipe, socket or device would block the read forever or never end.
     return failed(
       createMessage(RULES.dataMissing, `${written} is not a regular file`, place),

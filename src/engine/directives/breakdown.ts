@@ -8,7 +8,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { distance } from 'fastest-levenshtein';
 import { breakdownChartSpec, type BreakdownBar } from '../charts/breakdown-spec.js';
-import { axisTitle, labelChartSvg, renderChart } from '../charts/index.js';
+import { axisTitle, labelChartSvg } from '../charts/index.js';
 import { prefixIds, safeIdPrefix } from '../charts/svg-clean.js';
 import { findObservation } from '../facts.js';
 import { RULES } from '../messages.js';
@@ -179,7 +179,7 @@ export function breakdownBlock(
       axisTitle: axisTitle(indicator),
     });
     ctx.pending.push(
-      renderChart(spec).then(
+      ctx.charts.render(spec).then(
         (json) => {
           svg = (JSON.parse(json) as Element | null) ?? undefined;
         },

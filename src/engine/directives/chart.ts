@@ -187,7 +187,7 @@ function drawLater(
   const idPrefix = ctx.nextId('sc-chart');
   const draw = () => {
     ctx.pending.push(
-      chartFigure(input(), {
+      chartFigure(ctx.charts, input(), {
         idPrefix,
         symbolsUsed: ctx.symbolsUsed,
         ...(title ? { headline: title } : {}),

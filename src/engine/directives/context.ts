@@ -1,4 +1,5 @@
 import type { RenderMode } from '../api.js';
+import type { ChartRenderer } from '../charts/render-svg.js';
 import type { RuleId, MessageOptions } from '../messages.js';
 import type { Slots } from '../html/slots.js';
 import type { Decisions, ShownFigure } from '../disclose/figures.js';
@@ -37,6 +38,8 @@ export interface ResolveContext {
   readonly pending: Promise<unknown>[];
   /** False for `check`: messages only, no chart is rendered. */
   readonly withCharts: boolean;
+  /** The engine's chart renderer (its cache and worker pool). */
+  readonly charts: ChartRenderer;
   report(ruleId: RuleId, reason: string, at: Place, options?: MessageOptions): void;
   readonly messages: Message[];
 }

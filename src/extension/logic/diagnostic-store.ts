@@ -1,4 +1,4 @@
-import type { Message } from '../../engine/types.js';
+import type { Message } from '../../engine/index.js';
 
 /**
  * Keeps each report's messages and answers which messages every file should show. A data

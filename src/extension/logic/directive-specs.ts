@@ -11,7 +11,7 @@ import {
   type AttributeSpec,
   type DirectiveKind,
   type DirectiveSpec,
-} from '../../engine/directives/registry.js';
+} from '../../engine/index.js';
 
 export {
   DIRECTIVES,

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RenderResult } from '../../engine/api.js';
-import { RULES } from '../../engine/messages.js';
+import { type RenderResult, RULES } from '../../engine/index.js';
 
 export type ExportMode = 'public' | 'exempt';
 /** The HTML the agenda pack publishes, or the Word file made from it. */

@@ -4,17 +4,26 @@
  * with the engine (lazily), never at activation.
  */
 import path from 'node:path';
-import { findIndicator } from '../../engine/directives/lookup.js';
-import { indicatorFacts, type Compare } from '../../engine/facts.js';
-import { comparePeriods, parsePeriod, periodShortLabel } from '../../engine/periods.js';
 import {
+  findIndicator,
+  indicatorFacts,
+  type Compare,
+  comparePeriods,
+  parsePeriod,
+  periodShortLabel,
   formatAmount,
   formatDifference,
   formatObservation,
   latestObservation,
-} from '../../engine/semantics/index.js';
-import { ordinal, quartileWords, rankAmong, rankComparators } from '../../engine/semantics/rank.js';
-import type { Catalogue, Indicator, Period, SourcePlace } from '../../engine/types.js';
+  ordinal,
+  quartileWords,
+  rankAmong,
+  rankComparators,
+  type Catalogue,
+  type Indicator,
+  type Period,
+  type SourcePlace,
+} from '../../engine/index.js';
 
 export { findIndicator };
 

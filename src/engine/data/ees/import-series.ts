@@ -11,7 +11,7 @@ import { indexEesTable, type EesIndex } from './ees-index.js';
 import { averageOf, findNeighbours, neighbourNote, type NeighbourGap } from './neighbours.js';
 import { peerFigures } from './peers.js';
 import { bindFilter, describeFilter, distinctValues, type BoundFilter } from './row-filter.js';
-import { sharedEesTableCache, type CsvReadResult, type EesTableCache } from './table-cache.js';
+import type { CsvReadResult, EesTableCache } from './table-cache.js';
 import type {
   EesIndicatorSeries,
   EesIndicatorSpec,
@@ -31,7 +31,7 @@ export const STATISTICAL_NEIGHBOURS = 'Statistical neighbours';
 export async function importEesSeries(
   source: EesSourceSpec,
   indicators: readonly EesIndicatorSpec[],
-  cache: EesTableCache = sharedEesTableCache,
+  cache: EesTableCache,
 ): Promise<EesSeries> {
   const messages: Message[] = [];
   const files = [source.ees, ...(source.neighbours === undefined ? [] : [source.neighbours])];

@@ -3,15 +3,12 @@
  * values and its England, region and statistical-neighbour benchmarks.
  */
 export { importEesSeries, ENGLAND, STATISTICAL_NEIGHBOURS } from './import-series.js';
-export { EesTableCache, sharedEesTableCache, type CsvReadResult } from './table-cache.js';
+export { EesTableCache, type CsvReadResult } from './table-cache.js';
 export { readCell, type CellReading } from './cell-value.js';
 export {
-  DFE_DIR_ENV,
   DFE_DIR_HOW,
   DFE_PREFIX,
   DFE_SCHEME,
-  defaultDfeDir,
-  dfeDir,
   isDfePath,
   isDfeSchemePath,
   resolveDfePath,

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import type { HostFiles } from '../../host.js';
 import { decodeBytes } from '../../report/decode-text.js';
 import type { SourcePlace } from '../../types.js';
 import { parseCsvTable, type CsvTable } from './csv-table.js';
@@ -29,10 +29,12 @@ interface Entry {
 export class EesTableCache {
   readonly #entries = new Map<string, Entry>();
 
+  constructor(private readonly host: HostFiles) {}
+
   async read(file: string): Promise<CsvReadResult> {
     let stats;
     try {
-      stats = await stat(file);
+      stats = await this.host.stat(file);
     } catch {
       this.#entries.delete(file);
       return { ok: false, missing: true, reason: `File not found: ${file}` };
@@ -40,7 +42,7 @@ export class EesTableCache {
     const cached = this.#entries.get(file);
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
       return cached.result;
-    const result = load(file);
+    const result = load(this.host, file);
     this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, result });
     return result;
   }
@@ -60,10 +62,10 @@ export class EesTableCache {
   }
 }
 
-async function load(file: string): Promise<CsvReadResult> {
-  let bytes: Buffer;
+async function load(host: HostFiles, file: string): Promise<CsvReadResult> {
+  let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await host.readFile(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, missing: true, reason: `Cannot read ${file}: ${reason}` };
@@ -85,6 +87,3 @@ async function load(file: string): Promise<CsvReadResult> {
     ? parsed
     : { ok: false, missing: false, reason: parsed.reason, place: parsed.place };
 }
-
-/** Shared by every engine in the process when the caller brings no cache of its own. */
-export const sharedEesTableCache = new EesTableCache();
