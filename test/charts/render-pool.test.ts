@@ -79,11 +79,12 @@ describe('render pool', function () {
 
   it('gives each renderer a pool of its own', async () => {
     const other = new ChartRenderer({ workers: 2 });
+    const drawnHere = charts.stats().renders;
     try {
       await renderAll(other);
       assert.equal(other.stats().workers, 2);
       assert.equal(charts.stats().workers, 0, 'another renderer started no worker here');
-      assert.equal(charts.stats().renders, 0, 'nor drew anything here');
+      assert.equal(charts.stats().renders, drawnHere, 'nor drew anything here');
     } finally {
       other.close();
     }
@@ -108,9 +109,9 @@ describe('render pool', function () {
       `const spec = await import(${JSON.stringify(new URL('../../src/engine/charts/trend-spec.ts', import.meta.url).href)});`,
       `const { trendChartInput } = await import(${JSON.stringify(new URL('../../src/engine/charts/chart-input.ts', import.meta.url).href)});`,
       `const fixture = await import(${JSON.stringify(new URL('./fixture.ts', import.meta.url).href)});`,
-      'svg.charts.setThreads({ workers: 2 });',
-      'const drawing = await svg.renderChart(spec.trendChartSpec(trendChartInput(fixture.careLeavers(), fixture.QUARTERS)));',
-      "console.log(JSON.stringify({ ok: JSON.parse(drawing).tagName === 'svg', ...svg.charts.stats() }));",
+      'const charts = new svg.ChartRenderer({ workers: 2 });',
+      'const drawing = await charts.render(spec.trendChartSpec(trendChartInput(fixture.careLeavers(), fixture.QUARTERS)));',
+      "console.log(JSON.stringify({ ok: JSON.parse(drawing).tagName === 'svg', ...charts.stats() }));",
     ].join('\n');
     const result = spawnSync(
       process.execPath,
