@@ -24,6 +24,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/cli/**/*.ts', 'src/extension/**/*.ts'],
+    rules: {
+      // The faces use the engine as any script would: through its public entry
+      // (`scorecard-md/engine`), never its inner files.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '**/engine/**', '!**/engine/index.js'],
+              message:
+                "Import the engine's public entry (../engine/index.js) only; export what a face needs from src/engine/library-exports.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       // The engine is shared by every face; it must never depend on VS Code.
