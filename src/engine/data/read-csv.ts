@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { createMessage, RULES } from '../messages.js';
 import { parsePeriod } from '../periods.js';
 import type {
@@ -13,6 +12,7 @@ import type { CsvContent, CsvKind, RowFor } from './drafts.js';
 import { isStatSymbol } from './drafts.js';
 import { didYouMean, nearest } from './nearest.js';
 import { quoted } from '../quote.js';
+import { cellPlace, parseCsvTable, type CsvTable } from './ees/csv-table.js';
 
 /** The columns each kind of CSV may have; the header line says which kind a file is. */
 const COLUMNS: Readonly<
@@ -25,11 +25,6 @@ const COLUMNS: Readonly<
   targets: { required: ['indicator', 'period', 'target'], optional: ['tolerance'] },
   benchmarks: { required: ['indicator', 'comparator', 'period', 'value'], optional: [] },
 };
-
-interface ParsedRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
 
 /** A row's cells by column name, each with its place for messages. */
 class Row {
@@ -51,44 +46,19 @@ class Row {
  * at the cell's line and column.
  */
 export function readCsv(text: string, file: string): CsvContent {
-  const body = text.replace(/^\uFEFF/, '');
   const messages: Message[] = [];
   const empty = { kind: 'csv', file, values: [], targets: [], benchmarks: [], messages } as const;
-  let records: ParsedRecord[];
-  try {
-    records = parse(body, {
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: false,
-    }) as unknown as ParsedRecord[];
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    const reason = error instanceof Error ? error.message : String(error);
-    messages.push(
-      createMessage(RULES.dataInvalid, `CSV syntax error: ${reason}`, {
-        file,
-        line: typeof line === 'number' && line > 0 ? line : 1,
-        column: 1,
-      }),
-    );
+  // The same parser and cell locator as the DfE reader; a short or long row is read as it
+  // is, its missing cells empty.
+  const parsed = parseCsvTable(file, text, { ragged: 'allow' });
+  if (!parsed.ok) {
+    const reason = parsed.reason.replace(/^Cannot read CSV: /, 'CSV syntax error: ');
+    messages.push(createMessage(RULES.dataInvalid, reason, parsed.place));
     return empty;
   }
-  const lines = body.split(/\r\n|\n|\r/);
-  const header = records[0];
-  if (!header) {
-    messages.push(
-      createMessage(RULES.dataInvalid, 'The CSV file is empty: it needs a header line', {
-        file,
-        line: 1,
-        column: 1,
-      }),
-    );
-    return empty;
-  }
-  const headerRow = toRow(header, file, lines);
-  const names = header.record.map((name) => name.trim().toLowerCase());
+  const table = parsed.table;
+  const headerRow = toRow(table, -1);
+  const names = table.header.map((name) => name.trim().toLowerCase());
   const kind = csvKind(names);
   if (!kind) {
     messages.push(
@@ -109,7 +79,7 @@ export function readCsv(text: string, file: string): CsvContent {
     messages.push(
       createMessage(
         RULES.dataInvalid,
-        `Unknown column "${header.record[i] ?? name}" in a ${kind} CSV${didYouMean(suggestions)}`,
+        `Unknown column "${table.header[i] ?? name}" in a ${kind} CSV${didYouMean(suggestions)}`,
         headerRow.placeOf(String(i)),
         { suggestions },
       ),
@@ -132,9 +102,9 @@ export function readCsv(text: string, file: string): CsvContent {
   const values: RowFor<Observation>[] = [];
   const targets: RowFor<Target>[] = [];
   const benchmarks: RowFor<BenchmarkValue>[] = [];
-  for (const record of records.slice(1)) {
-    if (record.record.every((cell) => cell.trim() === '')) continue;
-    const row = toRow(record, file, lines, names);
+  for (const [index, record] of table.rows.entries()) {
+    if (record.every((cell) => cell.trim() === '')) continue;
+    const row = toRow(table, index, names);
     const indicator = row.text('indicator');
     if (indicator === '') {
       messages.push(
@@ -266,45 +236,13 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/**
- * Finds where each cell starts. csv-parse reports the line a record ends on; the cells'
- * columns come from re-scanning the record's own text, honouring quotes.
- */
-function toRow(
-  parsed: ParsedRecord,
-  file: string,
-  lines: readonly string[],
-  names?: readonly string[],
-): Row {
-  const inner = parsed.record.reduce(
-    (sum, cell) => sum + (cell.match(/\r\n|\n|\r/g)?.length ?? 0),
-    0,
-  );
-  const startLine = Math.max(1, parsed.info.lines - inner);
-  const text = lines.slice(startLine - 1, parsed.info.lines).join('\n');
-  const offsets = cellOffsets(text);
+/** A row's cells by column name (by index when no names are given), each with its place. */
+function toRow(table: CsvTable, rowIndex: number, names?: readonly string[]): Row {
+  const record = rowIndex < 0 ? table.header : (table.rows[rowIndex] ?? []);
   const cells = new Map<string, { text: string; place: SourcePlace }>();
-  parsed.record.forEach((cell, i) => {
-    const offset = offsets[i] ?? 0;
-    const before = text.slice(0, offset);
-    const lineBreaks = before.split('\n');
-    const place = {
-      file,
-      line: startLine + lineBreaks.length - 1,
-      column: (lineBreaks[lineBreaks.length - 1]?.length ?? 0) + 1,
-    };
-    cells.set(names?.[i] ?? String(i), { text: cell, place });
+  record.forEach((cell, i) => {
+    cells.set(names?.[i] ?? String(i), { text: cell, place: cellPlace(table, rowIndex, i) });
   });
-  return new Row(cells, { file, line: startLine, column: 1 });
-}
-
-function cellOffsets(text: string): number[] {
-  const offsets = [0];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) offsets.push(i + 1);
-  }
-  return offsets;
+  const line = rowIndex < 0 ? 1 : (table.lines[rowIndex] ?? 1);
+  return new Row(cells, { file: table.file, line, column: 1 });
 }

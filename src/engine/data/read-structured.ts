@@ -3,7 +3,6 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml
 import type { Node } from 'yaml';
 import { createMessage, RULES } from '../messages.js';
 import type { Message, SourcePlace } from '../types.js';
-import { readPlainYaml } from './read-plain-yaml.js';
 
 export type PathSegment = string | number;
 
@@ -25,18 +24,12 @@ interface Located {
 }
 
 /**
- * Plain YAML goes to the quick reader (read-plain-yaml.ts). The rest is parsed with the
- * `yaml` package because it keeps source ranges and words its errors well; JSON is
- * YAML 1.2, but a .json file is also checked with JSON.parse so that JSON-only mistakes
- * (single quotes, comments, trailing commas) are reported as JSON errors.
+ * YAML and JSON data files are parsed with the `yaml` package, the one YAML parser of the
+ * project: it keeps source ranges and words its errors well. JSON is YAML 1.2, but a .json
+ * file is also checked with JSON.parse so that JSON-only mistakes (single quotes,
+ * comments, trailing commas) are reported as JSON errors.
  */
 export function parseStructured(text: string, file: string): StructuredFile {
-  const isJson = path.extname(file).toLowerCase() === '.json';
-  return (isJson ? undefined : readPlainYaml(text, file)) ?? readWithYamlPackage(text, file);
-}
-
-/** Any YAML or JSON file, read by the `yaml` package (and JSON.parse for .json). */
-export function readWithYamlPackage(text: string, file: string): StructuredFile {
   const isJson = path.extname(file).toLowerCase() === '.json';
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
