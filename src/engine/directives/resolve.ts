@@ -19,6 +19,7 @@ import { resolveIndicator, resolvePeriod } from './lookup.js';
 import { scorecardTable } from './scorecard.js';
 import { summaryBlock } from './summary.js';
 import { placeOf, validateDirective } from './validate.js';
+import { LineIndex } from '../line-index.js';
 
 const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDirective']);
 
@@ -233,12 +234,12 @@ function reportAttributeSyntax(tree: Root, text: string, ctx: ResolveContext): v
       code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
     }
   });
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   for (const hit of hits) {
     if (code.some(([start, end]) => hit.offset >= start && hit.offset < end)) continue;
     const place: Place = {
-      ...positionAt(starts, hit.offset),
-      ...endAt(starts, hit.offset + hit.length),
+      ...lines.position(hit.offset),
+      ...endAt(lines, hit.offset + hit.length),
     };
     ctx.report(
       RULES.attributeSyntax,
@@ -251,24 +252,7 @@ function reportAttributeSyntax(tree: Root, text: string, ctx: ResolveContext): v
   }
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-}
-
-function endAt(starts: readonly number[], offset: number): { endLine: number; endColumn: number } {
-  const { line, column } = positionAt(starts, offset);
+function endAt(lines: LineIndex, offset: number): { endLine: number; endColumn: number } {
+  const { line, column } = lines.position(offset);
   return { endLine: line, endColumn: column };
 }

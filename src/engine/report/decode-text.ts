@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
+import { LineIndex } from '../line-index.js';
 
 /**
  * The door every report and data file comes in by. Text is UTF-8 only (a BOM is fine):
@@ -57,7 +58,7 @@ export function normaliseText(text: string, file: string, what = 'file'): Decode
     at === nul
       ? `This ${what} contains a NUL character: it looks like UTF-16 or a binary file; save it as UTF-8`
       : `This ${what} contains U+FFFD (the replacement character): it was not read as UTF-8, so its text is not what was written; save it as UTF-8`;
-  return refuse(file, positionInText(normal, at), reason);
+  return refuse(file, new LineIndex(normal).position(at), reason);
 }
 
 function refuse(file: string, at: { line: number; column: number }, reason: string): Decoded {
@@ -118,15 +119,5 @@ function positionOfBytes(bytes: Uint8Array, offset: number): { line: number; col
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, offset).toString('utf8');
   const text = before.charCodeAt(0) === 0xfeff ? before.slice(1) : before;
   const normal = text.replace(/\r\n?/g, '\n');
-  return positionInText(normal, normal.length);
-}
-
-function positionInText(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return new LineIndex(normal).position(normal.length);
 }

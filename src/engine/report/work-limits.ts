@@ -1,6 +1,7 @@
 import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
 import { splitBlocks } from './incremental-parse.js';
+import { LineIndex } from '../line-index.js';
 
 /**
  * Lists and block quotes nested deeper than this are refused. Every walk over the
@@ -256,9 +257,7 @@ function htmlProblem(text: string, file: string): Message | undefined {
     if ((match[3] ?? '').endsWith('/')) continue;
     stack.push(name);
     if (stack.length > MAX_HTML_NESTING) {
-      const before = text.slice(0, match.index);
-      const line = before.split('\n').length;
-      const column = match.index - before.lastIndexOf('\n');
+      const { line, column } = new LineIndex(text).position(match.index);
       return refusal(
         file,
         line,

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { LineIndex } from '../../line-index.js';
 import type { SourcePlace } from '../../types.js';
 
 /**
@@ -111,17 +112,12 @@ function countLineBreaks(record: readonly string[]): number {
   return count;
 }
 
-const lineStartCache = new WeakMap<CsvTable, number[]>();
+const lineIndexes = new WeakMap<CsvTable, LineIndex>();
 
-function lineStarts(table: CsvTable): number[] {
-  let starts = lineStartCache.get(table);
-  if (!starts) {
-    starts = [0];
-    const { text } = table;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineStartCache.set(table, starts);
-  }
-  return starts;
+function lineIndex(table: CsvTable): LineIndex {
+  let index = lineIndexes.get(table);
+  if (!index) lineIndexes.set(table, (index = new LineIndex(table.text)));
+  return index;
 }
 
 /**
@@ -132,7 +128,7 @@ function lineStarts(table: CsvTable): number[] {
  */
 export function cellPlace(table: CsvTable, rowIndex: number, columnIndex: number): SourcePlace {
   let line = rowIndex < 0 ? 1 : (table.lines[rowIndex] ?? 1);
-  let start = lineStarts(table)[line - 1] ?? 0;
+  let start = lineIndex(table).lineStart(line);
   const { text } = table;
   let offset = start;
   let field = 0;
