@@ -13,7 +13,7 @@ import type {
   Unit,
 } from '../types.js';
 import type { CsvContent, DataFileContent, IndicatorDraft, RowFor } from './drafts.js';
-import { didYouMean, nearest } from './nearest.js';
+import { didYouMean, nearest } from '../nearest.js';
 
 export interface EesContribution {
   readonly indicatorId: string;

@@ -14,7 +14,7 @@ import {
 import type { EesTableCache } from './ees/table-cache.js';
 import type { EesIndicatorSpec, EesSeries, EesSourceSpec } from './ees/types.js';
 import type { DataAccessPolicy } from './file-access.js';
-import { didYouMean, nearest } from './nearest.js';
+import { didYouMean, nearest } from '../nearest.js';
 import { locateDataFile } from './read-data-file.js';
 
 /** The contract of `importEesSeries` (src/engine/data/ees), injectable for tests. */

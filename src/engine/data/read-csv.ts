@@ -10,7 +10,7 @@ import type {
 } from '../types.js';
 import type { CsvContent, CsvKind, RowFor } from './drafts.js';
 import { isStatSymbol } from './drafts.js';
-import { didYouMean, nearest } from './nearest.js';
+import { didYouMean, nearest } from '../nearest.js';
 import { quoted } from '../quote.js';
 import { cellPlace, parseCsvTable, type CsvTable } from './ees/csv-table.js';
 

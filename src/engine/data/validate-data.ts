@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import schema from '../../../schema/scorecard-data.schema.json' with { type: 'json' };
 import { createMessage, RULES } from '../messages.js';
 import type { Message } from '../types.js';
-import { didYouMean, nearest } from './nearest.js';
+import { didYouMean, nearest } from '../nearest.js';
 import type { PathSegment, StructuredFile } from './read-structured.js';
 // The schema compiled ahead of time (npm run generate:schema): compiling it costs more
 // than reading a data file.

@@ -6,7 +6,6 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { distance } from 'fastest-levenshtein';
 import { breakdownChartSpec, type BreakdownBar } from '../charts/breakdown-spec.js';
 import { axisTitle, labelChartSvg } from '../charts/index.js';
 import { prefixIds, safeIdPrefix } from '../charts/svg-clean.js';
@@ -21,6 +20,7 @@ import { published, publishedFacts, recordFacts, recordObservation } from './dis
 import { figure, figureWithPeriod, problemMarker } from './figure.js';
 import { factsAt } from './indicator-facts.js';
 import { periodCount } from './lookup.js';
+import { nearest } from '../nearest.js';
 
 const PERIODS = { fallback: 3, min: 1, max: 20 };
 
@@ -43,16 +43,16 @@ function findCategory(
     );
     return undefined;
   }
-  const nearest = categories
-    .map((c) => ({ c, d: distance(c.toLowerCase(), wanted) }))
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
-    .slice(0, 3)
-    .map(({ c }) => c);
+  const near = nearest(written, categories);
+  const hint =
+    near.length > 0
+      ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}?`
+      : `its categories are ${categories.map((c) => `"${c}"`).join(', ')}`;
   ctx.report(
     RULES.unknownCategory,
-    `${indicator.id} has no ${indicator.breakdown ?? 'category'} "${written}"; did you mean ${nearest.map((c) => `"${c}"`).join(' or ')}?`,
+    `${indicator.id} has no ${indicator.breakdown ?? 'category'} "${written}"; ${hint}`,
     place,
-    { suggestions: nearest },
+    { suggestions: near },
   );
   return undefined;
 }

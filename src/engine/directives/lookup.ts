@@ -1,22 +1,16 @@
-import { distance } from 'fastest-levenshtein';
 import { RULES } from '../messages.js';
+import { NEAREST_COUNT, nearest } from '../nearest.js';
 import { parsePeriod } from '../periods.js';
 import type { Catalogue, Indicator, Period } from '../types.js';
 import type { Place, ResolveContext } from './context.js';
 
 /** The nearest ids and aliases to a mistyped one, closest first. */
-export function nearestIds(catalogue: Catalogue, wanted: string, count = 3): string[] {
-  const target = wanted.toUpperCase();
+export function nearestIds(catalogue: Catalogue, wanted: string, count = NEAREST_COUNT): string[] {
   const names = [...catalogue.indicators.values()].flatMap((indicator) => [
     indicator.id,
     ...indicator.aliases,
   ]);
-  return names
-    .map((name) => ({ name, d: distance(name.toUpperCase(), target) }))
-    .filter(({ d, name }) => d <= Math.max(2, Math.ceil(name.length / 3)))
-    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
-    .slice(0, count)
-    .map(({ name }) => name);
+  return nearest(wanted, names, count);
 }
 
 export function findIndicator(catalogue: Catalogue, id: string): Indicator | undefined {

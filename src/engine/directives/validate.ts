@@ -1,9 +1,9 @@
-import { closest, distance } from 'fastest-levenshtein';
 import type { Directives } from 'mdast-util-directive';
 import { RULES } from '../messages.js';
 import type { ResolveContext } from './context.js';
 import { DIRECTIVES, colons, directiveSpec } from './registry.js';
 import type { DirectiveSpec } from './registry.js';
+import { didYouMean, nearest } from '../nearest.js';
 
 export type Validation =
   | {
@@ -30,16 +30,16 @@ export function validateDirective(node: Directives, ctx: ResolveContext): Valida
   if (!spec) {
     const bare = Object.keys(attributes).length === 0 && node.children.length === 0;
     if (node.type === 'textDirective' && bare) return { kind: 'literal' };
-    const nearest = closest(
-      node.name.toLowerCase(),
+    const [near] = nearest(
+      node.name,
       DIRECTIVES.map((d) => d.name),
+      1,
     );
-    const near = distance(nearest, node.name.toLowerCase()) <= 3;
     ctx.report(
       RULES.unknownDirective,
-      `Unknown directive ${colons(node.type)}${node.name}${near ? `, did you mean ${colons(node.type)}${nearest}?` : ''}`,
+      `Unknown directive ${colons(node.type)}${node.name}${near ? `, did you mean ${colons(node.type)}${near}?` : ''}`,
       place,
-      near ? { suggestions: [`${colons(node.type)}${nearest}`] } : {},
+      near ? { suggestions: [`${colons(node.type)}${near}`] } : {},
     );
     return { kind: 'invalid' };
   }
@@ -57,8 +57,7 @@ export function validateDirective(node: Directives, ctx: ResolveContext): Valida
   for (const [name, value] of Object.entries(attributes)) {
     const attribute = spec.attributes.find((a) => a.name === name);
     if (!attribute) {
-      const nearest = known.length > 0 ? closest(name, known) : undefined;
-      const hint = nearest && distance(nearest, name) <= 2 ? `, did you mean ${nearest}?` : '';
+      const hint = didYouMean(nearest(name, known, 1));
       const allowed =
         known.length > 0
           ? ` (${colons(node.type)}${spec.name} takes ${known.join(', ')})`

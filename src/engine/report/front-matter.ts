@@ -1,6 +1,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { didYouMean, nearest } from '../data/nearest.js';
+import { didYouMean, nearest } from '../nearest.js';
 import { RULES, createMessage } from '../messages.js';
 import type { Message, SourcePlace } from '../types.js';
 

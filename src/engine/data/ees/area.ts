@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
 import { LONDON_REGION_CODE, type EesIndex } from './ees-index.js';
+import { nearest } from '../../nearest.js';
 
 /** The authority a source names, as found in one EES file. */
 export interface ResolvedArea {
@@ -72,12 +72,7 @@ function newestRow(index: EesIndex, rows: readonly number[]): number {
   return best;
 }
 
-/** The `count` names nearest to `word` (case-insensitive edit distance), nearest first. */
+/** The `count` names nearest to `word` (see nearest.ts), nearest first. */
 export function nearestNames(word: string, names: readonly string[], count: number): string[] {
-  const target = word.toLowerCase();
-  return [...new Set(names)]
-    .map((name) => ({ name, score: distance(target, name.toLowerCase()) }))
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
-    .slice(0, count)
-    .map((entry) => entry.name);
+  return nearest(word, names, count);
 }

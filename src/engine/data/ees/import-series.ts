@@ -1,4 +1,3 @@
-import { distance } from 'fastest-levenshtein';
 import { basename } from 'node:path';
 import { createMessage, RULES } from '../../messages.js';
 import { periodFromEes } from '../../periods.js';
@@ -19,6 +18,7 @@ import type {
   EesSourceSpec,
   RowFilter,
 } from './types.js';
+import { nearest } from '../../nearest.js';
 
 export const ENGLAND = 'England';
 export const STATISTICAL_NEIGHBOURS = 'Statistical neighbours';
@@ -296,19 +296,8 @@ function missingColumn(table: CsvTable, name: string, place: SourcePlace): Messa
     RULES.dataInvalid,
     `No column "${name}" in ${basename(table.file)} (header, line 1); its columns are: ${table.header.join(', ')}`,
     place,
-    { suggestions: nearestColumns(table, name) },
+    { suggestions: nearest(name, table.header) },
   );
-}
-
-function nearestColumns(table: CsvTable, name: string): string[] {
-  const target = name.trim().toLowerCase();
-  const limit = Math.ceil(target.length / 2);
-  return table.header
-    .map((h) => ({ h, score: distance(target, h.toLowerCase()) }))
-    .filter(({ h, score }) => score <= limit || h.toLowerCase().includes(target))
-    .sort((a, b) => a.score - b.score)
-    .slice(0, 3)
-    .map(({ h }) => h);
 }
 
 function bindFilters(
