@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
+import type * as EngineEntry from '../src/engine/index.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,7 +24,7 @@ describe('the engine as a library (scorecard-md/engine)', function () {
   });
 
   it('imports through the package name and renders a report held in memory', async () => {
-    const engine = (await import(PACKAGE_ENTRY)) as typeof import('../src/engine/index.js');
+    const engine = (await import(PACKAGE_ENTRY)) as typeof EngineEntry;
     const host = engine.createMemoryHost({
       '/memory/reports/data.yaml': `indicators:
   - id: OP1
