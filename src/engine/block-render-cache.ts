@@ -32,6 +32,7 @@ import { createMessage } from './messages.js';
 import type { MessageOptions, RuleId } from './messages.js';
 import type { ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
+import { recordingCatalogue, readsDigest, type CatalogueReads } from './catalogue-reads.js';
 
 /** What every block of one render shares. */
 export interface BlockRenderInput {
@@ -71,13 +72,57 @@ const ENTRY_LIMIT = 4000;
 interface Resolution {
   /** Every figure the block shows, places relative to the block. */
   readonly figures: readonly ShownFigure[];
+  /** The indicators it read (resolving, and building once built). */
+  readonly reads: CatalogueReads;
   readonly build: (decisions: Decisions) => () => Promise<Entry>;
 }
 
+/**
+ * One block's text as last resolved: its figures, what it read of the catalogue, and its
+ * entries (one per set of decisions on its figures).
+ */
+interface BlockRecord {
+  /** Everything but the catalogue's indicators that the block's output depends on. */
+  readonly environment: string;
+  /** The indicators it read, resolving and building. */
+  readonly reads: CatalogueReads;
+  /** What those reads saw, and in which catalogue it was last found unchanged. */
+  digest: string;
+  checkedIn: Catalogue;
+  /** Every figure the block shows, places relative to the block. */
+  readonly figures: readonly ShownFigure[];
+  /** The figures' keys in order: what the disclose stage reads of this block. */
+  readonly signature: string;
+  /** Built HTML by the decisions on its figures (`decisionDigest`). */
+  readonly entries: Map<string, Entry>;
+  /** The block resolved this render and not built yet. */
+  resolution?: Resolution | undefined;
+  /** The last render that used it. */
+  used: number;
+}
+
+/** Drops the records the current render did not use, oldest first, down to the limit. */
+function evict(map: Map<string, BlockRecord>, generation: number): void {
+  for (const [text, record] of map) {
+    if (map.size <= ENTRY_LIMIT) return;
+    if (record.used !== generation) map.delete(text);
+  }
+}
+
 export class BlockRenderCache {
-  private entries = new Map<string, Entry>();
-  /** Each block's figures, by its text and environment: what the disclose stage reads. */
-  private readonly figures = new Map<string, readonly ShownFigure[]>();
+  /** By block text; the first block apart, since it alone may hold front matter. */
+  private readonly records = {
+    first: new Map<string, BlockRecord>(),
+    later: new Map<string, BlockRecord>(),
+  };
+  /** The disclose stage's last answer, kept while no block's figures changed. */
+  private lastDisclose:
+    | {
+        readonly catalogue: Catalogue;
+        readonly signatures: readonly string[];
+        readonly decisions: Decisions;
+      }
+    | undefined;
   /**
    * Ids in cached HTML are placeholders: `${token}R3z` is the block's third id taken while
    * resolving. The token is random, so no author text can pass for one.
@@ -88,6 +133,7 @@ export class BlockRenderCache {
   private readonly placed = new WeakMap<Entry, { readonly at: string; readonly html: string }>();
   /** Blocks rendered and reused by the last call (for tests and benchmarks). */
   lastStats = { rendered: 0, reused: 0 };
+  private generation = 0;
 
   /**
    * Resolves and renders the blocks, reusing what it can. Returns undefined when a block
@@ -98,8 +144,19 @@ export class BlockRenderCache {
     blocks: readonly ParsedBlock[],
     input: BlockRenderInput,
   ): Promise<BlockRenderResult | undefined> {
-    if (blocks.some((block) => /data-line/i.test(block.text))) return undefined;
     const environment = environmentKey(input);
+    const catalogue = input.catalogue;
+    const generation = ++this.generation;
+    const known = blocks.map((block, index) => {
+      const map = index === 0 ? this.records.first : this.records.later;
+      const record = map.get(block.text);
+      if (!record || !this.current(record, environment, catalogue)) return undefined;
+      record.used = generation;
+      return record;
+    });
+    if (blocks.some((block, index) => !known[index] && /data-line/i.test(block.text))) {
+      return undefined;
+    }
     const messages: Message[] = [];
     const symbolsUsed = new Set<StatSymbol>();
     const parts: Array<{ readonly entry: Entry; readonly lines: number; readonly index: number }> =
@@ -109,57 +166,68 @@ export class BlockRenderCache {
     let firstHeading: string | undefined;
     let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
-    const keys = blocks.map(
-      (block, index) => `${environment}\0${index === 0 ? 'F' : 'B'}${block.text}`,
-    );
     // Resolve: blocks not seen before; the others' figures are known.
-    const fresh = new Map<number, Resolution>();
-    const figures = blocks.map((block, index) => {
-      const known = this.figures.get(keys[index]!);
-      if (known) return known;
+    const records = blocks.map((block, index) => {
+      const record = known[index];
+      if (record) return record;
+      const map = index === 0 ? this.records.first : this.records.later;
       const resolution = resolveBlock(block, input, this.token);
-      fresh.set(index, resolution);
-      this.remember(this.figures, keys[index]!, resolution.figures);
-      return resolution.figures;
+      const fresh: BlockRecord = {
+        environment,
+        reads: resolution.reads,
+        digest: readsDigest(catalogue, resolution.reads),
+        checkedIn: catalogue,
+        figures: resolution.figures,
+        signature: resolution.figures.map(figureKey).join('\u0001'),
+        entries: new Map(),
+        resolution,
+        used: generation,
+      };
+      map.set(block.text, fresh);
+      if (map.size > ENTRY_LIMIT) evict(map, generation);
+      return fresh;
     });
-    // Disclose: the whole document's figures at once.
-    const decisions = discloseFigures({
-      figures: figures.flat(),
-      catalogue: input.catalogue,
-      threshold: input.catalogue.smallNumberThreshold,
-    });
+    // Disclose: the whole document's figures at once, unless no block's figures changed.
+    const decisions = this.disclose(records, input);
     // Build: blocks whose text or decisions changed, their charts started together.
-    const entryKeys = blocks.map(
-      (_, index) => `${keys[index]!}\0${decisionDigest(figures[index]!, decisions, input.mode)}`,
-    );
-    const started = new Map<number, () => Promise<Entry>>();
+    const anyDecision = decisions.observations.size > 0 || decisions.benchmarks.size > 0;
+    const digests = records.map((record) => decisionDigest(record.figures, decisions, input.mode));
+    const started = new Map<number, { run: () => Promise<Entry>; reads: CatalogueReads }>();
     for (const [index, block] of blocks.entries()) {
-      if (this.entries.has(entryKeys[index]!)) continue;
-      const resolution = fresh.get(index) ?? resolveBlock(block, input, this.token);
-      started.set(index, resolution.build(decisions));
+      const record = records[index]!;
+      if (record.entries.has(digests[index]!)) continue;
+      const resolution = record.resolution ?? resolveBlock(block, input, this.token);
+      record.resolution = undefined;
+      started.set(index, { run: resolution.build(decisions), reads: resolution.reads });
     }
+    for (const record of records) record.resolution = undefined;
     for (const [index, block] of blocks.entries()) {
-      const key = entryKeys[index]!;
-      let entry = started.has(index) ? undefined : this.entries.get(key);
-      if (entry) {
-        stats.reused++;
-        this.entries.delete(key);
-        this.entries.set(key, entry);
-      } else {
-        entry = await started.get(index)!();
+      const record = records[index]!;
+      const key = digests[index]!;
+      let entry = started.has(index) ? undefined : record.entries.get(key);
+      if (entry) stats.reused++;
+      else {
+        const build = started.get(index)!;
+        entry = await build.run();
         stats.rendered++;
-        this.remember(this.entries, key, entry);
+        record.entries.set(key, entry);
+        // Building may read more of the catalogue than resolving did.
+        for (const id of build.reads.ids) record.reads.ids.add(id);
+        record.reads.all ||= build.reads.all;
+        record.digest = readsDigest(catalogue, record.reads);
       }
       firstIds.push({ ...ids });
       ids.resolve += entry.ids.resolve;
       ids.fill += entry.ids.fill;
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
       for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
-      reportDisclosure(figures[index]!, decisions, input, (ruleId, reason, at, options) =>
-        messages.push(
-          shiftMessage(placedMessage(input.path, ruleId, reason, at, options), block.line - 1),
-        ),
-      );
+      if (anyDecision) {
+        reportDisclosure(record.figures, decisions, input, (ruleId, reason, at, options) =>
+          messages.push(
+            shiftMessage(placedMessage(input.path, ruleId, reason, at, options), block.line - 1),
+          ),
+        );
+      }
       if (!headingFound && entry.heading !== undefined) {
         headingFound = true;
         firstHeading = entry.heading || undefined;
@@ -171,18 +239,57 @@ export class BlockRenderCache {
      * The whole-tree render numbers ids in one sequence: every chart while resolving,
      * then every card while building slots. Block ids are put in that same order.
      */
-    const body = parts
-      .map(({ entry, lines, index }) => {
-        const before = firstIds[index] ?? { resolve: 0, fill: 0 };
-        return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
-      })
-      .join('\n');
-    return { body, messages, symbolsUsed, firstHeading };
+    let body: string | undefined;
+    const place = () =>
+      parts
+        .map(({ entry, lines, index }) => {
+          const before = firstIds[index] ?? { resolve: 0, fill: 0 };
+          return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
+        })
+        .join('\n');
+    return {
+      // Joined when asked for: a face that patches blocks need not pay for the whole.
+      get body() {
+        return (body ??= place());
+      },
+      messages,
+      symbolsUsed,
+      firstHeading,
+    };
+  }
+
+  /** Whether a record still stands for its block: same environment, same indicators read. */
+  private current(record: BlockRecord, environment: string, catalogue: Catalogue): boolean {
+    if (record.environment !== environment) return false;
+    if (record.checkedIn === catalogue) return true;
+    if (readsDigest(catalogue, record.reads) !== record.digest) return false;
+    record.checkedIn = catalogue;
+    return true;
+  }
+
+  private disclose(records: readonly BlockRecord[], input: BlockRenderInput): Decisions {
+    const signatures = records.map((record) => record.signature);
+    const last = this.lastDisclose;
+    if (
+      last?.catalogue === input.catalogue &&
+      last.signatures.length === signatures.length &&
+      last.signatures.every((signature, index) => signature === signatures[index])
+    ) {
+      return last.decisions;
+    }
+    const decisions = discloseFigures({
+      figures: records.flatMap((record) => record.figures),
+      catalogue: input.catalogue,
+      threshold: input.catalogue.smallNumberThreshold,
+    });
+    this.lastDisclose = { catalogue: input.catalogue, signatures, decisions };
+    return decisions;
   }
 
   clear(): void {
-    this.entries.clear();
-    this.figures.clear();
+    this.records.first.clear();
+    this.records.later.clear();
+    this.lastDisclose = undefined;
   }
 
   /**
@@ -202,11 +309,6 @@ export class BlockRenderCache {
     this.placed.set(entry, { at, html });
     return html;
   }
-
-  private remember<T>(map: Map<string, T>, key: string, value: T): void {
-    map.set(key, value);
-    while (map.size > ENTRY_LIMIT) map.delete(map.keys().next().value as string);
-  }
 }
 
 /** Resolves one block alone; its build waits for the document's decisions. */
@@ -215,9 +317,10 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
   const symbols = new Set<StatSymbol>();
   const ids = { resolve: 0, fill: 0 };
   let phase: 'resolve' | 'fill' = 'resolve';
+  const reads: CatalogueReads = { ids: new Set(), all: false };
   const ctx: ResolveContext = {
     file: input.path,
-    catalogue: input.catalogue,
+    catalogue: recordingCatalogue(input.catalogue, reads),
     reportPeriod: input.reportPeriod,
     mode: input.mode,
     slots: new Slots(),
@@ -238,6 +341,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
   resolveDirectives(tree, block.text, ctx);
   return {
     figures: ctx.figures,
+    reads,
     build: (decisions) => {
       ctx.decisions = decisions;
       for (const start of ctx.afterDisclose) start();
@@ -320,21 +424,35 @@ function shiftLines(html: string, lines: number): string {
   );
 }
 
-/** Everything besides the block's text that its HTML depends on. */
+const environments = new WeakMap<Catalogue, Map<string, string>>();
+
+/**
+ * Everything besides the block's text and the indicators it reads that its HTML depends
+ * on; worked out once per catalogue and options.
+ */
 function environmentKey(input: BlockRenderInput): string {
   const { catalogue } = input;
-  const hash = createHash('sha1');
-  hash.update(
-    JSON.stringify([
-      input.path,
-      input.mode,
-      input.allowSmallNumbers,
-      input.reportPeriod?.key ?? null,
-      catalogue.smallNumberThreshold,
-      catalogue.comparators,
-      [...catalogue.lookup],
-      [...catalogue.indicators.values()],
-    ]),
-  );
-  return hash.digest('base64');
+  const options = JSON.stringify([
+    input.path,
+    input.mode,
+    input.allowSmallNumbers,
+    input.reportPeriod?.key ?? null,
+  ]);
+  let known = environments.get(catalogue);
+  if (!known) environments.set(catalogue, (known = new Map()));
+  let key = known.get(options);
+  if (key === undefined) {
+    const hash = createHash('sha1');
+    hash.update(options);
+    hash.update(
+      JSON.stringify([
+        catalogue.smallNumberThreshold,
+        catalogue.comparators,
+        [...catalogue.lookup],
+      ]),
+    );
+    key = hash.digest('base64');
+    known.set(options, key);
+  }
+  return key;
 }
