@@ -32,6 +32,7 @@ import { createMessage } from './messages.js';
 import type { MessageOptions, RuleId } from './messages.js';
 import type { ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
+import { throwIfCancelled } from './cancel.js';
 import { recordingCatalogue, readsDigest, type CatalogueReads } from './catalogue-reads.js';
 
 /** What every block of one render shares. */
@@ -41,6 +42,8 @@ export interface BlockRenderInput {
   readonly reportPeriod: Period | undefined;
   readonly mode: RenderMode;
   readonly allowSmallNumbers: boolean;
+  /** Checked between blocks and before charts are queued (see cancel.ts). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface BlockRenderResult {
@@ -167,12 +170,14 @@ export class BlockRenderCache {
     let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
     // Resolve: blocks not seen before; the others' figures are known.
+    const fresh: BlockRecord[] = [];
     const records = blocks.map((block, index) => {
-      const record = known[index];
-      if (record) return record;
+      const kept = known[index];
+      if (kept) return kept;
+      this.cancelled(input.signal, fresh);
       const map = index === 0 ? this.records.first : this.records.later;
       const resolution = resolveBlock(block, input, this.token);
-      const fresh: BlockRecord = {
+      const record: BlockRecord = {
         environment,
         reads: resolution.reads,
         digest: readsDigest(catalogue, resolution.reads),
@@ -183,9 +188,10 @@ export class BlockRenderCache {
         resolution,
         used: generation,
       };
-      map.set(block.text, fresh);
+      map.set(block.text, record);
+      fresh.push(record);
       if (map.size > ENTRY_LIMIT) evict(map, generation);
-      return fresh;
+      return record;
     });
     // Disclose: the whole document's figures at once, unless no block's figures changed.
     const decisions = this.disclose(records, input);
@@ -196,6 +202,7 @@ export class BlockRenderCache {
     for (const [index, block] of blocks.entries()) {
       const record = records[index]!;
       if (record.entries.has(digests[index]!)) continue;
+      this.cancelled(input.signal, fresh);
       const resolution = record.resolution ?? resolveBlock(block, input, this.token);
       record.resolution = undefined;
       started.set(index, { run: resolution.build(decisions), reads: resolution.reads });
@@ -256,6 +263,22 @@ export class BlockRenderCache {
       symbolsUsed,
       firstHeading,
     };
+  }
+
+  /**
+   * Stops a cancelled render before it queues more work. The blocks it resolved but
+   * built nothing for are forgotten, so the cache holds only what a finished render left.
+   */
+  private cancelled(signal: AbortSignal | undefined, fresh: readonly BlockRecord[]): void {
+    if (!signal?.aborted) return;
+    for (const record of fresh) {
+      record.resolution = undefined;
+      if (record.entries.size > 0) continue;
+      for (const map of [this.records.first, this.records.later]) {
+        for (const [text, known] of map) if (known === record) map.delete(text);
+      }
+    }
+    throwIfCancelled(signal);
   }
 
   /** Whether a record still stands for its block: same environment, same indicators read. */

@@ -38,6 +38,7 @@ import {
 } from './report/incremental-parse.js';
 import { lineEdit, quietEdit } from './report/quiet-edit.js';
 import { BlockRenderCache } from './block-render-cache.js';
+import { throwIfCancelled } from './cancel.js';
 import type { Catalogue, Message, Period } from './types.js';
 import type { Root } from 'mdast';
 import { VERSION } from './version.js';
@@ -216,6 +217,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ),
     };
     checkClassification(prepared.frontMatter, renderOptions, messages);
+    throwIfCancelled(renderOptions.signal);
     resolveDirectives(prepared.tree(), prepared.text, ctx);
     // The disclose stage: every figure of the document decided at once, before any is built.
     ctx.decisions = discloseFigures({
@@ -224,13 +226,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
       threshold: prepared.catalogue.smallNumberThreshold,
     });
     reportDisclosure(ctx.figures, ctx.decisions, ctx, ctx.report);
+    throwIfCancelled(renderOptions.signal);
     for (const start of ctx.afterDisclose) start();
     await Promise.all(ctx.pending);
     return ctx;
   }
 
   async function render(text: string, renderOptions: RenderOptions): Promise<RenderResult> {
+    throwIfCancelled(renderOptions.signal);
     const prepared = await prepare(text, renderOptions);
+    throwIfCancelled(renderOptions.signal);
     const ctx =
       (await renderBlocks(prepared, renderOptions)) ?? (await renderWhole(prepared, renderOptions));
     // Defence in depth: whatever a face does with a refused result, an exempt report's
@@ -295,6 +300,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /** The whole tree at once: `check`'s path, and render's when blocks cannot be cut safely. */
   async function renderWhole(prepared: Prepared, renderOptions: RenderOptions) {
     const ctx = await resolveReport(prepared, renderOptions, true);
+    throwIfCancelled(renderOptions.signal);
     const body = await renderBody(
       prepared.tree(),
       ctx.slots,
@@ -315,6 +321,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       reportPeriod: prepared.reportPeriod,
       mode,
       allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
+      signal: renderOptions.signal,
     });
     if (!result) return undefined;
     const messages = prepared.messages;
@@ -332,6 +339,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   async function check(text: string, renderOptions: RenderOptions): Promise<readonly Message[]> {
+    throwIfCancelled(renderOptions.signal);
     const prepared = await prepare(text, renderOptions);
     const ctx = await resolveReport(prepared, renderOptions, false);
     return finish(ctx.messages);
