@@ -3,9 +3,10 @@
  * report changes; the others would resolve to the same HTML again (cards, charts whose
  * SVG is parsed and cleaned, tables). So each top-level block is resolved and turned
  * into HTML alone, in positions relative to its own start, and the result is kept under
- * the block's text and everything else its output depends on: the catalogue's content,
- * the report period and the render options, and the disclosure decisions on the figures
- * it shows. Those decisions are made for the whole document at once (a total in one
+ * the block's text and everything else its output depends on: the indicators it read
+ * (their content, not the whole catalogue's, so a data change re-renders only the blocks
+ * that show the changed indicators), the report period and the render options, and the
+ * disclosure decisions on the figures it shows. Those decisions are made for the whole document at once (a total in one
  * block and its parts in others), so each block's figures are kept too: an edit resolves
  * the blocks it touched, the disclose stage runs over every block's figures, and only
  * blocks whose decisions changed are built again. Line numbers (messages, `data-line`)
