@@ -3,9 +3,10 @@
  * report changes; the others would resolve to the same HTML again (cards, charts whose
  * SVG is parsed and cleaned, tables). So each top-level block is resolved and turned
  * into HTML alone, in positions relative to its own start, and the result is kept under
- * the block's text and everything else its output depends on: the catalogue's content,
- * the report period and the render options, and the disclosure decisions on the figures
- * it shows. Those decisions are made for the whole document at once (a total in one
+ * the block's text and everything else its output depends on: the indicators it read
+ * (their content, not the whole catalogue's, so a data change re-renders only the blocks
+ * that show the changed indicators), the report period and the render options, and the
+ * disclosure decisions on the figures it shows. Those decisions are made for the whole document at once (a total in one
  * block and its parts in others), so each block's figures are kept too: an edit resolves
  * the blocks it touched, the disclose stage runs over every block's figures, and only
  * blocks whose decisions changed are built again. Line numbers (messages, `data-line`)
@@ -33,6 +34,8 @@ import type { MessageOptions, RuleId } from './messages.js';
 import type { ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
 import type { ChartRenderer } from './charts/render-svg.js';
+import { throwIfCancelled } from './cancel.js';
+import { recordingCatalogue, readsDigest, type CatalogueReads } from './catalogue-reads.js';
 
 /** What every block of one render shares. */
 export interface BlockRenderInput {
@@ -42,6 +45,8 @@ export interface BlockRenderInput {
   readonly mode: RenderMode;
   readonly allowSmallNumbers: boolean;
   readonly charts: ChartRenderer;
+  /** Checked between blocks and before charts are queued (see cancel.ts). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface BlockRenderResult {
@@ -73,13 +78,57 @@ const ENTRY_LIMIT = 4000;
 interface Resolution {
   /** Every figure the block shows, places relative to the block. */
   readonly figures: readonly ShownFigure[];
+  /** The indicators it read (resolving, and building once built). */
+  readonly reads: CatalogueReads;
   readonly build: (decisions: Decisions) => () => Promise<Entry>;
 }
 
+/**
+ * One block's text as last resolved: its figures, what it read of the catalogue, and its
+ * entries (one per set of decisions on its figures).
+ */
+interface BlockRecord {
+  /** Everything but the catalogue's indicators that the block's output depends on. */
+  readonly environment: string;
+  /** The indicators it read, resolving and building. */
+  readonly reads: CatalogueReads;
+  /** What those reads saw, and in which catalogue it was last found unchanged. */
+  digest: string;
+  checkedIn: Catalogue;
+  /** Every figure the block shows, places relative to the block. */
+  readonly figures: readonly ShownFigure[];
+  /** The figures' keys in order: what the disclose stage reads of this block. */
+  readonly signature: string;
+  /** Built HTML by the decisions on its figures (`decisionDigest`). */
+  readonly entries: Map<string, Entry>;
+  /** The block resolved this render and not built yet. */
+  resolution?: Resolution | undefined;
+  /** The last render that used it. */
+  used: number;
+}
+
+/** Drops the records the current render did not use, oldest first, down to the limit. */
+function evict(map: Map<string, BlockRecord>, generation: number): void {
+  for (const [text, record] of map) {
+    if (map.size <= ENTRY_LIMIT) return;
+    if (record.used !== generation) map.delete(text);
+  }
+}
+
 export class BlockRenderCache {
-  private entries = new Map<string, Entry>();
-  /** Each block's figures, by its text and environment: what the disclose stage reads. */
-  private readonly figures = new Map<string, readonly ShownFigure[]>();
+  /** By block text; the first block apart, since it alone may hold front matter. */
+  private readonly records = {
+    first: new Map<string, BlockRecord>(),
+    later: new Map<string, BlockRecord>(),
+  };
+  /** The disclose stage's last answer, kept while no block's figures changed. */
+  private lastDisclose:
+    | {
+        readonly catalogue: Catalogue;
+        readonly signatures: readonly string[];
+        readonly decisions: Decisions;
+      }
+    | undefined;
   /**
    * Ids in cached HTML are placeholders: `${token}R3z` is the block's third id taken while
    * resolving. The token is random, so no author text can pass for one.
@@ -90,6 +139,7 @@ export class BlockRenderCache {
   private readonly placed = new WeakMap<Entry, { readonly at: string; readonly html: string }>();
   /** Blocks rendered and reused by the last call (for tests and benchmarks). */
   lastStats = { rendered: 0, reused: 0 };
+  private generation = 0;
 
   /**
    * Resolves and renders the blocks, reusing what it can. Returns undefined when a block
@@ -100,8 +150,19 @@ export class BlockRenderCache {
     blocks: readonly ParsedBlock[],
     input: BlockRenderInput,
   ): Promise<BlockRenderResult | undefined> {
-    if (blocks.some((block) => /data-line/i.test(block.text))) return undefined;
     const environment = environmentKey(input);
+    const catalogue = input.catalogue;
+    const generation = ++this.generation;
+    const known = blocks.map((block, index) => {
+      const map = index === 0 ? this.records.first : this.records.later;
+      const record = map.get(block.text);
+      if (!record || !this.current(record, environment, catalogue)) return undefined;
+      record.used = generation;
+      return record;
+    });
+    if (blocks.some((block, index) => !known[index] && /data-line/i.test(block.text))) {
+      return undefined;
+    }
     const messages: Message[] = [];
     const symbolsUsed = new Set<StatSymbol>();
     const parts: Array<{ readonly entry: Entry; readonly lines: number; readonly index: number }> =
@@ -111,57 +172,72 @@ export class BlockRenderCache {
     let firstHeading: string | undefined;
     let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
-    const keys = blocks.map(
-      (block, index) => `${environment}\0${index === 0 ? 'F' : 'B'}${block.text}`,
-    );
     // Resolve: blocks not seen before; the others' figures are known.
-    const fresh = new Map<number, Resolution>();
-    const figures = blocks.map((block, index) => {
-      const known = this.figures.get(keys[index]!);
-      if (known) return known;
+    const fresh: BlockRecord[] = [];
+    const records = blocks.map((block, index) => {
+      const kept = known[index];
+      if (kept) return kept;
+      this.cancelled(input.signal, fresh);
+      const map = index === 0 ? this.records.first : this.records.later;
       const resolution = resolveBlock(block, input, this.token);
-      fresh.set(index, resolution);
-      this.remember(this.figures, keys[index]!, resolution.figures);
-      return resolution.figures;
+      const record: BlockRecord = {
+        environment,
+        reads: resolution.reads,
+        digest: readsDigest(catalogue, resolution.reads),
+        checkedIn: catalogue,
+        figures: resolution.figures,
+        signature: resolution.figures.map(figureKey).join('\u0001'),
+        entries: new Map(),
+        resolution,
+        used: generation,
+      };
+      map.set(block.text, record);
+      fresh.push(record);
+      if (map.size > ENTRY_LIMIT) evict(map, generation);
+      return record;
     });
-    // Disclose: the whole document's figures at once.
-    const decisions = discloseFigures({
-      figures: figures.flat(),
-      catalogue: input.catalogue,
-      threshold: input.catalogue.smallNumberThreshold,
-    });
+    // Disclose: the whole document's figures at once, unless no block's figures changed.
+    const decisions = this.disclose(records, input);
     // Build: blocks whose text or decisions changed, their charts started together.
-    const entryKeys = blocks.map(
-      (_, index) => `${keys[index]!}\0${decisionDigest(figures[index]!, decisions, input.mode)}`,
-    );
-    const started = new Map<number, () => Promise<Entry>>();
+    const anyDecision = decisions.observations.size > 0 || decisions.benchmarks.size > 0;
+    const digests = records.map((record) => decisionDigest(record.figures, decisions, input.mode));
+    const started = new Map<number, { run: () => Promise<Entry>; reads: CatalogueReads }>();
     for (const [index, block] of blocks.entries()) {
-      if (this.entries.has(entryKeys[index]!)) continue;
-      const resolution = fresh.get(index) ?? resolveBlock(block, input, this.token);
-      started.set(index, resolution.build(decisions));
+      const record = records[index]!;
+      if (record.entries.has(digests[index]!)) continue;
+      this.cancelled(input.signal, fresh);
+      const resolution = record.resolution ?? resolveBlock(block, input, this.token);
+      record.resolution = undefined;
+      started.set(index, { run: resolution.build(decisions), reads: resolution.reads });
     }
+    for (const record of records) record.resolution = undefined;
     for (const [index, block] of blocks.entries()) {
-      const key = entryKeys[index]!;
-      let entry = started.has(index) ? undefined : this.entries.get(key);
-      if (entry) {
-        stats.reused++;
-        this.entries.delete(key);
-        this.entries.set(key, entry);
-      } else {
-        entry = await started.get(index)!();
+      const record = records[index]!;
+      const key = digests[index]!;
+      let entry = started.has(index) ? undefined : record.entries.get(key);
+      if (entry) stats.reused++;
+      else {
+        const build = started.get(index)!;
+        entry = await build.run();
         stats.rendered++;
-        this.remember(this.entries, key, entry);
+        record.entries.set(key, entry);
+        // Building may read more of the catalogue than resolving did.
+        for (const id of build.reads.ids) record.reads.ids.add(id);
+        record.reads.all ||= build.reads.all;
+        record.digest = readsDigest(catalogue, record.reads);
       }
       firstIds.push({ ...ids });
       ids.resolve += entry.ids.resolve;
       ids.fill += entry.ids.fill;
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
       for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
-      reportDisclosure(figures[index]!, decisions, input, (ruleId, reason, at, options) =>
-        messages.push(
-          shiftMessage(placedMessage(input.path, ruleId, reason, at, options), block.line - 1),
-        ),
-      );
+      if (anyDecision) {
+        reportDisclosure(record.figures, decisions, input, (ruleId, reason, at, options) =>
+          messages.push(
+            shiftMessage(placedMessage(input.path, ruleId, reason, at, options), block.line - 1),
+          ),
+        );
+      }
       if (!headingFound && entry.heading !== undefined) {
         headingFound = true;
         firstHeading = entry.heading || undefined;
@@ -173,18 +249,73 @@ export class BlockRenderCache {
      * The whole-tree render numbers ids in one sequence: every chart while resolving,
      * then every card while building slots. Block ids are put in that same order.
      */
-    const body = parts
-      .map(({ entry, lines, index }) => {
-        const before = firstIds[index] ?? { resolve: 0, fill: 0 };
-        return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
-      })
-      .join('\n');
-    return { body, messages, symbolsUsed, firstHeading };
+    let body: string | undefined;
+    const place = () =>
+      parts
+        .map(({ entry, lines, index }) => {
+          const before = firstIds[index] ?? { resolve: 0, fill: 0 };
+          return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
+        })
+        .join('\n');
+    return {
+      // Joined when asked for: a face that patches blocks need not pay for the whole.
+      get body() {
+        return (body ??= place());
+      },
+      messages,
+      symbolsUsed,
+      firstHeading,
+    };
+  }
+
+  /**
+   * Stops a cancelled render before it queues more work. The blocks it resolved but
+   * built nothing for are forgotten, so the cache holds only what a finished render left.
+   */
+  private cancelled(signal: AbortSignal | undefined, fresh: readonly BlockRecord[]): void {
+    if (!signal?.aborted) return;
+    for (const record of fresh) {
+      record.resolution = undefined;
+      if (record.entries.size > 0) continue;
+      for (const map of [this.records.first, this.records.later]) {
+        for (const [text, known] of map) if (known === record) map.delete(text);
+      }
+    }
+    throwIfCancelled(signal);
+  }
+
+  /** Whether a record still stands for its block: same environment, same indicators read. */
+  private current(record: BlockRecord, environment: string, catalogue: Catalogue): boolean {
+    if (record.environment !== environment) return false;
+    if (record.checkedIn === catalogue) return true;
+    if (readsDigest(catalogue, record.reads) !== record.digest) return false;
+    record.checkedIn = catalogue;
+    return true;
+  }
+
+  private disclose(records: readonly BlockRecord[], input: BlockRenderInput): Decisions {
+    const signatures = records.map((record) => record.signature);
+    const last = this.lastDisclose;
+    if (
+      last?.catalogue === input.catalogue &&
+      last.signatures.length === signatures.length &&
+      last.signatures.every((signature, index) => signature === signatures[index])
+    ) {
+      return last.decisions;
+    }
+    const decisions = discloseFigures({
+      figures: records.flatMap((record) => record.figures),
+      catalogue: input.catalogue,
+      threshold: input.catalogue.smallNumberThreshold,
+    });
+    this.lastDisclose = { catalogue: input.catalogue, signatures, decisions };
+    return decisions;
   }
 
   clear(): void {
-    this.entries.clear();
-    this.figures.clear();
+    this.records.first.clear();
+    this.records.later.clear();
+    this.lastDisclose = undefined;
   }
 
   /**
@@ -204,11 +335,6 @@ export class BlockRenderCache {
     this.placed.set(entry, { at, html });
     return html;
   }
-
-  private remember<T>(map: Map<string, T>, key: string, value: T): void {
-    map.set(key, value);
-    while (map.size > ENTRY_LIMIT) map.delete(map.keys().next().value as string);
-  }
 }
 
 /** Resolves one block alone; its build waits for the document's decisions. */
@@ -217,9 +343,10 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
   const symbols = new Set<StatSymbol>();
   const ids = { resolve: 0, fill: 0 };
   let phase: 'resolve' | 'fill' = 'resolve';
+  const reads: CatalogueReads = { ids: new Set(), all: false };
   const ctx: ResolveContext = {
     file: input.path,
-    catalogue: input.catalogue,
+    catalogue: recordingCatalogue(input.catalogue, reads),
     reportPeriod: input.reportPeriod,
     mode: input.mode,
     slots: new Slots(),
@@ -241,6 +368,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
   resolveDirectives(tree, block.text, ctx);
   return {
     figures: ctx.figures,
+    reads,
     build: (decisions) => {
       ctx.decisions = decisions;
       for (const start of ctx.afterDisclose) start();
@@ -323,21 +451,35 @@ function shiftLines(html: string, lines: number): string {
   );
 }
 
-/** Everything besides the block's text that its HTML depends on. */
+const environments = new WeakMap<Catalogue, Map<string, string>>();
+
+/**
+ * Everything besides the block's text and the indicators it reads that its HTML depends
+ * on; worked out once per catalogue and options.
+ */
 function environmentKey(input: BlockRenderInput): string {
   const { catalogue } = input;
-  const hash = createHash('sha1');
-  hash.update(
-    JSON.stringify([
-      input.path,
-      input.mode,
-      input.allowSmallNumbers,
-      input.reportPeriod?.key ?? null,
-      catalogue.smallNumberThreshold,
-      catalogue.comparators,
-      [...catalogue.lookup],
-      [...catalogue.indicators.values()],
-    ]),
-  );
-  return hash.digest('base64');
+  const options = JSON.stringify([
+    input.path,
+    input.mode,
+    input.allowSmallNumbers,
+    input.reportPeriod?.key ?? null,
+  ]);
+  let known = environments.get(catalogue);
+  if (!known) environments.set(catalogue, (known = new Map()));
+  let key = known.get(options);
+  if (key === undefined) {
+    const hash = createHash('sha1');
+    hash.update(options);
+    hash.update(
+      JSON.stringify([
+        catalogue.smallNumberThreshold,
+        catalogue.comparators,
+        [...catalogue.lookup],
+      ]),
+    );
+    key = hash.digest('base64');
+    known.set(options, key);
+  }
+  return key;
 }

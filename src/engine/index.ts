@@ -31,8 +31,16 @@ import { longBlockProblem, sizeProblem } from './report/input-limits.js';
 import { workProblem } from './report/work-limits.js';
 import type { FrontMatter } from './report/front-matter.js';
 import { frontMatterOf, parseReport } from './report/parse-report.js';
-import { IncrementalParser, treeOf, type ParsedBlock } from './report/incremental-parse.js';
+import {
+  IncrementalParser,
+  splitBlocks,
+  treeOf,
+  type BlockSpan,
+  type ParsedBlock,
+} from './report/incremental-parse.js';
+import { lineEdit, quietEdit } from './report/quiet-edit.js';
 import { BlockRenderCache } from './block-render-cache.js';
+import { throwIfCancelled } from './cancel.js';
 import type { Catalogue, Message, Period } from './types.js';
 import type { Root } from 'mdast';
 import { VERSION } from './version.js';
@@ -89,6 +97,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Typing re-renders one block of a long report: parse and render only what changed.
   const parsers = new Map<string, IncrementalParser>();
   const blockCache = new BlockRenderCache();
+  /** What the door checks found in each report's last text. */
+  const doors = new Map<string, Door>();
   function parserFor(path: string): IncrementalParser {
     let parser = parsers.get(path);
     if (!parser) {
@@ -108,21 +118,30 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   async function prepareText(text: string, renderOptions: RenderOptions): Promise<Prepared> {
     const path = resolve(renderOptions.path);
-    const tooLarge =
-      sizeProblem(text, path, maxReportBytes) ??
-      longBlockProblem(text, path) ??
-      workProblem(text, path);
-    if (tooLarge) return prepare('', renderOptions).then(withMessage(tooLarge));
+    const refused = (message: Message): Promise<Prepared> => {
+      doors.delete(path);
+      return prepare('', renderOptions).then(withMessage(message));
+    };
+    const tooLarge = sizeProblem(text, path, maxReportBytes);
+    if (tooLarge) return refused(tooLarge);
     const parser = parserFor(path);
+    // Typing in a paragraph changes nothing the door checks read: their answers are kept.
+    const reused = reusedDoor(doors.get(path), text);
+    const read = reused ? undefined : readDoor(text, path, parser);
+    if (read && 'refusal' in read) return refused(read.refusal);
+    const door = reused ?? read?.door;
+    if (!door) throw new Error('a door is either kept or read');
+    if (doors.size >= OPEN_REPORTS && !doors.has(path))
+      doors.delete(doors.keys().next().value as string);
+    doors.set(path, door);
     // Only the first block holds front matter: the others are parsed as they are rendered,
     // so the first charts go to the render workers before the last block is parsed.
-    const blocks = parser.parseBlocks(text);
+    const blocks = read ? read.blocks : parser.parseBlocks(text, door.spans);
     let whole: Root | undefined;
-    const tree = (): Root => (whole ??= blocks ? treeOf(blocks, text) : parseReport(text));
-    const head: Root = blocks ? { type: 'root', children: blocks[0]?.nodes() ?? [] } : tree();
-    const { yaml, firstLine } = frontMatterOf(head);
-    const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
-    const fences = checkDoor(text, path, { blocks, tree, frontMatter, yaml, firstLine }, messages);
+    const tree =
+      read?.tree ?? ((): Root => (whole ??= blocks ? treeOf(blocks, text) : parseReport(text)));
+    const { frontMatter, fences } = door;
+    const messages = [...door.messages];
     const loaded = await loadCatalogue(
       frontMatter.data.map((data) => ({ path: data.value, place: data.place })),
       { reportDir: dirname(path), allowedRoots, host },
@@ -203,6 +222,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ),
     };
     checkClassification(prepared.frontMatter, renderOptions, messages);
+    throwIfCancelled(renderOptions.signal);
     resolveDirectives(prepared.tree(), prepared.text, ctx);
     // The disclose stage: every figure of the document decided at once, before any is built.
     ctx.decisions = discloseFigures({
@@ -211,34 +231,40 @@ export function createEngine(options: EngineOptions = {}): Engine {
       threshold: prepared.catalogue.smallNumberThreshold,
     });
     reportDisclosure(ctx.figures, ctx.decisions, ctx, ctx.report);
+    throwIfCancelled(renderOptions.signal);
     for (const start of ctx.afterDisclose) start();
     await Promise.all(ctx.pending);
     return ctx;
   }
 
   async function render(text: string, renderOptions: RenderOptions): Promise<RenderResult> {
+    throwIfCancelled(renderOptions.signal);
     const prepared = await prepare(text, renderOptions);
+    throwIfCancelled(renderOptions.signal);
     const ctx =
       (await renderBlocks(prepared, renderOptions)) ?? (await renderWhole(prepared, renderOptions));
-    const rendered = ctx.body;
     // Defence in depth: whatever a face does with a refused result, an exempt report's
     // content never sits in a public document, nor a report whose classification or
     // exempt fences could not be read with certainty.
-    let body = exemptRefused(prepared.frontMatter, renderOptions)
+    const notice = exemptRefused(prepared.frontMatter, renderOptions)
       ? '<p class="sc-problem" role="note">This report is classified exempt and is not exported as public.</p>'
       : doorRefused(ctx.messages, renderOptions)
         ? REFUSED_NOTICE
-        : rendered;
+        : undefined;
+    // The body is joined from its blocks only when read (see block-render-cache.ts).
+    let body: string | undefined = notice;
     let messages = finish(ctx.messages);
     const title =
       prepared.frontMatter.title?.value ?? ctx.firstHeading ?? basename(prepared.path, '.md');
     const documentInput = {
       title,
+      get bodyHtml() {
+        return (body ??= ctx.body);
+      },
       ...(prepared.frontMatter.meeting ? { meeting: prepared.frontMatter.meeting.value } : {}),
       ...(prepared.reportPeriod ? { periodLabel: periodLabel(prepared.reportPeriod) } : {}),
       classification: prepared.frontMatter.classification.value,
       mode: ctx.mode,
-      bodyHtml: body,
       symbolsUsed: [...ctx.symbolsUsed],
       legend: [],
       generator: VERSION,
@@ -265,7 +291,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       get html() {
         return (html ??= renderDocument(documentInput));
       },
-      body,
+      get body() {
+        return (body ??= ctx.body);
+      },
       css: DOCUMENT_CSS,
       title,
       messages,
@@ -277,6 +305,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /** The whole tree at once: `check`'s path, and render's when blocks cannot be cut safely. */
   async function renderWhole(prepared: Prepared, renderOptions: RenderOptions) {
     const ctx = await resolveReport(prepared, renderOptions, true);
+    throwIfCancelled(renderOptions.signal);
     const body = await renderBody(
       prepared.tree(),
       ctx.slots,
@@ -298,15 +327,25 @@ export function createEngine(options: EngineOptions = {}): Engine {
       mode,
       allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
       charts,
+      signal: renderOptions.signal,
     });
     if (!result) return undefined;
     const messages = prepared.messages;
     checkClassification(prepared.frontMatter, renderOptions, messages);
     messages.push(...result.messages);
-    return { ...result, mode, messages };
+    return {
+      get body() {
+        return result.body;
+      },
+      symbolsUsed: result.symbolsUsed,
+      firstHeading: result.firstHeading,
+      mode,
+      messages,
+    };
   }
 
   async function check(text: string, renderOptions: RenderOptions): Promise<readonly Message[]> {
+    throwIfCancelled(renderOptions.signal);
     const prepared = await prepare(text, renderOptions);
     const ctx = await resolveReport(prepared, renderOptions, false);
     return finish(ctx.messages);
@@ -370,13 +409,74 @@ function checkDoor(
       ? blocks
           .filter((block) => block.text.includes(':::'))
           .map((block) => ({
-            tree: { type: 'root', children: block.nodes() } as Root,
+            tree: { type: 'root', children: [...block.pristine()] } as Root,
             line: block.line,
           }))
       : [{ tree: parsed.tree(), line: 1 }];
     messages.push(...fenceProblems(fences, parsedFences(parts), text, path));
   }
   return fences;
+}
+
+/** What the checks at the door found in one text, kept for the next keystroke. */
+interface Door {
+  readonly text: string;
+  readonly spans: readonly BlockSpan[] | undefined;
+  readonly frontMatter: FrontMatter;
+  /** The front matter's and the door checks' messages. */
+  readonly messages: readonly Message[];
+  readonly fences: FenceScan;
+}
+
+/** Reads the text's front matter and runs every door check over the whole text. */
+function readDoor(
+  text: string,
+  path: string,
+  parser: IncrementalParser,
+):
+  | { readonly door: Door; readonly blocks: ParsedBlock[] | undefined; readonly tree: () => Root }
+  | { readonly refusal: Message } {
+  const refusal = longBlockProblem(text, path) ?? workProblem(text, path);
+  if (refusal) return { refusal };
+  const spans = splitBlocks(text);
+  const blocks = parser.parseBlocks(text, spans);
+  let whole: Root | undefined;
+  const tree = (): Root => (whole ??= blocks ? treeOf(blocks, text) : parseReport(text));
+  const head: Root = blocks
+    ? { type: 'root', children: [...(blocks[0]?.pristine() ?? [])] }
+    : tree();
+  const { yaml, firstLine } = frontMatterOf(head);
+  const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
+  const fences = checkDoor(text, path, { blocks, tree, frontMatter, yaml, firstLine }, messages);
+  return { door: { text, spans, frontMatter, messages, fences }, blocks, tree };
+}
+
+/**
+ * The last door's findings for a text that differs from its text by a quiet edit outside
+ * the first block (see quiet-edit.ts): the same blocks, the edited one's text changed and
+ * the later ones moved; every line number stays.
+ */
+function reusedDoor(previous: Door | undefined, text: string): Door | undefined {
+  const spans = previous?.spans;
+  if (!previous || !spans || spans.length < 2) return undefined;
+  if (previous.text === text) return previous;
+  const edit = lineEdit(previous.text, text);
+  if (!quietEdit(previous.text, text, edit)) return undefined;
+  let index = spans.length - 1;
+  while (index > 0 && (spans[index]?.offset ?? 0) > edit.start) index--;
+  const block = spans[index];
+  if (index === 0 || !block || edit.start + edit.removed > block.offset + block.text.length) {
+    return undefined;
+  }
+  const delta = edit.inserted - edit.removed;
+  const moved = spans.map((span, i) =>
+    i < index
+      ? span
+      : i === index
+        ? { ...span, text: text.slice(span.offset, span.offset + span.text.length + delta) }
+        : { ...span, offset: span.offset + delta },
+  );
+  return { ...previous, text, spans: moved };
 }
 
 /** Puts a report-wide message first among an (empty) prepared report's messages. */

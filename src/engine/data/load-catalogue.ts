@@ -77,15 +77,36 @@ export async function loadCatalogue(
   append(messages, ees.messages);
   for (const file of ees.files) if (!files.includes(file)) files.push(file);
 
-  const built = buildCatalogue({
-    structured,
-    csv,
-    ees: ees.contributions satisfies readonly EesContribution[],
-    smallNumberThreshold: options.smallNumberThreshold,
-    files,
-  });
+  // Typing re-renders with the same parsed files: the catalogue built from them is kept.
+  const inputs = [...structured, ...csv, ...ees.contributions, options.smallNumberThreshold];
+  const last = lastBuilt.get(cache);
+  const built =
+    last && sameItems(last.inputs, inputs) && sameItems(last.files, files)
+      ? last.built
+      : buildCatalogue({
+          structured,
+          csv,
+          ees: ees.contributions satisfies readonly EesContribution[],
+          smallNumberThreshold: options.smallNumberThreshold,
+          files,
+        });
+  lastBuilt.set(cache, { inputs, files, built });
   append(messages, built.messages);
   return { catalogue: built.catalogue, messages: capPerFile(dedupe(messages)) };
+}
+
+/** Each cache's last catalogue and what it was built from (object identity). */
+const lastBuilt = new WeakMap<
+  DataCache,
+  {
+    readonly inputs: readonly unknown[];
+    readonly files: readonly string[];
+    readonly built: ReturnType<typeof buildCatalogue>;
+  }
+>();
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** Only the first definition of an id reaches the catalogue, so only it reads EES. */

@@ -10,6 +10,7 @@
  * smallest non-zero part, else the total). A small total takes its non-zero parts with it.
  * Families are checked one at a time, so the work grows with the figures shown.
  */
+import { unrecorded } from '../catalogue-reads.js';
 import { countCategoryIndicators } from '../breakdown-categories.js';
 import { isSmallPrinted, suppressedObservation } from '../semantics/disclosure.js';
 import { roundHalfUp } from '../semantics/round.js';
@@ -37,12 +38,15 @@ interface Relations {
 const relationsCache = new WeakMap<Catalogue['indicators'], Relations>();
 
 function relations(catalogue: Pick<Catalogue, 'indicators' | 'lookup'>): Relations {
-  const known = relationsCache.get(catalogue.indicators);
+  // Families are the whole catalogue's; reading them decides when a chart is drawn, not
+  // what any block prints, so a block's recorded reads leave them out.
+  const indicators = unrecorded(catalogue.indicators);
+  const known = relationsCache.get(indicators);
   if (known) return known;
   const partsOf = new Map<string, string[]>();
   const totalOf = new Map<string, string>();
   // A count breakdown's categories are parts of its total too.
-  const all = [...catalogue.indicators.values(), ...countCategoryIndicators(catalogue)];
+  const all = [...indicators.values(), ...countCategoryIndicators({ indicators })];
   for (const indicator of all) {
     if (indicator.partOf === undefined) continue;
     const total = catalogue.lookup.get(indicator.partOf.trim().toUpperCase());
@@ -53,7 +57,7 @@ function relations(catalogue: Pick<Catalogue, 'indicators' | 'lookup'>): Relatio
     else partsOf.set(total, [indicator.id]);
   }
   const result = { partsOf, totalOf };
-  relationsCache.set(catalogue.indicators, result);
+  relationsCache.set(indicators, result);
   return result;
 }
 

@@ -1,5 +1,7 @@
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { h, s } from 'hastscript';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { visit } from 'unist-util-visit';
 import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
@@ -161,26 +163,105 @@ export interface GateInput {
 
 /** Everything wrong with a public document, as `public-gate` errors (empty when it may go out). */
 export function publicGateProblems(input: GateInput): Message[] {
+  // A quick reading first (parse5 alone, no positions kept, no syntax tree built around
+  // it) with the same checks: only a document it finds something in is read again with
+  // positions, to say where. Neither reading lets anything through the other would stop.
+  return quickFinding(input) ? thoroughGateProblems(input) : [];
+}
+
+/** The gate read with hast-util-from-html, positions kept: what every refusal says. */
+export function thoroughGateProblems(input: GateInput): Message[] {
   const tree = fromHtml(input.html);
-  const findings: Array<{ line: number; reason: string }> = [];
-  const found = (reason: string, line = 1) => {
-    if (findings.length < MAX_FINDINGS) findings.push({ line, reason });
-  };
-  let shown = '';
-  const ids = new Set<string>();
-  const fragments: Array<{ target: string; node: Element }> = [];
+  const checks = new Checks();
   visit(tree, (node, _index, parent) => {
-    if (node.type === 'text') {
-      shown += node.value + ' ';
-      return;
+    if (node.type === 'text') checks.text(node.value);
+    else if (node.type === 'element') {
+      checks.element(node, parent?.type === 'element' ? parent.tagName : undefined);
     }
-    if (node.type !== 'element') return;
+  });
+  return checks.findings(input).map((finding) =>
+    createMessage(RULES.publicGate, `The public export was refused: ${finding.reason}`, {
+      file: input.file,
+      line: finding.line,
+      column: 1,
+    }),
+  );
+}
+
+/**
+ * The gate's checks over parse5's own tree. Elements are given their properties by
+ * hastscript, as hast-util-from-parse5 gives them, so both readings check the same values.
+ */
+export function quickFinding(input: GateInput): boolean {
+  const document = parse(input.html, { scriptingEnabled: false });
+  const checks = new Checks();
+  const stack: Array<{ node: P5Node; parent: string | undefined }> = [
+    { node: document, parent: undefined },
+  ];
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    if (node.nodeName === '#text' && 'value' in node) {
+      checks.text(node.value);
+      continue;
+    }
+    if (!('tagName' in node)) {
+      if ('childNodes' in node) pushChildren(stack, node.childNodes, parent);
+      continue;
+    }
+    const properties: Record<string, string> = {};
+    for (const attribute of node.attrs) {
+      const name = (attribute.prefix ? `${attribute.prefix}:` : '') + attribute.name;
+      if (!Object.hasOwn(Object.prototype, name)) properties[name] = attribute.value;
+    }
+    const build = node.namespaceURI === SVG_NAMESPACE ? s : h;
+    const text =
+      node.tagName === 'style'
+        ? node.childNodes.map((child) => ('value' in child ? child.value : '')).join('')
+        : undefined;
+    const element = build(node.tagName, properties, text === undefined ? [] : [text]);
+    checks.element(element, parent);
+    pushChildren(stack, node.childNodes, element.tagName);
+  }
+  return checks.findings(input).length > 0;
+}
+
+type P5Node = DefaultTreeAdapterMap['node'];
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+/** Children go on the stack last first, so they come off it in document order. */
+function pushChildren(
+  stack: Array<{ node: P5Node; parent: string | undefined }>,
+  children: readonly P5Node[],
+  parent: string | undefined,
+): void {
+  for (let index = children.length - 1; index >= 0; index--) {
+    stack.push({ node: children[index]!, parent });
+  }
+}
+
+/** The gate's checks, fed every text and element in document order. */
+class Checks {
+  private readonly found: Array<{ line: number; reason: string }> = [];
+  private shown = '';
+  private readonly ids = new Set<string>();
+  private readonly fragments: Array<{ target: string; node: Element }> = [];
+
+  private add(reason: string, line = 1): void {
+    if (this.found.length < MAX_FINDINGS) this.found.push({ line, reason });
+  }
+
+  text(value: string): void {
+    this.shown += value + ' ';
+  }
+
+  element(node: Element, parentTag: string | undefined): void {
+    const found = (reason: string) => this.add(reason);
     // Described only when something is found: most elements are fine.
     const where = () => describe(node);
     if (!ALLOWED_ELEMENTS.has(node.tagName))
       found(`it has a <${node.tagName}> element (${where()})`);
     if (node.tagName === 'style') {
-      const inHead = parent?.type === 'element' && parent.tagName === 'head';
+      const inHead = parentTag === 'head';
       const css = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
       const problem = cssProblem(css);
       if (!inHead) found(`it has a <style> element outside the head (${where()})`);
@@ -198,11 +279,11 @@ export function publicGateProblems(input: GateInput): Message[] {
         found(`it has <meta http-equiv="${equiv}"> (${where()})`);
       }
     }
-    if (typeof node.properties['id'] === 'string') ids.add(node.properties['id']);
+    if (typeof node.properties['id'] === 'string') this.ids.add(node.properties['id']);
     for (const [key, value] of Object.entries(node.properties)) {
       const text = Array.isArray(value) ? value.join(' ') : String(value);
       if ((key === 'href' || key === 'xLinkHref') && text.startsWith('#')) {
-        fragments.push({ target: text.slice(1), node });
+        this.fragments.push({ target: text.slice(1), node });
       }
       if (key === 'dataLine')
         found(`it has a data-line attribute (${where()}), which shows where removed content stood`);
@@ -219,23 +300,20 @@ export function publicGateProblems(input: GateInput): Message[] {
           `${attributeName(key)}="${clip(text, 60)}" is a URL outside the document (${where()})`,
         );
       }
-      if (!NOT_TEXT.has(key) && typeof value !== 'boolean') shown += ` ${text} `;
+      if (!NOT_TEXT.has(key) && typeof value !== 'boolean') this.shown += ` ${text} `;
     }
-  });
-  for (const { target, node } of fragments) {
-    // A link to nothing is what removing a footnote or heading would leave behind.
-    if (!ids.has(decodeFragment(target)))
-      found(`a link to #${clip(target, 40)} goes nowhere (${describe(node)})`);
   }
-  for (const leak of exemptLeaks(input.exempt, shown, input.publicSource))
-    found(leak.reason, leak.line);
-  return findings.map((finding) =>
-    createMessage(RULES.publicGate, `The public export was refused: ${finding.reason}`, {
-      file: input.file,
-      line: finding.line,
-      column: 1,
-    }),
-  );
+
+  findings(input: GateInput): ReadonlyArray<{ line: number; reason: string }> {
+    for (const { target, node } of this.fragments) {
+      // A link to nothing is what removing a footnote or heading would leave behind.
+      if (!this.ids.has(decodeFragment(target)))
+        this.add(`a link to #${clip(target, 40)} goes nowhere (${describe(node)})`);
+    }
+    for (const leak of exemptLeaks(input.exempt, this.shown, input.publicSource))
+      this.add(leak.reason, leak.line);
+    return this.found;
+  }
 }
 
 function allowedUrl(key: string, tagName: string, value: string): boolean {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Data as MdastData } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { SLOT_TAG, isInlineImage } from './sanitize.js';
 
 /** Builds generated content; `children` is the sanitized author content a container held. */
@@ -26,6 +26,9 @@ export class Slots {
   /** Replaces every placeholder by its generated content, after sanitizing. */
   fill(tree: HastRoot): void {
     visit(tree, 'element', (node, index, parent) => {
+      // Charts and sparklines are drawn, not written: no slot or image is inside an SVG,
+      // and a chart's thousands of elements need not be walked.
+      if (node.tagName === 'svg') return SKIP;
       if (node.tagName === 'img' && !isInlineImage(node.properties['src'])) {
         delete node.properties['src'];
       }

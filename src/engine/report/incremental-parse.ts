@@ -252,6 +252,8 @@ export interface ParsedBlock extends BlockSpan {
    * through the blocks in order parses each just before it needs it.
    */
   readonly nodes: () => RootContent[];
+  /** The block's nodes as parsed and kept: for reading only, never to be changed. */
+  readonly pristine: () => readonly RootContent[];
 }
 
 /**
@@ -260,6 +262,8 @@ export interface ParsedBlock extends BlockSpan {
  */
 export class IncrementalParser {
   private blocks = new Map<string, readonly RootContent[]>();
+  /** The first block apart: it alone is parsed with front matter. */
+  private first: { readonly text: string; readonly nodes: readonly RootContent[] } | undefined;
   /** Blocks parsed and reused since the last `parse`/`parseBlocks` (for tests and benchmarks). */
   lastStats = { parsed: 0, reused: 0, whole: false };
 
@@ -273,35 +277,74 @@ export class IncrementalParser {
    * The text's blocks with their nodes in block-relative positions, or undefined when the
    * text must be parsed whole. Lets a renderer cache its work per block too.
    */
-  parseBlocks(text: string): ParsedBlock[] | undefined {
-    const spans = splitBlocks(text);
+  parseBlocks(
+    text: string,
+    /** The text's blocks when the caller has cut it already (`splitBlocks(text)`). */
+    cut?: readonly BlockSpan[] | undefined,
+  ): ParsedBlock[] | undefined {
+    const spans = cut ?? splitBlocks(text);
     if (!spans) {
       this.blocks.clear();
+      this.first = undefined;
       this.lastStats = { parsed: 0, reused: 0, whole: true };
       return undefined;
     }
+    // Keyed by the block's text itself: an unchanged block's string is the one seen last
+    // time, whose hash the engine keeps, so looking it up costs nothing per character.
     const previous = this.blocks;
-    const kept = new Map<string, readonly RootContent[]>();
-    const stats = { parsed: 0, reused: 0, whole: false };
-    this.blocks = kept;
-    this.lastStats = stats;
-    return spans.map((span, index) => {
-      const key = `${index === 0 ? 'F' : 'B'}${span.text}`;
-      const known = previous.get(key);
-      if (known) kept.set(key, known);
-      let counted = false;
-      const pristine = (): readonly RootContent[] => {
-        let nodes = kept.get(key);
-        if (!nodes) {
-          const parser = index === 0 ? firstBlockParser : laterBlockParser;
-          nodes = (parser.runSync(parser.parse(span.text)) as Root).children;
-          kept.set(key, nodes);
-          stats.parsed++;
-        } else if (!counted) stats.reused++;
-        counted = true;
-        return nodes;
-      };
-      return { ...span, nodes: () => shifted([...pristine()], 0, 0) };
-    });
+    const previousFirst = this.first;
+    this.blocks = new Map();
+    this.first = undefined;
+    this.lastStats = { parsed: 0, reused: 0, whole: false };
+    const blocks: ParsedBlock[] = [];
+    for (const [index, span] of spans.entries()) {
+      if (index === 0) {
+        if (previousFirst?.text === span.text) this.first = previousFirst;
+      } else {
+        const known = previous.get(span.text);
+        if (known) this.blocks.set(span.text, known);
+      }
+      blocks.push(new Block(span, index === 0, this));
+    }
+    return blocks;
+  }
+
+  /** A block's nodes as kept, parsed on first use (`ParsedBlock.pristine`). */
+  nodesOf(text: string, first: boolean): readonly RootContent[] {
+    let nodes = first ? this.first?.nodes : this.blocks.get(text);
+    if (nodes) return nodes;
+    const parser = first ? firstBlockParser : laterBlockParser;
+    nodes = (parser.runSync(parser.parse(text)) as Root).children;
+    if (first) this.first = { text, nodes };
+    else this.blocks.set(text, nodes);
+    this.lastStats.parsed++;
+    return nodes;
+  }
+}
+
+/** One block of a text, its nodes parsed when first asked for. */
+class Block implements ParsedBlock {
+  readonly offset: number;
+  readonly line: number;
+  readonly text: string;
+  private counted = false;
+  constructor(
+    span: BlockSpan,
+    private readonly first: boolean,
+    private readonly parser: IncrementalParser,
+  ) {
+    this.offset = span.offset;
+    this.line = span.line;
+    this.text = span.text;
+  }
+  nodes(): RootContent[] {
+    return shifted([...this.pristine()], 0, 0);
+  }
+  pristine(): readonly RootContent[] {
+    const before = this.parser.lastStats.parsed;
+    const nodes = this.parser.nodesOf(this.text, this.first);
+    if (!this.counted && this.parser.lastStats.parsed === before) this.parser.lastStats.reused++;
+    this.counted = true;
+    return nodes;
   }
 }

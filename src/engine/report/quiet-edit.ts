@@ -1,0 +1,71 @@
+/**
+ * Typing changes a few characters in one line. The checks at the door (work limits,
+ * front-matter look-alikes, the `:::` line scan, the block cutter) each read the whole
+ * text, so on every keystroke a long report paid for reading all of it again. They all
+ * read lines by their start (markers, fences, indentation) and a few characters anywhere
+ * in a line (`<`, `|`, `:`, backticks, `_` at a word's edge, brackets). An edit that touches
+ * none of those, inside one line that holds none of them at risk, leaves every one of
+ * their answers as it was: lines keep their numbers and every block but the edited one
+ * keeps its text. `quietEdit` says when that holds; anything in doubt is read whole.
+ */
+
+export interface LineEdit {
+  /** Offset in the old text where the two texts first differ. */
+  readonly start: number;
+  /** Characters of the old text replaced (from `start`). */
+  readonly removed: number;
+  /** Length of the text put in their place. */
+  readonly inserted: number;
+}
+
+/** Characters an edit may remove or insert: none of them means anything to a door check. */
+const PLAIN = /^[\p{L}\p{N} ,.;'"?!()/%£$€@+-]*$/u;
+/**
+ * A line's leading run of characters that can start a construct: spaces, quote and list
+ * markers, headings, fences, tables, HTML. An edit must leave at least one character
+ * after this run untouched before it, so the line starts as it did.
+ */
+const LEAD = /^[ \t>*+\-\d.)#=_~`:|<[\]!]*/;
+/** Characters which, anywhere in the line, some door check reads. */
+const WATCHED = /[<>|`~:[\]=\\^_]/;
+const DATA_LINE = /data-line/i;
+
+/** Where `after` differs from `before`, as one replacement. */
+export function lineEdit(before: string, after: string): LineEdit {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (
+    tail < shorter - start &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  ) {
+    tail++;
+  }
+  return { start, removed: before.length - start - tail, inserted: after.length - start - tail };
+}
+
+/**
+ * True when the edit leaves every line-based door check's answer unchanged: it stays in
+ * one line, changes only plain characters after the line's start, and neither the old
+ * nor the new line holds a character some check reads.
+ */
+export function quietEdit(before: string, after: string, edit: LineEdit): boolean {
+  const removed = before.slice(edit.start, edit.start + edit.removed);
+  const inserted = after.slice(edit.start, edit.start + edit.inserted);
+  if (!PLAIN.test(removed) || !PLAIN.test(inserted)) return false;
+  const lineStart = before.lastIndexOf('\n', edit.start - 1) + 1;
+  const oldLine = lineAt(before, lineStart);
+  const newLine = lineAt(after, lineStart);
+  const column = edit.start - lineStart;
+  for (const line of [oldLine, newLine]) {
+    if (column <= (LEAD.exec(line)?.[0].length ?? 0)) return false;
+    if (WATCHED.test(line) || DATA_LINE.test(line)) return false;
+  }
+  return true;
+}
+
+function lineAt(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end);
+}

@@ -1,0 +1,143 @@
+import { ChartRenderer } from '../../src/engine/charts/render-svg.js';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { BlockRenderCache } from '../../src/engine/block-render-cache.js';
+import { createEngine } from '../../src/engine/index.js';
+import { IncrementalParser } from '../../src/engine/report/incremental-parse.js';
+import { lineEdit, quietEdit } from '../../src/engine/report/quiet-edit.js';
+
+const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
+const samplePath = join(samples, 'children-in-care-q4-2023-24.md');
+const sample = readFileSync(samplePath, 'utf8');
+
+function quiet(before: string, after: string): boolean {
+  return quietEdit(before, after, lineEdit(before, after));
+}
+
+describe('quiet edits (the door checks kept between keystrokes)', () => {
+  it('finds the one replacement between two texts', () => {
+    assert.deepEqual(lineEdit('abcdef', 'abXdef'), { start: 2, removed: 1, inserted: 1 });
+    assert.deepEqual(lineEdit('abcdef', 'abcXYdef'), { start: 3, removed: 0, inserted: 2 });
+    assert.deepEqual(lineEdit('aaaa', 'aaa'), { start: 3, removed: 1, inserted: 0 });
+    assert.deepEqual(lineEdit('same', 'same'), { start: 4, removed: 0, inserted: 0 });
+  });
+
+  it('keeps plain typing inside a paragraph line, and nothing that could change a door check', () => {
+    const text = 'Intro\n\nA line of narrative here.\n';
+    assert.equal(quiet(text, text.replace('narrative', 'narratives')), true);
+    assert.equal(quiet(text, text.replace('of narrative', 'of the narrative')), true);
+    for (const changed of [
+      text.replace('narrative', 'narr\native'), // a new line
+      text.replace('narrative', 'narra*tive'), // emphasis counts
+      text.replace('narrative', 'narra_tive'),
+      text.replace('narrative', 'narra[tive'),
+      text.replace('narrative', 'narra`tive'),
+      text.replace('narrative', 'narra<tive'),
+      text.replace('narrative', 'narra|tive'),
+      text.replace('narrative', 'narra:tive'),
+      text.replace('A line', 'XA line'), // the line's first character
+      text.replace('A line', ' A line'),
+      text.replace('\n\nA', '\n\n-A'),
+    ]) {
+      assert.equal(quiet(text, changed), false, JSON.stringify(changed));
+    }
+    // A line holding something a check reads is never kept, even for a plain edit.
+    for (const line of [
+      'See :value{id=X} here.',
+      'A <b>bold</b> line.',
+      'a | table | row',
+      'data-line="3" here',
+    ]) {
+      const before = `Intro\n\n${line}\n`;
+      assert.equal(quiet(before, before.replace('here', 'there').replace('line', 'lines')), false);
+    }
+  });
+
+  it('gives what a new engine gives after any one-character edit of the sample', async () => {
+    const engine = createEngine();
+    const original = await engine.render(sample, { path: samplePath });
+    // Half the edits in narrative lines, where typing is quiet; half anywhere.
+    const narrative = [...sample.matchAll(/^[A-Z][^\n:<>|`*_[\]=~\\^]{30,}$/gm)].map(
+      (match) => (match.index ?? 0) + 5,
+    );
+    assert.ok(narrative.length > 3);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.nat({ max: sample.length }), fc.constantFrom(...narrative)),
+        fc.constantFrom('a', 'Z', ' ', '.', '-', '1', '*', '_', ':', '[', '`', '|', '\n', ''),
+        fc.boolean(),
+        async (at, char, remove) => {
+          const text = sample.slice(0, at) + char + sample.slice(at + (remove ? 1 : 0));
+          const warm = await engine.render(text, { path: samplePath });
+          const fresh = await createEngine().render(text, { path: samplePath });
+          assert.equal(warm.body, fresh.body);
+          assert.deepEqual(warm.messages, fresh.messages);
+          const back = await engine.render(sample, { path: samplePath });
+          assert.equal(back.body, original.body);
+          assert.deepEqual(back.messages, original.messages);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});
+
+describe('a data change re-renders only the blocks that read the changed indicator', () => {
+  let work: string;
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'scorecard-data-change-'));
+    cpSync(samples, work, { recursive: true });
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+  for (const mode of ['preview', 'public'] as const) {
+    it(`(${mode}) and gives what a new engine gives`, async () => {
+      const path = join(work, 'children-in-care-q4-2023-24.md');
+      const dataPath = join(work, 'data', 'indicators.yaml');
+      const engine = createEngine();
+      const cache = new BlockRenderCache();
+      const parser = new IncrementalParser();
+      const renderBlocks = async () => {
+        const { catalogue } = await engine.catalogue(sample, { path });
+        const blocks = parser.parseBlocks(sample);
+        assert.ok(blocks);
+        const input = {
+          path,
+          catalogue,
+          reportPeriod: undefined,
+          mode,
+          allowSmallNumbers: false,
+          charts: new ChartRenderer({ workers: 0 }),
+        };
+        const result = await cache.render(blocks, input);
+        assert.ok(result);
+        return result;
+      };
+      const before = await engine.render(sample, { path, mode });
+      const first = await renderBlocks();
+      const data = readFileSync(dataPath, 'utf8');
+      // OP147's latest value, in a file holding other indicators too.
+      const at = data.indexOf('- id: OP147');
+      const value = data.indexOf('{ period: 2023/24 Q4, value: ', at);
+      const changed = data.slice(0, value) + data.slice(value).replace(/value: \d+/, 'value: 71');
+      assert.notEqual(changed, data);
+      writeFileSync(dataPath, changed);
+      engine.invalidate(dataPath);
+      const after = await engine.render(sample, { path, mode });
+      const fresh = await createEngine().render(sample, { path, mode });
+      assert.equal(after.body, fresh.body);
+      assert.deepEqual(after.messages, fresh.messages);
+      assert.notEqual(after.body, before.body);
+      const second = await renderBlocks();
+      assert.notEqual(second.body, first.body);
+      const { rendered, reused } = cache.lastStats;
+      // The OP147 card and chart, and the summary and scorecards listing it: not the rest.
+      assert.ok(rendered >= 3, JSON.stringify(cache.lastStats));
+      assert.ok(reused > 2 * rendered, JSON.stringify(cache.lastStats));
+    });
+  }
+});

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { renderDocument } from '../../src/engine/html/document.js';
+import { quickFinding, thoroughGateProblems } from '../../src/engine/html/public-gate.js';
+
+/**
+ * The public gate reads a document quickly first (parse5's tree) and again with positions
+ * (hast-util-from-html) only when the quick reading finds something: the two must agree
+ * on every document, odd markup included, or the quick one would let something through.
+ */
+const PIECES = [
+  '<p>Text</p>',
+  '<p id="a">Anchor</p>',
+  '<a href="#a">to a</a>',
+  '<a href="#nowhere">lost</a>',
+  '<a href="http://example.org/">out</a>',
+  '<img alt="" src="data:image/png;base64,iVBORw0KGgo=">',
+  '<img src="x.png">',
+  '<input type="checkbox" disabled>',
+  '<input type="checkbox" disabled="disabled">',
+  '<input type="text">',
+  '<input type="checkbox" disabled="no">',
+  '<svg viewBox="0 0 2 2"><path d="M0 0" fill="url(#c)"></path><text x="1">Label</text></svg>',
+  '<svg><a xlink:href="http://example.org/">x</a></svg>',
+  '<svg><foreignObject><p>in</p></foreignObject></svg>',
+  '<svg><style>a{}</style></svg>',
+  '<style>p{color:red}</style>',
+  '<div style="background:url(http://x)">s</div>',
+  '<div style="color:red">ok</div>',
+  '<p onclick="x()">click</p>',
+  '<p data-line="3">line</p>',
+  '<template><img src="x.png"></template>',
+  '<a.b href="#a">selector</a.b>',
+  '<div id="x.y">dotted</div>',
+  '<table><tr><td>cell<p>misnested</table>',
+  '<noscript><img src="x.png"></noscript>',
+  '<script>alert(1)</script>',
+  '<meta http-equiv="refresh" content="0">',
+  '<p>Exempt sentence about the child placed far away.</p>',
+  '<b><i>unclosed',
+  '</p></div>',
+  '<!-- comment -->',
+  '<math><mi>x</mi></math>',
+  '<iframe src="data:text/html,x"></iframe>',
+  '<p title="width 10.50">numbers</p>',
+  '<svg width="010" height="1e2"><rect x="10.50"></rect></svg>',
+];
+
+function documentOf(body: string): string {
+  return renderDocument({
+    title: 'Gate',
+    classification: 'public',
+    mode: 'public',
+    bodyHtml: body,
+    symbolsUsed: [],
+    legend: [],
+    generator: 'test',
+  });
+}
+
+describe('the public gate, quick and thorough readings', () => {
+  it('agree on documents made of odd and hostile pieces', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }),
+        fc.boolean(),
+        (pieces, withExempt) => {
+          const input = {
+            html: documentOf(pieces.join('\n')),
+            file: '/r.md',
+            exempt: withExempt
+              ? [{ line: 3, text: 'Exempt sentence about the child placed far away.' }]
+              : [],
+            publicSource: '',
+          };
+          assert.equal(quickFinding(input), thoroughGateProblems(input).length > 0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agree on a document with nothing wrong in it', () => {
+    const input = {
+      html: documentOf('<p id="a">x</p><a href="#a">y</a>'),
+      file: '/r.md',
+      exempt: [],
+      publicSource: '',
+    };
+    assert.equal(quickFinding(input), false);
+    assert.deepEqual(thoroughGateProblems(input), []);
+  });
+});
