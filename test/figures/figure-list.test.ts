@@ -85,7 +85,7 @@ describe('the figure list of a render', function () {
             assert.equal(figure.value, null, where);
             assert.doesNotMatch(figure.text, /\d/, where);
           }
-          if (figure.source?.file.endsWith('.yaml') && figure.value !== null) {
+          if (/\.(yaml|json|csv)$/.test(figure.source?.file ?? '') && figure.value !== null) {
             assert.ok(result.dataFiles.includes(figure.source.file), where);
             const line = readFileSync(figure.source.file, 'utf8').split('\n')[
               figure.source.line - 1
