@@ -9,6 +9,26 @@ import { openDocument, startBrowser } from './browser.js';
 import { pdfInfo, pdfPageText } from './poppler.js';
 import { writeGeneratedReport } from './generated-report.js';
 
+interface Seen {
+  readonly display: string;
+  readonly box: number;
+  readonly text: string;
+  readonly children: number;
+  readonly held: number;
+}
+
+/** What the page makes of the template: its box, and what a reader copies (innerText). */
+const LOOK = `(() => {
+  const template = document.getElementById('scorecard-figures');
+  return {
+    display: getComputedStyle(template).display,
+    box: template.getBoundingClientRect().height,
+    text: document.body.innerText,
+    children: template.childNodes.length,
+    held: template.content.textContent.length,
+  };
+})()`;
+
 /**
  * The figure list an export carries is for tools: in a browser it is not shown, not in
  * the text a reader copies or prints, not in the accessibility tree, and it runs nothing,
@@ -37,17 +57,7 @@ describe('the figure list in Chromium', function () {
       assert.ok((readFigures(page)?.length ?? 0) > 50);
       const loaded = await openDocument(session, page);
       try {
-        const seen = await loaded.page.evaluate(() => {
-          const template = document.getElementById('scorecard-figures') as HTMLTemplateElement;
-          return {
-            display: getComputedStyle(template).display,
-            box: template.getBoundingClientRect().height,
-            // What a reader copies or prints, and what the list holds as DOM.
-            text: document.body.innerText,
-            children: template.childNodes.length,
-            held: template.content.textContent?.length ?? 0,
-          };
-        });
+        const seen = await loaded.page.evaluate<Seen>(LOOK);
         assert.equal(seen.display, 'none');
         assert.equal(seen.box, 0);
         assert.equal(seen.children, 0);

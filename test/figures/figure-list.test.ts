@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { createEngine, figureIdentity } from '../../src/engine/index.js';
@@ -85,12 +85,17 @@ describe('the figure list of a render', function () {
             assert.equal(figure.value, null, where);
             assert.doesNotMatch(figure.text, /\d/, where);
           }
-          if (/\.(yaml|json|csv)$/.test(figure.source?.file ?? '') && figure.value !== null) {
-            assert.ok(result.dataFiles.includes(figure.source.file), where);
-            const line = readFileSync(figure.source.file, 'utf8').split('\n')[
-              figure.source.line - 1
-            ];
-            if (figure.kind === 'value' || figure.kind === 'benchmark' || figure.kind === 'target')
+          const source = figure.source;
+          if (source && /\.(yaml|json|csv)$/.test(source.file) && figure.value !== null) {
+            assert.ok(result.dataFiles.includes(source.file), where);
+            const line = readFileSync(source.file, 'utf8').split('\n')[source.line - 1];
+            // The neighbours' mean is worked out; its source is the neighbour list's row.
+            const worked =
+              report.dfe !== undefined && figure.comparator === 'Statistical neighbours';
+            if (
+              !worked &&
+              (figure.kind === 'value' || figure.kind === 'benchmark' || figure.kind === 'target')
+            )
               assert.ok(line?.includes(String(figure.value)), `source line "${line}": ${where}`);
           }
         }
@@ -165,6 +170,53 @@ describe('the figure list of a render', function () {
       const blocks = await render(report, 'exempt');
       const tree = await render({ ...report, text: whole }, 'exempt');
       assert.deepEqual(tree.figures, blocks.figures, report.name);
+    }
+  });
+
+  it('a JSON data file gives each figure its line', async () => {
+    const json = {
+      indicators: [
+        {
+          id: 'OP148',
+          title: 'Care leavers in education, employment or training',
+          unit: 'percent',
+          decimals: 0,
+          polarity: 'higher',
+          targets: [{ period: '2023/24', value: 62 }],
+          values: [
+            { period: '2023/24 Q3', value: 55 },
+            { period: '2023/24 Q4', value: 58 },
+          ],
+        },
+      ],
+    };
+    const data = join(folder, 'json', 'data.json');
+    mkdirSync(dirname(data), { recursive: true });
+    writeFileSync(data, JSON.stringify(json, null, 2));
+    const text =
+      '---\ntitle: J\nperiod: 2023/24 Q4\ndata: data.json\n---\n\n:value{id=OP148} against :target{id=OP148}.\n';
+    const result = await render(
+      { name: 'json', path: join(folder, 'json', 'r.md'), text },
+      'exempt',
+    );
+    const lines = readFileSync(data, 'utf8').split('\n');
+    assert.deepEqual(
+      result.figures.map((figure) => [figure.kind, figure.text, figure.source?.file]),
+      [
+        ['value', '58%', data],
+        ['target', '62%', data],
+      ],
+    );
+    // A JSON value's place is its object in the list: the value is on that line or just after.
+    for (const figure of result.figures) {
+      const at = (figure.source?.line ?? 0) - 1;
+      assert.ok(
+        lines
+          .slice(at, at + 3)
+          .join(' ')
+          .includes(`"value": ${figure.value}`),
+        lines[at],
+      );
     }
   });
 
