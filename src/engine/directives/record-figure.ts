@@ -16,6 +16,14 @@ import type { ResolveContext } from './context.js';
 
 type Datum = Observation | BenchmarkValue;
 
+/**
+ * The number as printed, rounded as the page rounds it: the export must not carry more
+ * precision than it publishes (33.3% of a small group says more than 33%).
+ */
+function asPrinted(indicator: Indicator, value: number | undefined): number | null {
+  return value === undefined ? null : roundHalfUp(value, indicator.decimals);
+}
+
 /** A value or benchmark as data: its number only when it is printed. */
 export function datumFacts(indicator: Indicator, datum: Datum): FigureFacts {
   const printed = datum.symbol === undefined || datum.symbol === 'u';
@@ -33,7 +41,7 @@ export function datumFacts(indicator: Indicator, datum: Datum): FigureFacts {
     kind: isBenchmark ? 'benchmark' : 'value',
     comparator: isBenchmark ? datum.comparator : undefined,
     category,
-    value: printed ? (datum.value ?? null) : null,
+    value: printed ? asPrinted(indicator, datum.value) : null,
     suppressed: datum.symbol === 'c',
     source: datum.source,
   };
@@ -60,7 +68,7 @@ export function recordTarget<T extends ElementContent>(
           indicator: indicator.id,
           period: target.period.key,
           kind: 'target',
-          value: target.value,
+          value: asPrinted(indicator, target.value),
           suppressed: false,
           source: target.source,
         },
@@ -222,7 +230,7 @@ export function chartCellFacts(
         indicator: input.indicator.id,
         period: target.period.key,
         kind: 'target',
-        value: target.value,
+        value: asPrinted(input.indicator, target.value),
         suppressed: false,
         source: target.source,
       }
