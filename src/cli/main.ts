@@ -10,6 +10,7 @@ import {
   createMessage,
   type Message,
   VERSION,
+  exportedFigures,
 } from '../engine/index.js';
 import { cliHost } from './host.js';
 import { HELP, UsageError, parseCommand } from './args.js';
@@ -20,6 +21,7 @@ import type { exportPdf as ExportPdfFunction } from './pdf.js';
 import { isOwnedOrAbsent, writeExport } from './safe-write.js';
 import { exportDocxBeside } from './docx.js';
 import { outputsProblem, pdfPath } from './plan-outputs.js';
+import { formatFigures } from './figures.js';
 
 /** pdf.ts is imported only for --pdf, so the browser driver is never loaded otherwise. */
 type ExportPdf = typeof ExportPdfFunction;
@@ -52,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.out(VERSION);
     return 0;
   }
+  if (command.command === 'figures') return figures(command, io);
   let reports: string[];
   try {
     reports = await findReports(command.inputs, command.exclude);
@@ -103,6 +106,27 @@ async function check(
     io.err(`${reports.length} report${reports.length === 1 ? '' : 's'} checked: ${summary(all)}`);
   }
   return all.some((message) => message.severity === 'error') ? 1 : 0;
+}
+
+/** The figure list on stdout; the report's problems on stderr, as `check` prints them. */
+async function figures(command: Extract<CliCommand, { command: 'figures' }>, io: CliIo) {
+  const report = resolve(command.inputs[0]);
+  const engine = createEngine({
+    allowedRoots: command.allowedRoots,
+    ...(command.dfeDir ? { dfeDataFolder: command.dfeDir } : {}),
+  });
+  const messages: Message[] = [];
+  const text = await readReport(report, messages);
+  const result =
+    text === undefined
+      ? undefined
+      : await engine.render(text, { path: report, mode: command.mode });
+  messages.push(...(result?.messages ?? []));
+  const figures = exportedFigures(result?.figures ?? [], dirname(report));
+  io.out(formatFigures(figures, command.format));
+  for (const line of messageLines(messages)) io.err(line);
+  io.err(`${figures.length} figure${figures.length === 1 ? '' : 's'} listed: ${summary(messages)}`);
+  return messages.some((message) => message.severity === 'error') ? 1 : 0;
 }
 
 async function exportAll(

@@ -36,6 +36,8 @@ import type { Catalogue, Message, Period, StatSymbol } from './types.js';
 import type { ChartRenderer } from './charts/render-svg.js';
 import { throwIfCancelled } from './cancel.js';
 import { recordingCatalogue, readsDigest, type CatalogueReads } from './catalogue-reads.js';
+import { FigureLog } from './figures/figure-log.js';
+import type { FigureRecord } from './figures/figure-record.js';
 
 /** What every block of one render shares. */
 export interface BlockRenderInput {
@@ -56,6 +58,8 @@ export interface BlockRenderResult {
   readonly symbolsUsed: Set<StatSymbol>;
   /** Text of the first top-level `#` heading, for the document title. */
   readonly firstHeading: string | undefined;
+  /** Every figure printed, in document order, at its place in the report. */
+  readonly printed: FigureRecord[];
 }
 
 interface Entry {
@@ -69,6 +73,8 @@ interface Entry {
   /** Element ids taken while resolving (charts) and while building slots (cards). */
   readonly ids: { readonly resolve: number; readonly fill: number };
   readonly heading: string | undefined;
+  /** The figures the block prints, lines relative to the block (its first line is 1). */
+  readonly printed: readonly FigureRecord[];
 }
 
 /** Blocks of a few long reports; an entry is the block's HTML, a few kilobytes. */
@@ -164,6 +170,7 @@ export class BlockRenderCache {
       return undefined;
     }
     const messages: Message[] = [];
+    const printed: FigureRecord[] = [];
     const symbolsUsed = new Set<StatSymbol>();
     const parts: Array<{ readonly entry: Entry; readonly lines: number; readonly index: number }> =
       [];
@@ -231,6 +238,7 @@ export class BlockRenderCache {
       ids.fill += entry.ids.fill;
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
       for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
+      for (const shown of entry.printed) printed.push(shiftRecord(shown, block.line - 1));
       if (anyDecision) {
         reportDisclosure(record.figures, decisions, input, (ruleId, reason, at, options) =>
           messages.push(
@@ -265,6 +273,7 @@ export class BlockRenderCache {
       messages,
       symbolsUsed,
       firstHeading,
+      printed,
     };
   }
 
@@ -342,6 +351,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
   const messages: Message[] = [];
   const symbols = new Set<StatSymbol>();
   const ids = { resolve: 0, fill: 0 };
+  const figureLog = new FigureLog(input.path);
   let phase: 'resolve' | 'fill' = 'resolve';
   const reads: CatalogueReads = { ids: new Set(), all: false };
   const ctx: ResolveContext = {
@@ -360,6 +370,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
     withCharts: true,
     charts: input.charts,
     messages,
+    figureLog,
     nextId: (prefix) => `${prefix}-${token}${phase === 'resolve' ? 'R' : 'F'}${++ids[phase]}z`,
     report: (ruleId, reason, at, options) =>
       messages.push(placedMessage(input.path, ruleId, reason, at, options)),
@@ -384,7 +395,15 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
           new VFile({ path: input.path, value: block.text }),
           input.mode === 'public',
         );
-        return { html, nodes, messages, symbols: [...symbols], ids: { ...ids }, heading };
+        return {
+          html,
+          nodes,
+          messages,
+          symbols: [...symbols],
+          ids: { ...ids },
+          heading,
+          printed: figureLog.records,
+        };
       };
     },
   };
@@ -441,6 +460,11 @@ function shiftMessage(message: Message, lines: number): Message {
     line: message.line + lines,
     ...(message.endLine === undefined ? {} : { endLine: message.endLine + lines }),
   };
+}
+
+function shiftRecord(record: FigureRecord, lines: number): FigureRecord {
+  if (lines === 0) return record;
+  return { ...record, place: { ...record.place, line: record.place.line + lines } };
 }
 
 function shiftLines(html: string, lines: number): string {

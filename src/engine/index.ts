@@ -44,6 +44,9 @@ import { throwIfCancelled } from './cancel.js';
 import type { Catalogue, Message, Period } from './types.js';
 import type { Root } from 'mdast';
 import { VERSION } from './version.js';
+import { FigureLog } from './figures/figure-log.js';
+import type { FigureRecord } from './figures/figure-record.js';
+import { exportedFigures } from './figures/embed.js';
 
 export type * from './api.js';
 export type * from './types.js';
@@ -52,6 +55,9 @@ export { RULES, formatMessageLine, sortMessages } from './messages.js';
 export { DOCUMENT_CSS } from './html/styles.js';
 export { decodeBytes } from './report/decode-text.js';
 export { readDocxGenerator, renderDocx } from './docx/index.js';
+export { FiguresFormatError, exportedFigures, readFigures } from './figures/embed.js';
+export { FIGURE_KINDS, figureIdentity } from './figures/figure-record.js';
+export type { FigureKind, FigureRecord } from './figures/figure-record.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
@@ -205,6 +211,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       withCharts,
       charts,
       messages,
+      ...(withCharts ? { figureLog: new FigureLog(prepared.path) } : {}),
       nextId: (prefix) => `${prefix}-${++counter}`,
       report: (ruleId, reason, at, messageOptions) =>
         messages.push(
@@ -253,6 +260,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         : undefined;
     // The body is joined from its blocks only when read (see block-render-cache.ts).
     let body: string | undefined = notice;
+    let figures: readonly FigureRecord[] = notice === undefined ? ctx.printed : [];
     let messages = finish(ctx.messages);
     const title =
       prepared.frontMatter.title?.value ?? ctx.firstHeading ?? basename(prepared.path, '.md');
@@ -269,12 +277,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       legend: [],
       generator: VERSION,
     };
+    // Only an export carries its figures, with paths from the report's folder.
+    const withFigures = (shown: readonly FigureRecord[]) => ({
+      ...documentInput,
+      figures: exportedFigures(shown, dirname(prepared.path)),
+    });
     // The preview shows `body`; only an export needs the whole document, and joining a
     // long report into it costs as much as the rest of a re-render after a keystroke.
     let html: string | undefined;
     if (ctx.mode === 'public') {
       // The last gate reads the finished document, whatever built it.
-      html = renderDocument(documentInput);
+      html = renderDocument(withFigures(figures));
       const problems = publicGateProblems({
         html,
         file: prepared.path,
@@ -284,12 +297,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (problems.length > 0) {
         messages = finish([...messages, ...problems]);
         body = REFUSED_NOTICE;
-        html = renderDocument({ ...documentInput, bodyHtml: body });
+        figures = [];
+        html = renderDocument({ ...withFigures(figures), bodyHtml: body });
       }
     }
     return {
       get html() {
-        return (html ??= renderDocument(documentInput));
+        return (html ??= renderDocument(withFigures(figures)));
       },
       get body() {
         return (body ??= ctx.body);
@@ -299,6 +313,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       messages,
       dataFiles: prepared.catalogue.files,
       refused: messages.some((message) => message.severity === 'error'),
+      figures,
     };
   }
 
@@ -312,7 +327,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       new VFile({ path: prepared.path, value: prepared.text }),
       ctx.mode === 'public',
     );
-    return { ...ctx, body, firstHeading: firstHeading(prepared.tree()) };
+    return {
+      ...ctx,
+      body,
+      firstHeading: firstHeading(prepared.tree()),
+      printed: ctx.figureLog?.records ?? [],
+    };
   }
 
   /** Block by block through the render cache; the same result as `renderWhole`. */
@@ -339,6 +359,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       },
       symbolsUsed: result.symbolsUsed,
       firstHeading: result.firstHeading,
+      printed: result.printed,
       mode,
       messages,
     };

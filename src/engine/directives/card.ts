@@ -34,13 +34,15 @@ export function indicatorCard(
   const { indicator, observation } = facts;
   const titleId = ctx.nextId('sc-card');
   const period = observation?.period ?? facts.requested;
+  // Built in reading order, so the figure list is too: the headline, then the lines below.
+  const headline = figureWithPeriod(ctx, facts, { place: 'card' });
   const meta: Element[] = [
     row('Target', [
       targetText(ctx, facts, place),
       facts.target ? ` (${periodShortLabel(facts.target.period)})` : '',
     ]),
     row('Status', [ragText(ctx, facts, place)]),
-    row('Change', [changeText(facts)]),
+    row('Change', [changeText(ctx, facts)]),
     ...selectBenchmarks(facts.benchmarks, attributes['benchmarks']).map((b) =>
       row(b.comparator, [
         ...benchmarkText(ctx, indicator, b),
@@ -59,7 +61,7 @@ export function indicatorCard(
         indicator.title,
       ]),
       h('p.sc-card__figure', [
-        ...figureWithPeriod(ctx, facts, { place: 'card' }),
+        ...headline,
         headlineUnit(facts),
         period ? h('span.sc-card__period', ` ${periodLabel(period)}`) : undefined,
       ]),

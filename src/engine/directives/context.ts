@@ -3,6 +3,7 @@ import type { ChartRenderer } from '../charts/render-svg.js';
 import type { RuleId, MessageOptions } from '../messages.js';
 import type { Slots } from '../html/slots.js';
 import type { Decisions, ShownFigure } from '../disclose/figures.js';
+import type { FigureLog } from '../figures/figure-log.js';
 import type {
   BenchmarkValue,
   Catalogue,
@@ -40,6 +41,8 @@ export interface ResolveContext {
   readonly withCharts: boolean;
   /** The engine's chart renderer (its cache and worker pool). */
   readonly charts: ChartRenderer;
+  /** The figures printed, recorded as slots are built; absent where nothing is printed. */
+  readonly figureLog?: FigureLog | undefined;
   report(ruleId: RuleId, reason: string, at: Place, options?: MessageOptions): void;
   readonly messages: Message[];
 }

@@ -5,6 +5,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { visit } from 'unist-util-visit';
 import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
+import { FIGURES_ELEMENT_ID, templateText } from '../figures/embed.js';
 
 /**
  * The last gate on a public export, independent of the pipeline that built it: the
@@ -14,7 +15,9 @@ import type { Message } from '../types.js';
  * - no text of an exempt region (found by the line scan, not the parser);
  * - no attribute that reveals removed content (`data-line` is not in public exports at all);
  * - no URL but `data:` in any attribute, nor in CSS (`#fragment` links within the page pass);
- * - no element outside an allow-list of what the document is made of.
+ * - no element outside an allow-list of what the document is made of; the one exception is
+ *   the figure list an export carries (`<template id="scorecard-figures">`, text only, once,
+ *   in the body), whose text is checked for exempt text like everything shown.
  */
 
 /** What a document is made of: the sanitized author elements, the page, cards and charts. */
@@ -214,11 +217,7 @@ export function quickFinding(input: GateInput): boolean {
       if (!Object.hasOwn(Object.prototype, name)) properties[name] = attribute.value;
     }
     const build = node.namespaceURI === SVG_NAMESPACE ? s : h;
-    const text =
-      node.tagName === 'style'
-        ? node.childNodes.map((child) => ('value' in child ? child.value : '')).join('')
-        : undefined;
-    const element = build(node.tagName, properties, text === undefined ? [] : [text]);
+    const element = build(node.tagName, properties, quickChildren(node));
     checks.element(element, parent);
     pushChildren(stack, node.childNodes, element.tagName);
   }
@@ -226,6 +225,21 @@ export function quickFinding(input: GateInput): boolean {
 }
 
 type P5Node = DefaultTreeAdapterMap['node'];
+type P5Element = DefaultTreeAdapterMap['element'];
+
+/**
+ * What the checks read inside an element: a style sheet's text, and a template's content
+ * (parse5 keeps it apart from the children), with an element standing for any markup in it.
+ */
+function quickChildren(node: P5Element): Array<string | Element> {
+  const inside =
+    node.tagName === 'style'
+      ? node.childNodes
+      : 'content' in node && node.tagName === 'template'
+        ? (node.content as DefaultTreeAdapterMap['documentFragment']).childNodes
+        : [];
+  return inside.map((child) => ('value' in child ? child.value : h('span')));
+}
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
 /** Children go on the stack last first, so they come off it in document order. */
@@ -245,6 +259,7 @@ class Checks {
   private shown = '';
   private readonly ids = new Set<string>();
   private readonly fragments: Array<{ target: string; node: Element }> = [];
+  private figureLists = 0;
 
   private add(reason: string, line = 1): void {
     if (this.found.length < MAX_FINDINGS) this.found.push({ line, reason });
@@ -258,7 +273,11 @@ class Checks {
     const found = (reason: string) => this.add(reason);
     // Described only when something is found: most elements are fine.
     const where = () => describe(node);
-    if (!ALLOWED_ELEMENTS.has(node.tagName))
+    if (node.tagName === 'template') {
+      const problem = figureListProblem(node, parentTag, ++this.figureLists);
+      if (problem) found(`${problem} (${where()})`);
+      else this.shown += (templateText(node) ?? '') + ' ';
+    } else if (!ALLOWED_ELEMENTS.has(node.tagName))
       found(`it has a <${node.tagName}> element (${where()})`);
     if (node.tagName === 'style') {
       const inHead = parentTag === 'head';
@@ -314,6 +333,22 @@ class Checks {
       this.add(leak.reason, leak.line);
     return this.found;
   }
+}
+
+/** What is wrong with a `<template>`, unless it is the one figure list an export carries. */
+function figureListProblem(
+  node: Element,
+  parentTag: string | undefined,
+  count: number,
+): string | undefined {
+  const keys = Object.keys(node.properties);
+  if (node.properties['id'] !== FIGURES_ELEMENT_ID || keys.length !== 1)
+    return 'it has a <template> element that is not the figure list';
+  if (parentTag !== 'body') return 'it has a figure list outside the body';
+  if (count > 1) return 'it has more than one figure list';
+  if (node.children.length > 0 || templateText(node) === undefined)
+    return 'its figure list holds markup';
+  return undefined;
 }
 
 function allowedUrl(key: string, tagName: string, value: string): boolean {
