@@ -27,7 +27,22 @@ export type CliCommand =
       readonly allowedRoots: readonly string[];
       readonly exclude: readonly string[];
       readonly dfeDir?: string;
-    };
+    }
+  | DiffCommand;
+
+/** `scorecard diff BEFORE AFTER`: two exports or reports, their figures compared. */
+export interface DiffCommand {
+  readonly command: 'diff';
+  readonly before: string;
+  readonly after: string;
+  readonly format: 'text' | 'json' | 'html';
+  readonly output?: string;
+  readonly force: boolean;
+  /** How a report (`.md`) is rendered to read its figures; exports are read as written. */
+  readonly mode: 'public' | 'exempt';
+  readonly allowedRoots: readonly string[];
+  readonly dfeDir?: string;
+}
 
 export class UsageError extends Error {}
 
@@ -63,8 +78,9 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   if (values.version) return { command: 'version' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'help' };
+  if (command === 'diff') return parseDiff(values, inputs);
   if (command !== 'export' && command !== 'check')
-    throw new UsageError(`Unknown command "${command}"; use export or check`);
+    throw new UsageError(`Unknown command "${command}"; use export, check or diff`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one report or folder`);
   const modes = (['public', 'exempt', 'preview'] as const).filter((mode) => values[mode]);
   if (modes.length > 1) throw new UsageError(`Choose one of --${modes.join(' or --')}`);
@@ -101,11 +117,39 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   };
 }
 
+function parseDiff(
+  values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'],
+  inputs: readonly string[],
+): DiffCommand {
+  const [before, after, ...rest] = inputs;
+  if (before === undefined || after === undefined || rest.length > 0)
+    throw new UsageError('diff needs two files: BEFORE and AFTER (exports or reports)');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'html')
+    throw new UsageError(`--format must be text, json or html, not "${format}"`);
+  for (const flag of ['out-dir', 'pdf', 'docx', 'preview', 'exclude'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} is not a diff option`);
+  }
+  if (values.public && values.exempt) throw new UsageError('Choose one of --public or --exempt');
+  return {
+    command: 'diff',
+    before,
+    after,
+    format,
+    ...(values.output ? { output: values.output } : {}),
+    force: values.force ?? false,
+    mode: values.exempt ? 'exempt' : 'public',
+    allowedRoots: values.allow ?? [],
+    ...(values['dfe-dir'] ? { dfeDir: values['dfe-dir'] } : {}),
+  };
+}
+
 export const HELP = `Scorecard Markdown: export performance reports written in Markdown to accessible HTML.
 
 Usage
   scorecard export REPORT.md|FOLDER... [-o OUT.html | --out-dir DIR] [--public | --exempt]
   scorecard check  REPORT.md|FOLDER... [--format text|json] [--public | --exempt | --preview]
+  scorecard diff   BEFORE AFTER [--format text|json|html] [-o OUT] [--public | --exempt]
 
 Export options
   -o, --output FILE          where to write (one report only); default REPORT.html
@@ -120,6 +164,14 @@ Export options
   --force                    overwrite a file this tool did not write
   --allow-small-numbers      publish although small numbers were suppressed (marked)
   --allow-exempt-as-public   export a report classified exempt as public (warns)
+
+Diff options
+  BEFORE, AFTER              exports (.html) written by Scorecard Markdown, or reports
+                             (.md) rendered now (--public, the default, or --exempt)
+  --format text|json|html    what to print or write (default text)
+  -o, --output FILE          write the comparison to FILE instead of printing it
+                             (--force to replace a file this tool did not write)
+  Exit status 0 when no figure changed, 1 when some did, 2 on error.
 
 Common options
   --allow DIR                also read data files from DIR (repeatable); by default

@@ -42,6 +42,10 @@ export { DOCUMENT_CSS } from './html/styles.js';
 export { prestartRenderThreads } from './charts/index.js';
 export { decodeBytes } from './report/decode-text.js';
 export { readDocxGenerator, renderDocx } from './docx/index.js';
+export { diffFigures, diffJson, diffSummary, diffText } from './figures/diff.js';
+export type { FigureChange, FigureDiff } from './figures/diff.js';
+export { diffReportBody, diffReportHtml, isExemptExport } from './figures/diff-report.js';
+export { exportFigures, renderFigures } from './figures/read-back.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;

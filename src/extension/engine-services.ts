@@ -6,6 +6,15 @@
  */
 export { createEngine, readDocxGenerator, renderDocx } from '../engine/index.js';
 export {
+  DOCUMENT_CSS,
+  diffFigures,
+  diffReportBody,
+  diffSummary,
+  exportFigures,
+  isExemptExport,
+  renderFigures,
+} from '../engine/index.js';
+export {
   findIndicator,
   hoverMarkdown,
   latestText,

@@ -8,7 +8,15 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { renderDocument } from '../html/document.js';
 import { VERSION } from '../version.js';
-import { CALLOUT_LABELS, diffSummary, type FigureChange, type FigureDiff } from './diff.js';
+import {
+  DIFF_SECTIONS,
+  NOT_SHOWN,
+  RAG_LOOKS,
+  changeWords,
+  diffSummary,
+  type FigureChange,
+  type FigureDiff,
+} from './diff.js';
 
 export interface DiffReportInput {
   readonly diff: FigureDiff;
@@ -22,48 +30,25 @@ export interface DiffReportInput {
   readonly exempt?: boolean;
 }
 
-/** RAG as the exports show it: shape and word, never colour alone. */
-const RAG_LOOKS: Readonly<Record<string, { shape: string; word: string }>> = {
-  green: { shape: '▲', word: 'Green' },
-  amber: { shape: '●', word: 'Amber' },
-  red: { shape: '▼', word: 'Red' },
-};
-
-const SECTIONS: readonly {
-  id: string;
-  heading: string;
-  caption: string;
-  rows: (row: FigureChange) => boolean;
-}[] = [
-  {
-    id: 'called-out',
-    heading: 'RAG, direction and suppression flips, revised benchmarks',
-    caption:
-      'Figures whose RAG status, direction of travel or suppression changed, and benchmarks revised',
-    rows: (row) => row.callouts.length > 0,
-  },
-  {
-    id: 'changed',
-    heading: 'Other changed figures',
-    caption: 'Other figures printed differently',
-    rows: (row) => row.callouts.length === 0 && row.change === 'changed',
-  },
-  {
-    id: 'added',
-    heading: 'Figures added',
-    caption: 'Figures shown only in the later version',
-    rows: (row) => row.change === 'added',
-  },
-  {
-    id: 'removed',
-    heading: 'Figures removed',
-    caption: 'Figures shown only in the earlier version',
-    rows: (row) => row.change === 'removed',
-  },
-];
+/** The page's title; the two versions follow it in the header. */
+export const DIFF_REPORT_TITLE = 'Figures changed';
 
 /** The whole document: header, summary, then one table per kind of change. */
 export function diffReportHtml(input: DiffReportInput): string {
+  return renderDocument({
+    title: DIFF_REPORT_TITLE,
+    periodLabel: `${input.beforeName} → ${input.afterName}`,
+    classification: input.exempt ? 'exempt' : 'public',
+    mode: input.exempt ? 'exempt' : 'public',
+    bodyHtml: diffReportBody(input),
+    symbolsUsed: [],
+    legend: [],
+    generator: VERSION,
+  });
+}
+
+/** What goes in `<main>`: the summary and the tables (for the VS Code webview too). */
+export function diffReportBody(input: DiffReportInput): string {
   const { diff } = input;
   const body: Element[] = [
     h('p', [
@@ -79,7 +64,7 @@ export function diffReportHtml(input: DiffReportInput): string {
   if (diff.changes.length === 0) {
     body.push(h('p', 'Every figure is printed the same in both versions.'));
   }
-  for (const section of SECTIONS) {
+  for (const section of DIFF_SECTIONS) {
     const rows = diff.changes.filter(section.rows);
     if (rows.length === 0) continue;
     body.push(
@@ -89,16 +74,7 @@ export function diffReportHtml(input: DiffReportInput): string {
       ]),
     );
   }
-  return renderDocument({
-    title: 'Figures changed',
-    periodLabel: `${input.beforeName} → ${input.afterName}`,
-    classification: input.exempt ? 'exempt' : 'public',
-    mode: input.exempt ? 'exempt' : 'public',
-    bodyHtml: body.map((node) => toHtml(node)).join('\n'),
-    symbolsUsed: [],
-    legend: [],
-    generator: VERSION,
-  });
+  return body.map((node) => toHtml(node)).join('\n');
 }
 
 function changeTable(caption: string, rows: readonly FigureChange[]): Element {
@@ -130,7 +106,7 @@ function changeTable(caption: string, rows: readonly FigureChange[]): Element {
           h('td', [row.comparator, row.category].filter(Boolean).join(', ')),
           h('td', printedCell(row, row.before, row.beforeState)),
           h('td', printedCell(row, row.after, row.afterState)),
-          h('td', whatChanged(row)),
+          h('td', changeWords(row)),
         ]),
       ),
     ),
@@ -142,7 +118,7 @@ function printedCell(
   text: string | null,
   state: string | undefined,
 ): ElementContent[] {
-  if (text === null) return [h('em', 'not shown')];
+  if (text === null) return [h('em', NOT_SHOWN)];
   const look = row.kind === 'rag' && state !== undefined ? RAG_LOOKS[state] : undefined;
   if (!look) return [{ type: 'text', value: text }];
   // The printed text keeps its own words; the status is said again in case it has none.
@@ -150,23 +126,7 @@ function printedCell(
   return [h('span', { className: ['sc-rag', `sc-rag--${state}`] }, said)];
 }
 
-function ragWords(state: string | undefined): string {
-  const look = state === undefined ? undefined : RAG_LOOKS[state];
-  return look ? `${look.shape} ${look.word}` : (state ?? 'none');
-}
-
-function whatChanged(row: FigureChange): string {
-  if (row.change === 'added') return 'Added';
-  if (row.change === 'removed') return 'Removed';
-  const parts = row.callouts.map((callout) => {
-    const label = CALLOUT_LABELS[callout];
-    if (callout === 'rag-flip')
-      return `${label}: ${ragWords(row.beforeState)} to ${ragWords(row.afterState)}`;
-    if (callout === 'direction-flip')
-      return `${label}: ${row.beforeState ?? 'none'} to ${row.afterState ?? 'none'}`;
-    if (callout === 'suppression-flip')
-      return `${label}: ${row.afterSuppressed ? 'now suppressed' : 'no longer suppressed'}`;
-    return label;
-  });
-  return parts.length > 0 ? parts.join('; ') : 'Changed';
+/** An exempt export says so on its body (`sc-doc--exempt`), as renderDocument writes it. */
+export function isExemptExport(html: string): boolean {
+  return /<body\s+class="[^"]*\bsc-doc--exempt\b/i.test(html);
 }

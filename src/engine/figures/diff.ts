@@ -232,3 +232,116 @@ export function diffSummary(counts: DiffCounts): string {
   add(counts.removed, 'figure removed', 'figures removed');
   return parts.length > 0 ? parts.join(', ') : 'no figure changed';
 }
+
+/** RAG as the exports show it: shape and word, never colour alone. */
+export const RAG_LOOKS: Readonly<Record<string, { shape: string; word: string }>> = {
+  green: { shape: '▲', word: 'Green' },
+  amber: { shape: '●', word: 'Amber' },
+  red: { shape: '▼', word: 'Red' },
+};
+
+function ragWords(state: string | undefined): string {
+  const look = state === undefined ? undefined : RAG_LOOKS[state];
+  return look ? `${look.shape} ${look.word}` : (state ?? 'none');
+}
+
+/** What happened to a row, in words: `RAG flip: ▲ Green to ▼ Red`, `Added`, `Changed`. */
+export function changeWords(row: FigureChange): string {
+  if (row.change === 'added') return 'Added';
+  if (row.change === 'removed') return 'Removed';
+  const parts = row.callouts.map((callout) => {
+    const label = CALLOUT_LABELS[callout];
+    if (callout === 'rag-flip')
+      return `${label}: ${ragWords(row.beforeState)} to ${ragWords(row.afterState)}`;
+    if (callout === 'direction-flip')
+      return `${label}: ${row.beforeState ?? 'none'} to ${row.afterState ?? 'none'}`;
+    if (callout === 'suppression-flip')
+      return `${label}: ${row.afterSuppressed ? 'now suppressed' : 'no longer suppressed'}`;
+    return label;
+  });
+  return parts.length > 0 ? parts.join('; ') : 'Changed';
+}
+
+/** The JSON `scorecard diff --format json` prints (documented in the README). */
+export interface DiffJson {
+  readonly generator: string;
+  readonly before: string;
+  readonly after: string;
+  readonly summary: string;
+  readonly counts: DiffCounts;
+  readonly changes: readonly FigureChange[];
+}
+
+export function diffJson(
+  diff: FigureDiff,
+  names: { readonly before: string; readonly after: string; readonly generator: string },
+): DiffJson {
+  return {
+    generator: names.generator,
+    before: names.before,
+    after: names.after,
+    summary: diffSummary(diff.counts),
+    counts: diff.counts,
+    changes: diff.changes,
+  };
+}
+
+/** Absent figures in the text and HTML reports. */
+export const NOT_SHOWN = '(not shown)';
+
+/** The terminal report: a heading line, the summary, then the rows section by section. */
+export function diffText(
+  diff: FigureDiff,
+  names: { readonly before: string; readonly after: string; readonly generator: string },
+): string {
+  const lines = [
+    `Figures changed from ${names.before} to ${names.after} (${names.generator})`,
+    `${diffSummary(diff.counts)}.`,
+  ];
+  for (const section of DIFF_SECTIONS) {
+    const rows = diff.changes.filter(section.rows);
+    if (rows.length === 0) continue;
+    lines.push('', `${section.heading} (${rows.length})`);
+    for (const row of rows) {
+      lines.push(
+        `  ${figureLabel(row)}: ${changeWords(row)}`,
+        `    ${row.before ?? NOT_SHOWN}  ->  ${row.after ?? NOT_SHOWN}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The sections every report of a diff has, in order (flips first). */
+export const DIFF_SECTIONS: readonly {
+  readonly id: string;
+  readonly heading: string;
+  readonly caption: string;
+  readonly rows: (row: FigureChange) => boolean;
+}[] = [
+  {
+    id: 'called-out',
+    heading: 'RAG, direction and suppression flips, revised benchmarks',
+    caption:
+      'Figures whose RAG status, direction of travel or suppression changed, and benchmarks revised',
+    rows: (row) => row.callouts.length > 0,
+  },
+  {
+    id: 'changed',
+    heading: 'Other changed figures',
+    caption: 'Other figures printed differently',
+    rows: (row) => row.callouts.length === 0 && row.change === 'changed',
+  },
+  {
+    id: 'added',
+    heading: 'Figures added',
+    caption: 'Figures shown only in the later version',
+    rows: (row) => row.change === 'added',
+  },
+  {
+    id: 'removed',
+    heading: 'Figures removed',
+    caption: 'Figures shown only in the earlier version',
+    rows: (row) => row.change === 'removed',
+  },
+];
