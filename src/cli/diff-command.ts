@@ -9,9 +9,8 @@ import {
   diffJson,
   diffReportHtml,
   diffText,
-  exportFigures,
   isExemptExport,
-  renderFigures,
+  readFigures,
 } from '../engine/index.js';
 import { readGenerator } from '../engine/html/document.js';
 import type { FigureRecord } from '../engine/figures/figure-record.js';
@@ -22,14 +21,14 @@ import { isOwnedOrAbsent, sameFile, writeExport } from './safe-write.js';
 
 /** Where a version's figures come from: the blob an export carries, or a render now. */
 export interface FigureReaders {
-  /** The records an export carries; undefined when it has none or they are malformed. */
+  /** The records an export carries; undefined when it has none; throws when malformed. */
   readonly fromExport: (html: string) => readonly FigureRecord[] | undefined;
   readonly fromRender: (result: RenderResult) => readonly FigureRecord[];
 }
 
 export const FIGURE_READERS: FigureReaders = {
-  fromExport: exportFigures,
-  fromRender: renderFigures,
+  fromExport: readFigures,
+  fromRender: (result) => result.figures,
 };
 
 interface CliIo {
@@ -154,11 +153,19 @@ async function readSide(
 function readExport(html: string, shown: string, readers: FigureReaders): Side {
   if (readGenerator(html) === undefined)
     return { ok: false, reason: `${shown} is not an export written by Scorecard Markdown` };
-  const records = readers.fromExport(html);
+  let records: readonly FigureRecord[] | undefined;
+  try {
+    records = readers.fromExport(html);
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `${shown}: its figure data is malformed (${(error as Error).message}); export the report again`,
+    };
+  }
   if (!records)
     return {
       ok: false,
-      reason: `${shown} carries no readable figures (its figure data is missing or malformed; export the report again)`,
+      reason: `${shown} carries no figures (exported before exports carried them?); export the report again`,
     };
   return { ok: true, records, exempt: isExemptExport(html) };
 }

@@ -1,3 +1,4 @@
+import type { FigureRecord } from './figures/figure-record.js';
 import type { Catalogue, Message } from './types.js';
 
 /** Which public the output is for. `preview` shows everything, marked up for the author. */
@@ -52,6 +53,12 @@ export interface RenderResult {
   readonly dataFiles: readonly string[];
   /** True when the output must not be published (errors, or a refused public export). */
   readonly refused: boolean;
+  /**
+   * Every figure the body prints, once per place, in document order (empty when the body
+   * is a refusal notice). Files are absolute here; the HTML export carries the same list
+   * with files relative to the report's folder (`readFigures`).
+   */
+  readonly figures: readonly FigureRecord[];
 }
 
 export interface CatalogueResult {

@@ -32,6 +32,8 @@ import { createMessage } from './messages.js';
 import type { MessageOptions, RuleId } from './messages.js';
 import type { ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
+import { FigureLog } from './figures/figure-log.js';
+import type { FigureRecord } from './figures/figure-record.js';
 
 /** What every block of one render shares. */
 export interface BlockRenderInput {
@@ -49,6 +51,8 @@ export interface BlockRenderResult {
   readonly symbolsUsed: Set<StatSymbol>;
   /** Text of the first top-level `#` heading, for the document title. */
   readonly firstHeading: string | undefined;
+  /** Every figure printed, in document order, at its place in the report. */
+  readonly printed: FigureRecord[];
 }
 
 interface Entry {
@@ -62,6 +66,8 @@ interface Entry {
   /** Element ids taken while resolving (charts) and while building slots (cards). */
   readonly ids: { readonly resolve: number; readonly fill: number };
   readonly heading: string | undefined;
+  /** The figures the block prints, lines relative to the block (its first line is 1). */
+  readonly printed: readonly FigureRecord[];
 }
 
 /** Blocks of a few long reports; an entry is the block's HTML, a few kilobytes. */
@@ -101,6 +107,7 @@ export class BlockRenderCache {
     if (blocks.some((block) => /data-line/i.test(block.text))) return undefined;
     const environment = environmentKey(input);
     const messages: Message[] = [];
+    const printed: FigureRecord[] = [];
     const symbolsUsed = new Set<StatSymbol>();
     const parts: Array<{ readonly entry: Entry; readonly lines: number; readonly index: number }> =
       [];
@@ -155,6 +162,7 @@ export class BlockRenderCache {
       ids.fill += entry.ids.fill;
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
       for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
+      for (const record of entry.printed) printed.push(shiftRecord(record, block.line - 1));
       reportDisclosure(figures[index]!, decisions, input, (ruleId, reason, at, options) =>
         messages.push(
           shiftMessage(placedMessage(input.path, ruleId, reason, at, options), block.line - 1),
@@ -177,7 +185,7 @@ export class BlockRenderCache {
         return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
       })
       .join('\n');
-    return { body, messages, symbolsUsed, firstHeading };
+    return { body, messages, symbolsUsed, firstHeading, printed };
   }
 
   clear(): void {
@@ -214,6 +222,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
   const messages: Message[] = [];
   const symbols = new Set<StatSymbol>();
   const ids = { resolve: 0, fill: 0 };
+  const figureLog = new FigureLog(input.path);
   let phase: 'resolve' | 'fill' = 'resolve';
   const ctx: ResolveContext = {
     file: input.path,
@@ -230,6 +239,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
     pending: [],
     withCharts: true,
     messages,
+    figureLog,
     nextId: (prefix) => `${prefix}-${token}${phase === 'resolve' ? 'R' : 'F'}${++ids[phase]}z`,
     report: (ruleId, reason, at, options) =>
       messages.push(placedMessage(input.path, ruleId, reason, at, options)),
@@ -253,7 +263,15 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
           new VFile({ path: input.path, value: block.text }),
           input.mode === 'public',
         );
-        return { html, nodes, messages, symbols: [...symbols], ids: { ...ids }, heading };
+        return {
+          html,
+          nodes,
+          messages,
+          symbols: [...symbols],
+          ids: { ...ids },
+          heading,
+          printed: figureLog.records,
+        };
       };
     },
   };
@@ -310,6 +328,11 @@ function shiftMessage(message: Message, lines: number): Message {
     line: message.line + lines,
     ...(message.endLine === undefined ? {} : { endLine: message.endLine + lines }),
   };
+}
+
+function shiftRecord(record: FigureRecord, lines: number): FigureRecord {
+  if (lines === 0) return record;
+  return { ...record, place: { ...record.place, line: record.place.line + lines } };
 }
 
 function shiftLines(html: string, lines: number): string {

@@ -34,6 +34,9 @@ import { BlockRenderCache } from './block-render-cache.js';
 import type { Catalogue, Message, Period } from './types.js';
 import type { Root } from 'mdast';
 import { VERSION } from './version.js';
+import { FigureLog } from './figures/figure-log.js';
+import type { FigureRecord } from './figures/figure-record.js';
+import { exportedFigures } from './figures/embed.js';
 
 export type * from './api.js';
 export type * from './types.js';
@@ -42,10 +45,12 @@ export { DOCUMENT_CSS } from './html/styles.js';
 export { prestartRenderThreads } from './charts/index.js';
 export { decodeBytes } from './report/decode-text.js';
 export { readDocxGenerator, renderDocx } from './docx/index.js';
+export { readFigures } from './figures/embed.js';
+export { FIGURE_KINDS, figureIdentity } from './figures/figure-record.js';
+export type { FigureKind, FigureRecord } from './figures/figure-record.js';
 export { diffFigures, diffJson, diffSummary, diffText } from './figures/diff.js';
 export type { FigureChange, FigureDiff } from './figures/diff.js';
 export { diffReportBody, diffReportHtml, isExemptExport } from './figures/diff-report.js';
-export { exportFigures, renderFigures } from './figures/read-back.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
@@ -185,6 +190,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       pending: [],
       withCharts,
       messages,
+      ...(withCharts ? { figureLog: new FigureLog(prepared.path) } : {}),
       nextId: (prefix) => `${prefix}-${++counter}`,
       report: (ruleId, reason, at, messageOptions) =>
         messages.push(
@@ -228,6 +234,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       : doorRefused(ctx.messages, renderOptions)
         ? REFUSED_NOTICE
         : rendered;
+    let figures: readonly FigureRecord[] = body === rendered ? ctx.printed : [];
     let messages = finish(ctx.messages);
     const title =
       prepared.frontMatter.title?.value ?? ctx.firstHeading ?? basename(prepared.path, '.md');
@@ -242,12 +249,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       legend: [],
       generator: VERSION,
     };
+    // Only an export carries its figures, with paths from the report's folder.
+    const withFigures = (shown: readonly FigureRecord[]) => ({
+      ...documentInput,
+      figures: exportedFigures(shown, dirname(prepared.path)),
+    });
     // The preview shows `body`; only an export needs the whole document, and joining a
     // long report into it costs as much as the rest of a re-render after a keystroke.
     let html: string | undefined;
     if (ctx.mode === 'public') {
       // The last gate reads the finished document, whatever built it.
-      html = renderDocument(documentInput);
+      html = renderDocument(withFigures(figures));
       const problems = publicGateProblems({
         html,
         file: prepared.path,
@@ -257,12 +269,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (problems.length > 0) {
         messages = finish([...messages, ...problems]);
         body = REFUSED_NOTICE;
-        html = renderDocument({ ...documentInput, bodyHtml: body });
+        figures = [];
+        html = renderDocument({ ...withFigures(figures), bodyHtml: body });
       }
     }
     return {
       get html() {
-        return (html ??= renderDocument(documentInput));
+        return (html ??= renderDocument(withFigures(figures)));
       },
       body,
       css: DOCUMENT_CSS,
@@ -270,6 +283,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       messages,
       dataFiles: prepared.catalogue.files,
       refused: messages.some((message) => message.severity === 'error'),
+      figures,
     };
   }
 
@@ -282,7 +296,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       new VFile({ path: prepared.path, value: prepared.text }),
       ctx.mode === 'public',
     );
-    return { ...ctx, body, firstHeading: firstHeading(prepared.tree()) };
+    return {
+      ...ctx,
+      body,
+      firstHeading: firstHeading(prepared.tree()),
+      printed: ctx.figureLog?.records ?? [],
+    };
   }
 
   /** Block by block through the render cache; the same result as `renderWhole`. */

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderResult } from '../engine/api.js';
-import type { FigureDiff } from '../engine/index.js';
+import type { FigureDiff, FigureRecord } from '../engine/index.js';
 import {
   comparisonMode,
   diffViewHtml,
@@ -69,10 +69,18 @@ export class FigureComparisons {
     }
     const loaded = await this.services.get();
     const html = await readFile(found.file, 'utf8');
-    const before = loaded.text.exportFigures(html);
+    let before: readonly FigureRecord[] | undefined;
+    try {
+      before = loaded.text.readFigures(html);
+    } catch (error) {
+      void vscode.window.showErrorMessage(
+        `${path.basename(found.file)}: its figure data is malformed (${(error as Error).message}); export the report again.`,
+      );
+      return undefined;
+    }
     if (!before) {
       void vscode.window.showErrorMessage(
-        `${path.basename(found.file)} carries no readable figures (written by an older version, or not an export of this tool); export the report again.`,
+        `${path.basename(found.file)} carries no figures (written by an older version, or not an export of this tool); export the report again.`,
       );
       return undefined;
     }
@@ -80,7 +88,7 @@ export class FigureComparisons {
     if (!now) return undefined;
     return this.show(loaded, {
       before,
-      after: loaded.text.renderFigures(now),
+      after: now.figures,
       beforeName: path.basename(found.file),
       afterName: `${path.basename(report)} (now)`,
       exempt: loaded.text.isExemptExport(html) || found.mode === 'exempt',
@@ -152,8 +160,8 @@ export class FigureComparisons {
         return undefined;
       }
       return await this.show(loaded, {
-        before: loaded.text.renderFigures(old),
-        after: loaded.text.renderFigures(now),
+        before: old.figures,
+        after: now.figures,
         beforeName: `${path.basename(report)} at ${revision.trim()}`,
         afterName: `${path.basename(report)} (now)`,
         exempt: mode === 'exempt',

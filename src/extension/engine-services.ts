@@ -10,9 +10,8 @@ export {
   diffFigures,
   diffReportBody,
   diffSummary,
-  exportFigures,
   isExemptExport,
-  renderFigures,
+  readFigures,
 } from '../engine/index.js';
 export {
   findIndicator,

@@ -20,6 +20,7 @@ function result(refused: boolean, messages: Partial<Message>[]): RenderResult {
     title: '',
     dataFiles: [],
     refused,
+    figures: [],
     messages: messages.map((m) => ({
       ruleId: 'no-value',
       severity: 'warning',

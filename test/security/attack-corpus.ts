@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Element, Parents, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { createEngine, type RenderMode, type RenderResult } from '../../src/engine/index.js';
@@ -60,6 +60,18 @@ const URL_ATTRIBUTES = [
   'itemType',
 ];
 
+function isFigureList(node: Element, parent: Parents | undefined): boolean {
+  return (
+    node.tagName === 'template' &&
+    parent?.type === 'element' &&
+    parent.tagName === 'body' &&
+    Object.keys(node.properties).length === 1 &&
+    node.properties['id'] === 'scorecard-figures' &&
+    node.children.length === 0 &&
+    (node.content?.children ?? []).every((child) => child.type === 'text')
+  );
+}
+
 /**
  * Everything in a document that could run or fetch: a list of findings, empty when the
  * markup is inert. The document's own head (one stylesheet, its CSP meta) is allowed;
@@ -73,6 +85,8 @@ export function executableParts(html: string): string[] {
     const inHead = parent?.type === 'element' && parent.tagName === 'head';
     const props = node.properties;
     if (name === 'input' && props['disabled'] === true && props['type'] === 'checkbox') return;
+    // The figure list an export carries: inert text in a template, once, in the body.
+    if (isFigureList(node, parent)) return;
     if (FORBIDDEN_TAGS.has(name)) findings.push(`<${name}>`);
     if (name === 'style' && !inHead) findings.push('<style> in the body');
     if (name === 'meta' && String(props['httpEquiv'] ?? '').toLowerCase() === 'refresh')

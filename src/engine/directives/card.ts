@@ -40,7 +40,7 @@ export function indicatorCard(
       facts.target ? ` (${periodShortLabel(facts.target.period)})` : '',
     ]),
     row('Status', [ragText(ctx, facts, place)]),
-    row('Change', [changeText(facts)]),
+    row('Change', [changeText(ctx, facts)]),
     ...selectBenchmarks(facts.benchmarks, attributes['benchmarks']).map((b) =>
       row(b.comparator, [
         ...benchmarkText(ctx, indicator, b),

@@ -2,6 +2,7 @@ import type { RenderMode } from '../api.js';
 import type { RuleId, MessageOptions } from '../messages.js';
 import type { Slots } from '../html/slots.js';
 import type { Decisions, ShownFigure } from '../disclose/figures.js';
+import type { FigureLog } from '../figures/figure-log.js';
 import type {
   BenchmarkValue,
   Catalogue,
@@ -37,6 +38,8 @@ export interface ResolveContext {
   readonly pending: Promise<unknown>[];
   /** False for `check`: messages only, no chart is rendered. */
   readonly withCharts: boolean;
+  /** The figures printed, recorded as slots are built; absent where nothing is printed. */
+  readonly figureLog?: FigureLog | undefined;
   report(ruleId: RuleId, reason: string, at: Place, options?: MessageOptions): void;
   readonly messages: Message[];
 }

@@ -10,6 +10,7 @@ import {
 import type { BenchmarkValue, Indicator, Observation, StatSymbol } from '../types.js';
 import { isWithin, type IndicatorFacts } from '../facts.js';
 import type { ResolveContext } from './context.js';
+import { recordDatum } from './record-figure.js';
 
 /** Where a figure stands decides how a symbol in its place reads. */
 export type FigurePlace = 'prose' | 'table' | 'card';
@@ -44,8 +45,14 @@ export function figure(
     const classes = ['sc-value', 'sc-symbol', ...(suppressed ? ['sc-suppressed'] : [])];
     const meaning = symbolWords(datum.symbol, indicator);
     const mark = h('abbr', { title: meaning }, `[${datum.symbol}]`);
-    if ((options.place ?? 'prose') !== 'prose') return h('span', { className: classes }, [mark]);
-    return h('span', { className: classes }, proseSymbol(indicator, datum.symbol, options));
+    if ((options.place ?? 'prose') !== 'prose')
+      return recordDatum(ctx, indicator, datum, h('span', { className: classes }, [mark]));
+    return recordDatum(
+      ctx,
+      indicator,
+      datum,
+      h('span', { className: classes }, proseSymbol(indicator, datum.symbol, options)),
+    );
   }
   if (datum.value === undefined) return h('span.sc-value.sc-value--missing', 'no value');
   const amount = options.unit
@@ -54,7 +61,12 @@ export function figure(
       ? formatNumber(datum.value, indicator.decimals)
       : formatAmount(indicator, datum.value);
   // A table column is narrow: a long unit may wrap there, after its number.
-  return h('span.sc-value', options.place === 'table' ? cellBreaks(amount) : noBreak(amount));
+  return recordDatum(
+    ctx,
+    indicator,
+    datum,
+    h('span.sc-value', options.place === 'table' ? cellBreaks(amount) : noBreak(amount)),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatAmount, unitIsAmbiguous } from '../semantics/index.js';
 import type { Place, ResolveContext } from './context.js';
 import { benchmarkText, figureWithPeriod, noBreak, shaped } from './figure.js';
 import { rankContent } from './rank.js';
+import { recordChange, recordRag, recordTarget } from './record-figure.js';
 
 const CHANGE_SHAPES = { up: '↑', down: '↓', same: '→', none: '–' } as const;
 
@@ -26,7 +27,7 @@ export function inlineContent(
     case 'rag':
       return [ragText(ctx, facts, place, true)];
     case 'change':
-      return [changeText(facts)];
+      return [changeText(ctx, facts)];
     case 'benchmark':
       return benchmarkFor(ctx, facts, attributes['vs'] ?? '', place);
     case 'rank':
@@ -72,14 +73,23 @@ export function targetText(
     );
     return h('span.sc-target.sc-value--missing', 'no target set');
   }
-  return h('span.sc-target', noBreak(formatAmount(facts.indicator, facts.target.value)));
+  return recordTarget(
+    ctx,
+    facts.indicator,
+    facts.target,
+    h('span.sc-target', noBreak(formatAmount(facts.indicator, facts.target.value))),
+  );
 }
 
 /**
  * A scorecard's status cell: shape, word and the gap to the target in a few characters
  * (`▼ Red −13 pp`); the target itself is in the cell beside it.
  */
-export function compactRag(facts: IndicatorFacts): ElementContent {
+export function compactRag(ctx: ResolveContext, facts: IndicatorFacts): ElementContent {
+  return recordRag(ctx, facts, compactRagShown(facts));
+}
+
+function compactRagShown(facts: IndicatorFacts): ElementContent {
   if (facts.indicator.polarity === 'none') {
     return shaped('sc-rag sc-rag--none', '○', 'Not rated');
   }
@@ -96,7 +106,11 @@ export function compactRag(facts: IndicatorFacts): ElementContent {
 }
 
 /** A scorecard's change cell: `↓ 4 pp, worse`, the direction also in words for screen readers. */
-export function compactChange(facts: IndicatorFacts): ElementContent {
+export function compactChange(ctx: ResolveContext, facts: IndicatorFacts): ElementContent {
+  return recordChange(ctx, facts, compactChangeShown(facts));
+}
+
+function compactChangeShown(facts: IndicatorFacts): ElementContent {
   const change = facts.change;
   if (!change) return h('span.sc-change.sc-value--missing', 'no change to report');
   if (change.direction === 'none') {
@@ -118,6 +132,15 @@ export function ragText(
   place: Place,
   asked = false,
 ): ElementContent {
+  return recordRag(ctx, facts, ragShown(ctx, facts, place, asked));
+}
+
+function ragShown(
+  ctx: ResolveContext,
+  facts: IndicatorFacts,
+  place: Place,
+  asked: boolean,
+): ElementContent {
   if (facts.indicator.polarity === 'none') {
     return shaped('sc-rag sc-rag--none', '○', 'Not rated: no better direction is declared');
   }
@@ -134,7 +157,11 @@ export function ragText(
   return shaped(`sc-rag sc-rag--${facts.rag.status}`, facts.rag.shape, words);
 }
 
-export function changeText(facts: IndicatorFacts): ElementContent {
+export function changeText(ctx: ResolveContext, facts: IndicatorFacts): ElementContent {
+  return recordChange(ctx, facts, changeShown(facts));
+}
+
+function changeShown(facts: IndicatorFacts): ElementContent {
   if (!facts.change) return h('span.sc-change.sc-value--missing', 'no change to report');
   const judgement = facts.change.judgement
     ? ` sc-change--${facts.change.judgement.replace(' ', '-')}`

@@ -6,6 +6,7 @@ import { periodShortLabel } from '../periods.js';
 import { ordinal, quartileWords, rankAmong, type RankResult } from '../semantics/rank.js';
 import { symbolWords } from '../semantics/symbols.js';
 import type { Place, ResolveContext } from './context.js';
+import { recordRank } from './record-figure.js';
 
 export type RankKind = 'rank' | 'quartile';
 
@@ -48,7 +49,10 @@ export function rankContent(
     });
     return [h(`span.sc-${kind}.sc-value--missing`, `no ${kind}`)];
   }
-  return [h(`span.sc-${kind}`, rankWords(result, kind)), ...periodNote(facts)];
+  return [
+    recordRank(ctx, facts, [kind], vs, result, h(`span.sc-${kind}`, rankWords(result, kind))),
+    ...periodNote(facts),
+  ];
 }
 
 function periodNote(facts: IndicatorFacts): ElementContent[] {
@@ -76,10 +80,17 @@ export function rankCell(
     });
     return h('span.sc-rank.sc-value--missing', 'not ranked');
   }
-  return h('span.sc-rank', [
-    `${ordinal(result.rank)}${result.tied ? '=' : ''} of ${result.of}, ${quartileWords(result.quartile)}`,
-    ...periodNote(facts),
-  ]);
+  return recordRank(
+    ctx,
+    facts,
+    ['rank', 'quartile'],
+    vs,
+    result,
+    h('span.sc-rank', [
+      `${ordinal(result.rank)}${result.tied ? '=' : ''} of ${result.of}, ${quartileWords(result.quartile)}`,
+      ...periodNote(facts),
+    ]),
+  );
 }
 
 /** The column heading or card term: `Rank among London`. */

@@ -136,7 +136,13 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
   recordFacts(ctx, facts, inlineShows(spec.name, facts, attributes), place);
   // Its messages now, from the figures as in the data (the symbols it would show are
   // not the legend's business until it is built); its content once decisions are made.
-  inlineContent({ ...ctx, symbolsUsed: new Set() }, spec.name, facts, attributes, place);
+  inlineContent(
+    { ...ctx, symbolsUsed: new Set(), figureLog: undefined },
+    spec.name,
+    facts,
+    attributes,
+    place,
+  );
   return slotNode(node, ctx, () =>
     inlineContent(
       { ...ctx, report: () => undefined },
@@ -172,10 +178,20 @@ function slotNode(
   build: (children: ElementContent[]) => ElementContent[],
 ): Nodes {
   const children = node.type === 'containerDirective' ? node.children : [];
+  const place = placeOf(node);
+  const log = ctx.figureLog;
   return {
     type: node.type === 'textDirective' ? 'emphasis' : 'blockquote',
     children,
-    data: ctx.slots.add(build),
+    // Whatever the builder prints is recorded at this directive's place.
+    data: ctx.slots.add(
+      log
+        ? (built) => {
+            log.at = place;
+            return build(built);
+          }
+        : build,
+    ),
     ...(node.position ? { position: node.position } : {}),
   } as Nodes;
 }

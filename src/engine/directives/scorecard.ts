@@ -128,8 +128,8 @@ function buildTable(ctx: ResolveContext, input: TableInput): Element {
               figureWithPeriod(ctx, facts, { place: 'table', unit: unitIsAmbiguous(indicator) }),
             ),
             h('td.sc-num', [scorecardTarget(ctx, facts, place)]),
-            h('td', [compactRag(facts)]),
-            h('td', [compactChange(facts)]),
+            h('td', [compactRag(ctx, facts)]),
+            h('td', [compactChange(ctx, facts)]),
             ...comparators.map((comparator) => {
               const benchmark = facts.benchmarks.find((b) => b.comparator === comparator);
               const cell: Child[] = benchmark

@@ -43,7 +43,7 @@ export async function buildDocx(html: string): Promise<Uint8Array> {
   for (const child of body?.children ?? []) {
     if (child.type === 'element' && child.tagName === 'header') {
       content.push(...titleBlock(child, ctx));
-    } else if (!isSkipLink(child)) {
+    } else if (!isSkipLink(child) && !isFigureList(child)) {
       content.push(...blocks([child], ctx));
     }
   }
@@ -100,4 +100,9 @@ function isSkipLink(node: ElementContent): boolean {
     (stringProperty(node, 'href') ?? '').startsWith('#') &&
     elementChildren(node as Element).length === 0
   );
+}
+
+/** The figures an export carries for tools (src/engine/figures/embed.ts): not content. */
+function isFigureList(node: ElementContent): boolean {
+  return node.type === 'element' && node.tagName === 'template';
 }

@@ -4,6 +4,8 @@ import { h } from 'hastscript';
 import type { StatSymbol } from '../types.js';
 import { DOCUMENT_CSS, pageMarginCss } from './styles.js';
 import { legendEntries, type LegendEntry } from './symbol-legend.js';
+import type { FigureRecord } from '../figures/figure-record.js';
+import { figuresTemplate } from '../figures/embed.js';
 
 /** The product name every document's generator meta starts with. */
 export const GENERATOR_NAME = 'Scorecard Markdown';
@@ -31,6 +33,8 @@ export interface DocumentInput {
   readonly legend: readonly LegendEntry[];
   /** `Scorecard Markdown 0.1.0`; a bare version is prefixed with the product name. */
   readonly generator: string;
+  /** The figures the body prints, carried as inert data (`readFigures` reads them back). */
+  readonly figures?: readonly FigureRecord[];
 }
 
 /**
@@ -86,6 +90,7 @@ export function renderDocument(input: DocumentInput): string {
     `<main id="content">\n${input.bodyHtml}\n</main>`,
     ...(legend ? [serialize(legend)] : []),
     serialize(footer),
+    ...(input.figures ? [figuresTemplate(input.figures)] : []),
     '</body>',
     '</html>',
     '',

@@ -1,8 +1,9 @@
-import type { Element } from 'hast';
+import type { Element, Parents } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
+import { FIGURES_ELEMENT_ID, templateText } from '../figures/embed.js';
 
 /**
  * The last gate on a public export, independent of the pipeline that built it: the
@@ -12,7 +13,9 @@ import type { Message } from '../types.js';
  * - no text of an exempt region (found by the line scan, not the parser);
  * - no attribute that reveals removed content (`data-line` is not in public exports at all);
  * - no URL but `data:` in any attribute, nor in CSS (`#fragment` links within the page pass);
- * - no element outside an allow-list of what the document is made of.
+ * - no element outside an allow-list of what the document is made of; the one exception is
+ *   the figure list an export carries (`<template id="scorecard-figures">`, text only, once,
+ *   in the body), whose text is checked for exempt text like everything shown.
  */
 
 /** What a document is made of: the sanitized author elements, the page, cards and charts. */
@@ -169,6 +172,7 @@ export function publicGateProblems(input: GateInput): Message[] {
   let shown = '';
   const ids = new Set<string>();
   const fragments: Array<{ target: string; node: Element }> = [];
+  let figureLists = 0;
   visit(tree, (node, _index, parent) => {
     if (node.type === 'text') {
       shown += node.value + ' ';
@@ -177,7 +181,11 @@ export function publicGateProblems(input: GateInput): Message[] {
     if (node.type !== 'element') return;
     // Described only when something is found: most elements are fine.
     const where = () => describe(node);
-    if (!ALLOWED_ELEMENTS.has(node.tagName))
+    if (node.tagName === 'template') {
+      const problem = figureListProblem(node, parent, ++figureLists);
+      if (problem) found(`${problem} (${where()})`);
+      else shown += (templateText(node) ?? '') + ' ';
+    } else if (!ALLOWED_ELEMENTS.has(node.tagName))
       found(`it has a <${node.tagName}> element (${where()})`);
     if (node.tagName === 'style') {
       const inHead = parent?.type === 'element' && parent.tagName === 'head';
@@ -236,6 +244,23 @@ export function publicGateProblems(input: GateInput): Message[] {
       column: 1,
     }),
   );
+}
+
+/** What is wrong with a `<template>`, unless it is the one figure list an export carries. */
+function figureListProblem(
+  node: Element,
+  parent: Parents | undefined,
+  count: number,
+): string | undefined {
+  const keys = Object.keys(node.properties);
+  if (node.properties['id'] !== FIGURES_ELEMENT_ID || keys.length !== 1)
+    return 'it has a <template> element that is not the figure list';
+  if (parent?.type !== 'element' || parent.tagName !== 'body')
+    return 'it has a figure list outside the body';
+  if (count > 1) return 'it has more than one figure list';
+  if (node.children.length > 0 || templateText(node) === undefined)
+    return 'its figure list holds markup';
+  return undefined;
 }
 
 function allowedUrl(key: string, tagName: string, value: string): boolean {

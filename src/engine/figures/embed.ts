@@ -1,0 +1,187 @@
+/**
+ * Exports carry their figures, so `scorecard diff` (and anyone's own script) can read
+ * them back without running anything: the record list as JSON text inside
+ * `<template id="scorecard-figures">`. A template's content is inert: never displayed,
+ * printed or read by screen readers, with no script involved, and it stays what it is
+ * when a CMS strips the Content-Security-Policy. Reading it back treats the file as
+ * untrusted: every record is checked and rebuilt from its known fields.
+ */
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { relative, sep } from 'node:path';
+import { FIGURE_KINDS, type FigureKind, type FigureRecord } from './figure-record.js';
+
+/** The template element's id: one per export, a child of `<body>`. */
+export const FIGURES_ELEMENT_ID = 'scorecard-figures';
+
+/** What the JSON says it is, so another template of that id is not mistaken for ours. */
+const FORMAT = 'scorecard-figures';
+const VERSION = 1;
+
+/** A figure list that is not what this tool writes. */
+export class FiguresFormatError extends Error {
+  override name = 'FiguresFormatError';
+}
+
+/**
+ * The records as an export carries them: files relative to the report's folder with `/`
+ * between parts, so the file says nothing of the machine it was made on.
+ */
+export function exportedFigures(
+  figures: readonly FigureRecord[],
+  reportDir: string,
+): FigureRecord[] {
+  const names = new Map<string, string>();
+  const name = (file: string) => {
+    let known = names.get(file);
+    if (known === undefined) {
+      known = relative(reportDir, file).split(sep).join('/');
+      names.set(file, known);
+    }
+    return known;
+  };
+  return figures.map((record) => ({
+    ...record,
+    source: record.source && { file: name(record.source.file), line: record.source.line },
+    place: { ...record.place, file: name(record.place.file) },
+  }));
+}
+
+/** The `<template>` element's HTML; the JSON is escaped as text, so it cannot close it. */
+export function figuresTemplate(figures: readonly FigureRecord[]): string {
+  const json = JSON.stringify({ format: FORMAT, version: VERSION, figures });
+  return `<template id="${FIGURES_ELEMENT_ID}">${toHtml({ type: 'text', value: json })}</template>`;
+}
+
+/**
+ * The figures an export carries. Undefined when the document carries none (not written
+ * by this tool, or before figures were carried); throws a FiguresFormatError when it
+ * carries something that is not a valid figure list.
+ */
+export function readFigures(html: string): FigureRecord[] | undefined {
+  if (typeof html !== 'string') throw new FiguresFormatError('The document is not text');
+  // Most documents are not ours: no parse when the id is nowhere in the text.
+  if (!html.includes(FIGURES_ELEMENT_ID)) return undefined;
+  const found = figureTemplates(fromHtml(html));
+  if (found.length === 0) return undefined;
+  if (found.length > 1)
+    throw new FiguresFormatError(`The document has ${found.length} figure lists; expected one`);
+  return parseFigureList(templateText(found[0]!));
+}
+
+/** Every `<template id="scorecard-figures">` in a parsed document. */
+export function figureTemplates(tree: Root): Element[] {
+  const found: Element[] = [];
+  const walk = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      if (node.tagName === 'template' && node.properties['id'] === FIGURES_ELEMENT_ID)
+        found.push(node);
+      walk(node.children);
+      if (node.content) walk(node.content.children);
+    }
+  };
+  walk(tree.children);
+  return found;
+}
+
+/** A template's text, or undefined when it holds anything but text. */
+export function templateText(template: Element): string | undefined {
+  const nodes = template.content?.children ?? template.children;
+  let text = '';
+  for (const node of nodes) {
+    if (node.type !== 'text') return undefined;
+    text += node.value;
+  }
+  return text;
+}
+
+/** The JSON a template holds, checked record by record. */
+export function parseFigureList(text: string | undefined): FigureRecord[] {
+  if (text === undefined)
+    throw new FiguresFormatError('The figure list holds markup where only text may be');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new FiguresFormatError(`The figure list is not JSON: ${(error as Error).message}`);
+  }
+  if (!isObject(parsed) || parsed['format'] !== FORMAT)
+    throw new FiguresFormatError('The figure list does not say it is a Scorecard figure list');
+  if (parsed['version'] !== VERSION)
+    throw new FiguresFormatError(
+      `The figure list is version ${String(parsed['version'])}; this tool reads version ${VERSION}`,
+    );
+  const figures = parsed['figures'];
+  if (!Array.isArray(figures)) throw new FiguresFormatError('The figure list has no figures');
+  return figures.map((item: unknown, index) => {
+    const record = checkedRecord(item);
+    if (typeof record === 'string')
+      throw new FiguresFormatError(`Figure ${index + 1} of the list: ${record}`);
+    return record;
+  });
+}
+
+const KINDS: ReadonlySet<string> = new Set(FIGURE_KINDS);
+/** Longer than any figure's text or path a report could print. */
+const MAX_TEXT = 4096;
+
+/** The record rebuilt from its known fields, or what is wrong with it. */
+function checkedRecord(item: unknown): FigureRecord | string {
+  if (!isObject(item)) return 'not an object';
+  const { indicator, period, kind, comparator, category, text, value, state, suppressed } = item;
+  if (!isText(indicator)) return 'indicator is not text';
+  if (!isText(period)) return 'period is not text';
+  if (typeof kind !== 'string' || !KINDS.has(kind))
+    return `kind is not one of ${FIGURE_KINDS.join(', ')}`;
+  if (comparator !== undefined && !isText(comparator)) return 'comparator is not text';
+  if (category !== undefined && !isText(category)) return 'category is not text';
+  if (!isText(text)) return 'text is not text';
+  if (value !== null && !(typeof value === 'number' && Number.isFinite(value)))
+    return 'value is neither a number nor null';
+  if (state !== undefined && !isText(state)) return 'state is not text';
+  if (typeof suppressed !== 'boolean') return 'suppressed is not true or false';
+  if (suppressed && value !== null) return 'a suppressed figure carries a number';
+  const source = item['source'] === null ? null : filePlace(item['source'], false);
+  if (source === undefined) return 'source is neither {file, line} nor null';
+  const place = filePlace(item['place'], true);
+  if (!place) return 'place is not {file, line, column}';
+  return {
+    indicator,
+    period,
+    kind: kind as FigureKind,
+    ...(comparator !== undefined ? { comparator } : {}),
+    ...(category !== undefined ? { category } : {}),
+    text,
+    value,
+    ...(state !== undefined ? { state } : {}),
+    suppressed,
+    source,
+    place: place as FigureRecord['place'],
+  };
+}
+
+function filePlace(
+  item: unknown,
+  withColumn: boolean,
+): { file: string; line: number; column?: number } | undefined {
+  if (!isObject(item)) return undefined;
+  const { file, line, column } = item;
+  if (!isText(file) || !isCount(line)) return undefined;
+  if (!withColumn) return { file, line };
+  if (!isCount(column)) return undefined;
+  return { file, line, column };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_TEXT;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
