@@ -195,7 +195,7 @@ async function isOurDiffOutput(target: string): Promise<boolean> {
   const info = await stat(target).catch(() => undefined);
   if (!info?.isFile() || info.size > MAX_EXPORT_BYTES) return false;
   const text = await readFile(target, 'utf8').catch(() => '');
-  if (/^Figures changed from .* \(Scorecard Markdown [^)\n]*\)\n/.test(text)) return true;
+  if (/^Figures of .* compared with .* \(Scorecard Markdown [^)\n]*\)\n/.test(text)) return true;
   try {
     const parsed = JSON.parse(text) as { generator?: unknown };
     return (

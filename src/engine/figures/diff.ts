@@ -295,7 +295,7 @@ export function diffText(
   names: { readonly before: string; readonly after: string; readonly generator: string },
 ): string {
   const lines = [
-    `Figures changed from ${names.before} to ${names.after} (${names.generator})`,
+    `Figures of ${names.before} compared with ${names.after} (${names.generator})`,
     `${diffSummary(diff.counts)}.`,
   ];
   for (const section of DIFF_SECTIONS) {
