@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import type { Engine, RenderResult } from '../engine/api.js';
+import type { Engine, FigureRecord, RenderResult } from '../engine/index.js';
 import {
   DEFAULT_MAX_REPORT_BYTES,
   createEngine,
@@ -13,7 +13,6 @@ import {
   readFigures,
 } from '../engine/index.js';
 import { readGenerator } from '../engine/html/document.js';
-import type { FigureRecord } from '../engine/figures/figure-record.js';
 import { VERSION } from '../engine/version.js';
 import type { DiffCommand } from './args.js';
 import { displayPath, messageLines } from './reporter.js';

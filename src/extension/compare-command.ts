@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderResult } from '../engine/api.js';
+import { RULES } from '../engine/messages.js';
 import type { FigureDiff, FigureRecord } from '../engine/index.js';
 import {
   comparisonMode,
@@ -185,7 +186,7 @@ export class FigureComparisons {
     });
     const errors = result.messages.filter(
       (message) =>
-        message.severity === 'error' && !(quiet && message.ruleId === 'exempt-in-public'),
+        message.severity === 'error' && !(quiet && message.ruleId === RULES.exemptInPublic),
     );
     if (errors.length === 0) return result;
     void vscode.window.showErrorMessage(

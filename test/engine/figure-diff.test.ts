@@ -134,6 +134,12 @@ describe('figure diff', () => {
     assert.deepEqual(row?.callouts, []);
   });
 
+  it('ignores a suppressed flag that moved under an unchanged printed figure', () => {
+    const before = [record({ indicator: 'a', kind: 'rag', text: '○ Not rated' })];
+    const after = [record({ indicator: 'a', kind: 'rag', text: '○ Not rated', suppressed: true })];
+    assert.deepEqual(diffFigures(before, after).changes, []);
+  });
+
   it('counts a suppressed benchmark as a suppression flip, not a revision', () => {
     const before = [
       record({ indicator: 'a', kind: 'benchmark', comparator: 'England', text: '4', value: 4 }),
@@ -185,6 +191,7 @@ describe('figure diff report (HTML)', () => {
       html.indexOf('RAG, direction and suppression flips') < html.indexOf('Other changed figures'),
     );
     assert.match(html, /<span class="sc-rag sc-rag--red">▼ Red<\/span>/);
+    assert.match(html, /<td>RAG status<\/td>/);
   });
 
   it('escapes everything that came from the figures', () => {

@@ -7,6 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { renderDocument } from '../html/document.js';
+import type { FigureKind } from './figure-record.js';
 import { VERSION } from '../version.js';
 import {
   DIFF_SECTIONS,
@@ -29,6 +30,17 @@ export interface DiffReportInput {
    */
   readonly exempt?: boolean;
 }
+
+/** The figure kinds as a reviewer says them. */
+const KIND_WORDS: Readonly<Record<FigureKind, string>> = {
+  value: 'Value',
+  target: 'Target',
+  rag: 'RAG status',
+  change: 'Direction of travel',
+  benchmark: 'Benchmark',
+  rank: 'Rank',
+  quartile: 'Quartile',
+};
 
 /** The page's title; the two versions follow it in the header. */
 export const DIFF_REPORT_TITLE = 'Figures changed';
@@ -102,7 +114,7 @@ function changeTable(caption: string, rows: readonly FigureChange[]): Element {
         h('tr', [
           h('th', { scope: 'row' }, row.indicator),
           h('td', row.period),
-          h('td', row.kind),
+          h('td', KIND_WORDS[row.kind]),
           h('td', [row.comparator, row.category].filter(Boolean).join(', ')),
           h('td', printedCell(row, row.before, row.beforeState)),
           h('td', printedCell(row, row.after, row.afterState)),

@@ -128,9 +128,13 @@ function calloutsFor(before: Folded, after: Folded): FigureCallout[] {
   return callouts;
 }
 
+/**
+ * Changed when the reader sees something different. A figure printed exactly as before
+ * is not a change even if its suppressed flag moved (a RAG "Not rated" before for want
+ * of a target, now because the value is suppressed): its own value row says so.
+ */
 function isChanged(before: Folded, after: Folded): boolean {
   return (
-    before.suppressed !== after.suppressed ||
     !sameList(before.texts, after.texts) ||
     !sameList(before.values, after.values) ||
     !sameList(before.states, after.states)

@@ -5,6 +5,7 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { RULES } from '../../engine/messages.js';
 import { exportPath, type ExportMode } from './export-files.js';
 
 export interface LastExport {
@@ -130,7 +131,7 @@ export async function materialiseRevision(input: MaterialiseInput): Promise<Mate
 export function missingFiles(outcome: RenderOutcome, scratch: string): string[] {
   const files: string[] = [];
   for (const message of outcome.messages) {
-    if (message.ruleId !== 'data-missing') continue;
+    if (message.ruleId !== RULES.dataMissing) continue;
     const looked = /\(looked for (.+)\)$/.exec(message.reason)?.[1];
     if (looked === undefined) continue;
     const relative = path.relative(scratch, looked);
@@ -158,7 +159,7 @@ async function put(file: string, bytes: Uint8Array): Promise<void> {
  * get, the exempt export for a report classified exempt.
  */
 export function comparisonMode(publicMessages: readonly { readonly ruleId: string }[]): ExportMode {
-  return publicMessages.some((message) => message.ruleId === 'exempt-in-public')
+  return publicMessages.some((message) => message.ruleId === RULES.exemptInPublic)
     ? 'exempt'
     : 'public';
 }
