@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import type { Engine, FigureRecord, RenderResult } from '../engine/index.js';
+import type { Engine, FigureRecord } from '../engine/index.js';
 import {
   DEFAULT_MAX_REPORT_BYTES,
   createEngine,
@@ -18,18 +18,6 @@ import type { DiffCommand } from './args.js';
 import { displayPath, messageLines } from './reporter.js';
 import { isOwnedOrAbsent, sameFile, writeExport } from './safe-write.js';
 
-/** Where a version's figures come from: the blob an export carries, or a render now. */
-export interface FigureReaders {
-  /** The records an export carries; undefined when it has none; throws when malformed. */
-  readonly fromExport: (html: string) => readonly FigureRecord[] | undefined;
-  readonly fromRender: (result: RenderResult) => readonly FigureRecord[];
-}
-
-export const FIGURE_READERS: FigureReaders = {
-  fromExport: readFigures,
-  fromRender: (result) => result.figures,
-};
-
 interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -46,18 +34,14 @@ type Side =
  * `scorecard diff BEFORE AFTER`: 0 when no figure changed, 1 when some did, 2 when either
  * version cannot be read (nothing is written then).
  */
-export async function runDiff(
-  command: DiffCommand,
-  io: CliIo,
-  readers: FigureReaders,
-): Promise<number> {
+export async function runDiff(command: DiffCommand, io: CliIo): Promise<number> {
   const engine = createEngine({
     allowedRoots: command.allowedRoots,
     ...(command.dfeDir ? { dfeDataFolder: command.dfeDir } : {}),
   });
   const sides: Side[] = [];
   for (const file of [command.before, command.after]) {
-    const side = await readSide(resolve(file), command, engine, readers, io);
+    const side = await readSide(resolve(file), command, engine, io);
     if (!side.ok) {
       io.err(`scorecard: ${side.reason}`);
       return 2;
@@ -100,7 +84,6 @@ async function readSide(
   file: string,
   command: DiffCommand,
   engine: Engine,
-  readers: FigureReaders,
   io: CliIo,
 ): Promise<Side> {
   const shown = displayPath(file);
@@ -130,7 +113,7 @@ async function readSide(
   }
   const decoded = decodeBytes(bytes, file, isExport ? 'export' : 'report');
   if (!decoded.ok) return { ok: false, reason: `${shown}: ${decoded.message.reason}` };
-  if (isExport) return readExport(decoded.text, shown, readers);
+  if (isExport) return readExport(decoded.text, shown);
   const result = await engine.render(decoded.text, {
     path: file,
     mode: command.mode,
@@ -146,15 +129,15 @@ async function readSide(
       reason: `${shown} has ${errors.length} error${errors.length === 1 ? '' : 's'}; its figures cannot be trusted until they are fixed`,
     };
   }
-  return { ok: true, records: readers.fromRender(result), exempt: command.mode === 'exempt' };
+  return { ok: true, records: result.figures, exempt: command.mode === 'exempt' };
 }
 
-function readExport(html: string, shown: string, readers: FigureReaders): Side {
+function readExport(html: string, shown: string): Side {
   if (readGenerator(html) === undefined)
     return { ok: false, reason: `${shown} is not an export written by Scorecard Markdown` };
   let records: readonly FigureRecord[] | undefined;
   try {
-    records = readers.fromExport(html);
+    records = readFigures(html);
   } catch (error) {
     return {
       ok: false,

@@ -18,7 +18,7 @@ import type { exportPdf as ExportPdfFunction } from './pdf.js';
 import { isOwnedOrAbsent, writeExport } from './safe-write.js';
 import { exportDocxBeside } from './docx.js';
 import { outputsProblem, pdfPath } from './plan-outputs.js';
-import { FIGURE_READERS, runDiff } from './diff-command.js';
+import { runDiff } from './diff-command.js';
 
 /** pdf.ts is imported only for --pdf, so the browser driver is never loaded otherwise. */
 type ExportPdf = typeof ExportPdfFunction;
@@ -51,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.out(VERSION);
     return 0;
   }
-  if (command.command === 'diff') return runDiff(command, io, FIGURE_READERS);
+  if (command.command === 'diff') return runDiff(command, io);
   let reports: string[];
   try {
     reports = await findReports(command.inputs, command.exclude);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine/index.js';
@@ -169,6 +169,19 @@ describe('compare figures (extension logic)', () => {
       [],
     );
     assert.match(last?.body ?? '', /61%/);
+
+    // The editor's path may go through a link to the repository.
+    symlinkSync(repo, join(work, 'linked'));
+    const linked = await materialiseRevision({
+      repoRoot: repo,
+      report: join(work, 'linked', 'reports', 'report.md'),
+      currentDataFiles: [],
+      scratch: join(work, 'scratch2'),
+      show: async (relative) => git(repo, ...gitShowArgs(repo, 'HEAD', relative).slice(2)),
+      render: () => Promise.resolve({ dataFiles: [], messages: [] }),
+    });
+    assert.ok(linked.ok);
+    assert.equal(linked.report, join(work, 'scratch2', 'reports', 'report.md'));
   });
 
   it('says so when the report is not in the revision', async () => {

@@ -3,7 +3,7 @@
  * Revision": which export to compare with, how a revision's report and data files are put
  * back together in a scratch folder, and the webview page. No `vscode` here.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RULES } from '../../engine/messages.js';
 import { exportPath, type ExportMode } from './export-files.js';
@@ -91,7 +91,13 @@ const MAX_ROUNDS = 6;
  * old report's render says it could not find (a data file renamed since).
  */
 export async function materialiseRevision(input: MaterialiseInput): Promise<Materialised> {
-  const reportRelative = path.relative(input.repoRoot, input.report);
+  // Through real paths: the engine reports data files by their real path, and the
+  // editor's path to the report may go through a link (macOS's /tmp, a linked folder).
+  const repoRoot = await realpath(input.repoRoot).catch(() => input.repoRoot);
+  const reportRelative = path.relative(
+    repoRoot,
+    await realpath(input.report).catch(() => input.report),
+  );
   if (!isInsideRelative(reportRelative))
     return { ok: false, reason: 'The report is not inside the Git repository' };
   const reportBytes = await input.show(reportRelative);
@@ -106,7 +112,7 @@ export async function materialiseRevision(input: MaterialiseInput): Promise<Mate
   const fetched = new Set<string>();
   const tried = new Set<string>([reportRelative]);
   let wanted = input.currentDataFiles
-    .map((file) => path.relative(input.repoRoot, file))
+    .map((file) => path.relative(repoRoot, file))
     .filter(isInsideRelative);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     for (const relative of wanted) {
