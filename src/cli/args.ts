@@ -28,6 +28,15 @@ export type CliCommand =
       readonly exclude: readonly string[];
       readonly dfeDir?: string;
     }
+  | {
+      readonly command: 'figures';
+      readonly inputs: readonly [string];
+      readonly mode: 'public' | 'exempt';
+      readonly format: FiguresFormat;
+      readonly allowedRoots: readonly string[];
+      readonly exclude: readonly string[];
+      readonly dfeDir?: string;
+    }
   | DiffCommand;
 
 /** `scorecard diff BEFORE AFTER`: two exports or reports, their figures compared. */
@@ -43,6 +52,8 @@ export interface DiffCommand {
   readonly allowedRoots: readonly string[];
   readonly dfeDir?: string;
 }
+
+export type FiguresFormat = 'text' | 'json' | 'csv';
 
 export class UsageError extends Error {}
 
@@ -79,8 +90,8 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'help' };
   if (command === 'diff') return parseDiff(values, inputs);
-  if (command !== 'export' && command !== 'check')
-    throw new UsageError(`Unknown command "${command}"; use export, check or diff`);
+  if (command !== 'export' && command !== 'check' && command !== 'figures')
+    throw new UsageError(`Unknown command "${command}"; use export, check, figures or diff`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one report or folder`);
   const modes = (['public', 'exempt', 'preview'] as const).filter((mode) => values[mode]);
   if (modes.length > 1) throw new UsageError(`Choose one of --${modes.join(' or --')}`);
@@ -92,6 +103,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
     exclude: values.exclude ?? [],
     ...(values['dfe-dir'] ? { dfeDir: values['dfe-dir'] } : {}),
   };
+  if (command === 'figures') return figuresCommand(values, common);
   if (command === 'check') {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json')
@@ -144,11 +156,44 @@ function parseDiff(
   };
 }
 
+/** `figures REPORT.md`: one report, public (what will be published) unless --exempt. */
+function figuresCommand(
+  values: { readonly [key: string]: unknown },
+  common: {
+    readonly inputs: readonly string[];
+    readonly mode: RenderMode;
+    readonly allowedRoots: readonly string[];
+    readonly exclude: readonly string[];
+    readonly dfeDir?: string;
+  },
+): CliCommand {
+  const [report, ...more] = common.inputs;
+  if (report === undefined || more.length > 0)
+    throw new UsageError('figures lists the figures of one report: scorecard figures REPORT.md');
+  if (common.mode === 'preview') throw new UsageError('figures takes --public or --exempt');
+  const format = (values['format'] as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'csv')
+    throw new UsageError(`--format must be text, json or csv, not "${format}"`);
+  for (const flag of [
+    'output',
+    'out-dir',
+    'pdf',
+    'docx',
+    'force',
+    'allow-small-numbers',
+    'allow-exempt-as-public',
+  ]) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} is an export option`);
+  }
+  return { ...common, command: 'figures', inputs: [report], mode: common.mode, format };
+}
+
 export const HELP = `Scorecard Markdown: export performance reports written in Markdown to accessible HTML.
 
 Usage
   scorecard export REPORT.md|FOLDER... [-o OUT.html | --out-dir DIR] [--public | --exempt]
   scorecard check  REPORT.md|FOLDER... [--format text|json] [--public | --exempt | --preview]
+  scorecard figures REPORT.md [--format text|json|csv] [--public | --exempt]
   scorecard diff   BEFORE AFTER [--format text|json|html] [-o OUT] [--public | --exempt]
 
 Export options
@@ -165,6 +210,12 @@ Export options
   --allow-small-numbers      publish although small numbers were suppressed (marked)
   --allow-exempt-as-public   export a report classified exempt as public (warns)
 
+Figures options
+  every figure the report shows, once per place: indicator, period, kind, text as
+  printed, value, suppressed, source (data file:line) and place (report line:column);
+  paths are relative to the report's folder. --public (default) lists the figures as
+  the public export prints them, suppression applied; --exempt the exact figures.
+
 Diff options
   BEFORE, AFTER              exports (.html) written by Scorecard Markdown, or reports
                              (.md) rendered now (--public, the default, or --exempt)
@@ -178,7 +229,8 @@ Common options
                              only the report's own folder is read
   --dfe-dir DIR              folder of DfE EES files for "dfe/..." paths
   --exclude NAME             skip reports with this file name when given a folder
-  --format text|json         check output format (default text)
+  --format FORMAT            check: text|json; figures: text|json|csv; diff:
+                             text|json|html (default text)
   -h, --help, -v, --version
 
 Exit status: 0 success, 1 a report has errors (or an export was refused), 2 usage error.

@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_REPORT_BYTES,
   createEngine,
   decodeBytes,
+  exportedFigures,
   prestartRenderThreads,
 } from '../engine/index.js';
 import type { Engine, RenderMode } from '../engine/api.js';
@@ -18,6 +19,7 @@ import type { exportPdf as ExportPdfFunction } from './pdf.js';
 import { isOwnedOrAbsent, writeExport } from './safe-write.js';
 import { exportDocxBeside } from './docx.js';
 import { outputsProblem, pdfPath } from './plan-outputs.js';
+import { formatFigures } from './figures.js';
 import { runDiff } from './diff-command.js';
 
 /** pdf.ts is imported only for --pdf, so the browser driver is never loaded otherwise. */
@@ -51,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.out(VERSION);
     return 0;
   }
+  if (command.command === 'figures') return figures(command, io);
   if (command.command === 'diff') return runDiff(command, io);
   let reports: string[];
   try {
@@ -103,6 +106,27 @@ async function check(
     io.err(`${reports.length} report${reports.length === 1 ? '' : 's'} checked: ${summary(all)}`);
   }
   return all.some((message) => message.severity === 'error') ? 1 : 0;
+}
+
+/** The figure list on stdout; the report's problems on stderr, as `check` prints them. */
+async function figures(command: Extract<CliCommand, { command: 'figures' }>, io: CliIo) {
+  const report = resolve(command.inputs[0]);
+  const engine = createEngine({
+    allowedRoots: command.allowedRoots,
+    ...(command.dfeDir ? { dfeDataFolder: command.dfeDir } : {}),
+  });
+  const messages: Message[] = [];
+  const text = await readReport(report, messages);
+  const result =
+    text === undefined
+      ? undefined
+      : await engine.render(text, { path: report, mode: command.mode });
+  messages.push(...(result?.messages ?? []));
+  const figures = exportedFigures(result?.figures ?? [], dirname(report));
+  io.out(formatFigures(figures, command.format));
+  for (const line of messageLines(messages)) io.err(line);
+  io.err(`${figures.length} figure${figures.length === 1 ? '' : 's'} listed: ${summary(messages)}`);
+  return messages.some((message) => message.severity === 'error') ? 1 : 0;
 }
 
 async function exportAll(

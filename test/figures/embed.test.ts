@@ -18,7 +18,7 @@ const DATA = `indicators:
     polarity: higher
     values:
       - { period: 2023/24 Q3, value: 55 }
-      - { period: 2023/24 Q4, value: 58 }
+      - { period: 2023/24 Q4, value: 58.3333 }
     targets:
       - { period: 2023/24, value: 62 }
   - id: OP419
@@ -142,6 +142,13 @@ describe('exports carry their figures', function () {
     const list = /<template id="scorecard-figures">([^<]*)<\/template>/.exec(result.html)?.[1];
     assert.ok(list !== undefined);
     assert.doesNotMatch(list, /"indicator":"OP419"[^}]*"value":3/);
+  });
+
+  it('carries no more precision than it prints', async () => {
+    const result = await render('public');
+    const value = result.figures.find((figure) => figure.kind === 'value');
+    assert.deepEqual([value?.text, value?.value], ['58%', 58]);
+    assert.doesNotMatch(result.html, /58\.33/);
   });
 
   it('exempt: the same figure is exact', async () => {

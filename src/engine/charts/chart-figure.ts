@@ -9,7 +9,7 @@ import { h, s } from 'hastscript';
 import type { StatSymbol } from '../types.js';
 import { chartDescription } from './chart-description.js';
 import { chartSeries } from './chart-series.js';
-import { chartTable } from './chart-table.js';
+import { chartTable, type ChartTableOptions } from './chart-table.js';
 import { chartHeadline, chartSubtitle } from './chart-text.js';
 import { specHash } from './spec-hash.js';
 import { clearRenderCache, renderChart } from './render-svg.js';
@@ -28,6 +28,8 @@ export interface ChartFigureOptions {
   readonly symbolsUsed?: Set<StatSymbol>;
   /** The author's headline (`title=`), instead of one made from the latest figure. */
   readonly headline?: string;
+  /** Told of every table cell that prints a figure (see chartTable). */
+  readonly onCell?: ChartTableOptions['onCell'];
 }
 
 /** The chart's sanitized SVG, a tree of the caller's own, its ids prefixed. */
@@ -88,7 +90,10 @@ export async function chartFigure(
       `${subtitle}. Described in words below the chart, and in full in the table that follows.`,
     );
   }
-  const tableOptions = options.symbolsUsed ? { symbolsUsed: options.symbolsUsed } : {};
+  const tableOptions = {
+    ...(options.symbolsUsed ? { symbolsUsed: options.symbolsUsed } : {}),
+    ...(options.onCell ? { onCell: options.onCell } : {}),
+  };
   return h('figure.sc-chart', [
     h('figcaption', [h('span.sc-chart__title', headline), h('span.sc-chart__subtitle', subtitle)]),
     svg ?? null,

@@ -47,6 +47,8 @@ export interface ChartTableOptions {
   /** Collects the symbols the table shows, for the document's symbol legend. */
   readonly symbolsUsed?: Set<StatSymbol>;
   readonly caption?: string;
+  /** Told of every cell that prints a figure, for the render's figure list. */
+  readonly onCell?: (series: ChartSeries, index: number, cell: Element) => void;
 }
 
 export function chartTable(
@@ -76,9 +78,13 @@ export function chartTable(
         periods.map((period, i) =>
           h('tr', [
             h('th', { scope: 'row' }, periodShortLabel(period).replace(/ /g, '\u00a0')),
-            ...series.map((s) =>
-              cell(s.indicator ?? indicator, s.points[i] ?? { period }, options.symbolsUsed),
-            ),
+            ...series.map((s) => {
+              const point = s.points[i] ?? { period };
+              const shown = cell(s.indicator ?? indicator, point, options.symbolsUsed);
+              if (point.value !== undefined || point.symbol !== undefined)
+                options.onCell?.(s, i, shown);
+              return shown;
+            }),
           ]),
         ),
       ),

@@ -34,6 +34,8 @@ export function indicatorCard(
   const { indicator, observation } = facts;
   const titleId = ctx.nextId('sc-card');
   const period = observation?.period ?? facts.requested;
+  // Built in reading order, so the figure list is too: the headline, then the lines below.
+  const headline = figureWithPeriod(ctx, facts, { place: 'card' });
   const meta: Element[] = [
     row('Target', [
       targetText(ctx, facts, place),
@@ -59,7 +61,7 @@ export function indicatorCard(
         indicator.title,
       ]),
       h('p.sc-card__figure', [
-        ...figureWithPeriod(ctx, facts, { place: 'card' }),
+        ...headline,
         headlineUnit(facts),
         period ? h('span.sc-card__period', ` ${periodLabel(period)}`) : undefined,
       ]),

@@ -16,7 +16,9 @@ import { problemMarker } from './figure.js';
 import { findObservation } from '../facts.js';
 import { periodCount, resolveIndicator, splitList } from './lookup.js';
 import { observationFor } from '../semantics/select.js';
-import type { TrendChartInput } from '../charts/types.js';
+import type { ChartSeries, TrendChartInput } from '../charts/types.js';
+import type { FigureFacts } from '../figures/figure-log.js';
+import { chartCellFacts } from './record-figure.js';
 
 const PERIODS = { fallback: 8, min: 2, max: 40 };
 
@@ -185,12 +187,20 @@ function drawLater(
   let figure: Element | undefined;
   let failure = '';
   const idPrefix = ctx.nextId('sc-chart');
+  // The table's figures, recorded when the chart takes its place in the document.
+  const cells: Array<readonly [FigureFacts, Element]> = [];
   const draw = () => {
+    const drawn = input();
+    const onCell = (series: ChartSeries, index: number, cell: Element) => {
+      const facts = chartCellFacts(drawn, series, index);
+      if (facts) cells.push([facts, cell]);
+    };
     ctx.pending.push(
-      chartFigure(input(), {
+      chartFigure(drawn, {
         idPrefix,
         symbolsUsed: ctx.symbolsUsed,
         ...(title ? { headline: title } : {}),
+        ...(ctx.figureLog ? { onCell } : {}),
       }).then(
         (built) => {
           figure = built;
@@ -205,8 +215,12 @@ function drawLater(
   // the later blocks are still being read; any other waits for the decisions.
   if (settled) draw();
   else ctx.afterDisclose.push(draw);
-  return () =>
-    figure ?? problemMarker('chart-failed', `The chart for ${what} could not be drawn: ${failure}`);
+  return () => {
+    if (!figure)
+      return problemMarker('chart-failed', `The chart for ${what} could not be drawn: ${failure}`);
+    for (const [facts, cell] of cells) ctx.figureLog?.add(facts, cell);
+    return figure;
+  };
 }
 
 /**

@@ -7,24 +7,41 @@
 import type { ElementContent } from 'hast';
 import type { IndicatorFacts } from '../facts.js';
 import type { RankResult } from '../semantics/rank.js';
+import type { ChartSeries, TrendChartInput } from '../charts/types.js';
+import { categoryId } from '../breakdown-categories.js';
 import { roundHalfUp } from '../semantics/round.js';
-import type { BenchmarkValue, Indicator, Observation, Target } from '../types.js';
+import type { BenchmarkValue, Indicator, Observation, Period, Target } from '../types.js';
 import type { FigureFacts } from '../figures/figure-log.js';
 import type { ResolveContext } from './context.js';
 
 type Datum = Observation | BenchmarkValue;
 
+/**
+ * The number as printed, rounded as the page rounds it: the export must not carry more
+ * precision than it publishes (33.3% of a small group says more than 33%).
+ */
+function asPrinted(indicator: Indicator, value: number | undefined): number | null {
+  return value === undefined ? null : roundHalfUp(value, indicator.decimals);
+}
+
 /** A value or benchmark as data: its number only when it is printed. */
 export function datumFacts(indicator: Indicator, datum: Datum): FigureFacts {
   const printed = datum.symbol === undefined || datum.symbol === 'u';
   const isBenchmark = 'comparator' in datum;
+  const category = isBenchmark ? undefined : datum.category;
+  // A category is looked at as an indicator of its own (breakdown-categories.ts); its
+  // figures are the breakdown indicator's.
+  const suffix = category === undefined ? undefined : categoryId('', category);
   return {
-    indicator: indicator.id,
+    indicator:
+      suffix && indicator.id.endsWith(suffix)
+        ? indicator.id.slice(0, -suffix.length)
+        : indicator.id,
     period: datum.period.key,
     kind: isBenchmark ? 'benchmark' : 'value',
     comparator: isBenchmark ? datum.comparator : undefined,
-    category: isBenchmark ? undefined : datum.category,
-    value: printed ? (datum.value ?? null) : null,
+    category,
+    value: printed ? asPrinted(indicator, datum.value) : null,
     suppressed: datum.symbol === 'c',
     source: datum.source,
   };
@@ -51,9 +68,31 @@ export function recordTarget<T extends ElementContent>(
           indicator: indicator.id,
           period: target.period.key,
           kind: 'target',
-          value: target.value,
+          value: asPrinted(indicator, target.value),
           suppressed: false,
           source: target.source,
+        },
+        shown,
+      )
+    : shown;
+}
+
+/** A band indicator's band (`16% to 23%`), its target for every period. */
+export function recordBand<T extends ElementContent>(
+  ctx: ResolveContext,
+  indicator: Indicator,
+  period: Period,
+  shown: T,
+): T {
+  return ctx.figureLog
+    ? ctx.figureLog.add(
+        {
+          indicator: indicator.id,
+          period: period.key,
+          kind: 'target',
+          value: null,
+          suppressed: false,
+          source: indicator.source,
         },
         shown,
       )
@@ -74,12 +113,18 @@ export function recordRag<T extends ElementContent>(
       period: period.key,
       kind: 'rag',
       value: null,
-      state: facts.rag?.status,
+      // An indicator with no better direction is never rated, whatever its target.
+      state: facts.indicator.polarity === 'none' ? undefined : facts.rag?.status,
       suppressed: facts.observation?.symbol === 'c',
       source: facts.observation?.source,
     },
     shown,
   );
+}
+
+/** A summary prints a status or direction as one of a count (`▼ 2 Red`), not its number. */
+interface TallyOptions {
+  readonly tally?: boolean;
 }
 
 /** The direction of travel as figure-record.ts names it. */
@@ -90,6 +135,7 @@ export function recordChange<T extends ElementContent>(
   ctx: ResolveContext,
   facts: IndicatorFacts,
   shown: T,
+  options: TallyOptions = {},
 ): T {
   const { observation, previous, change, indicator } = facts;
   if (!ctx.figureLog || !observation) return shown;
@@ -98,7 +144,11 @@ export function recordChange<T extends ElementContent>(
   const now = comparable(observation);
   const before = comparable(previous);
   const value =
-    now !== undefined && before !== undefined && change && change.direction !== 'none'
+    !options.tally &&
+    now !== undefined &&
+    before !== undefined &&
+    change &&
+    change.direction !== 'none'
       ? roundHalfUp(
           roundHalfUp(now, indicator.decimals) - roundHalfUp(before, indicator.decimals),
           indicator.decimals,
@@ -156,4 +206,36 @@ export function recordRank<T extends ElementContent>(
     );
   }
   return shown;
+}
+
+/** What a chart table's cell prints: a value, target or benchmark of the chart's input. */
+export function chartCellFacts(
+  input: TrendChartInput,
+  series: ChartSeries,
+  index: number,
+): FigureFacts | undefined {
+  if (series.kind === 'value') {
+    const indicator = series.indicator ?? input.indicator;
+    const observations =
+      indicator === input.indicator
+        ? input.observations
+        : input.extraValues?.find((extra) => extra.indicator === indicator)?.observations;
+    const observation = observations?.[index];
+    return observation && datumFacts(indicator, observation);
+  }
+  if (series.kind === 'target') {
+    const target = input.targets[index];
+    return (
+      target && {
+        indicator: input.indicator.id,
+        period: target.period.key,
+        kind: 'target',
+        value: asPrinted(input.indicator, target.value),
+        suppressed: false,
+        source: target.source,
+      }
+    );
+  }
+  const benchmark = input.benchmarks.find((b) => b.comparator === series.name)?.values[index];
+  return benchmark && datumFacts(input.indicator, benchmark);
 }

@@ -11,6 +11,7 @@ import { formatAmount, unitIsAmbiguous } from '../semantics/index.js';
 import { figure, figureWithPeriod, noBreak } from './figure.js';
 import { compareOf, factsAt } from './indicator-facts.js';
 import { compactChange, compactRag, targetText } from './inline.js';
+import { recordBand } from './record-figure.js';
 import { resolveIndicator, splitList } from './lookup.js';
 import { publishedFacts, recordFacts } from './disclosure-gate.js';
 import { rankCells, rankHeadings } from './rank-column.js';
@@ -228,11 +229,14 @@ function scorecardTarget(ctx: ResolveContext, facts: IndicatorFacts, place: Plac
   if (indicator.polarity === 'band' && indicator.band) {
     const low = Math.min(indicator.band[0], indicator.band[1]);
     const high = Math.max(indicator.band[0], indicator.band[1]);
-    return h('span.sc-target', [
+    const period = facts.observation?.period ?? facts.requested;
+    const band = h('span.sc-target', [
       noBreak(formatAmount(indicator, low)),
       ' to ',
       noBreak(formatAmount(indicator, high)),
     ]);
+    // A band is the target of a band indicator: a range, so no one number.
+    return period ? recordBand(ctx, indicator, period, band) : band;
   }
   if (!facts.target) {
     return h(

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { runCli } from '../src/cli/main.js';
+import { csvText, inertText } from '../src/cli/csv.js';
+import { createEngine, exportedFigures } from '../src/engine/index.js';
+import type { FigureRecord } from '../src/engine/index.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const sample = 'children-in-care-q4-2023-24.md';
+
+async function cli(argv: string[], cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+const SMALL = `indicators:
+  - id: MISS
+    title: Children missing from care
+    unit: count
+    counting_unit: children
+    decimals: 0
+    polarity: lower
+    values:
+      - { period: 2023/24 Q3, value: 14 }
+      - { period: 2023/24 Q4, value: 3 }
+`;
+
+describe('scorecard figures', function () {
+  this.timeout(90_000);
+  let work: string;
+  before(() => {
+    work = mkdtempSync(join(tmpdir(), 'scorecard-figures-cli-'));
+    cpSync(join(repo, 'samples'), join(work, 'samples'), {
+      recursive: true,
+      filter: (source) => !source.endsWith('.html'),
+    });
+    writeFileSync(join(work, 'small.yaml'), SMALL);
+    writeFileSync(
+      join(work, 'small.md'),
+      '---\ntitle: Small\nperiod: 2023/24 Q4\ndata: small.yaml\n---\n\nMissing: :value{id=MISS}.\n',
+    );
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('JSON: the public render’s figures, paths relative to the report', async () => {
+    const result = await cli(['figures', `samples/${sample}`, '--format', 'json'], work);
+    assert.equal(result.code, 0, result.err);
+    const listed = JSON.parse(result.out) as FigureRecord[];
+    const path = join(work, 'samples', sample);
+    const rendered = await createEngine().render(readFileSync(path, 'utf8'), {
+      path,
+      mode: 'public',
+    });
+    assert.deepEqual(listed, exportedFigures(rendered.figures, join(work, 'samples')));
+    assert.ok(listed.length > 100);
+    assert.ok(!result.out.includes(work), 'a machine path in the output');
+    for (const figure of listed) {
+      assert.equal(figure.place.file, sample);
+      assert.match(figure.source?.file ?? 'data/', /^data\//);
+    }
+    assert.match(result.err, /^\d+ figures listed: 0 errors, 0 warnings$/m);
+  });
+
+  it('text: one aligned line per figure, under a header', async () => {
+    const result = await cli(['figures', `samples/${sample}`], work);
+    assert.equal(result.code, 0, result.err);
+    const lines = result.out.split('\n');
+    const header = lines[0] ?? '';
+    assert.match(header, /^PLACE +INDICATOR +PERIOD +KIND +OF +TEXT +VALUE +STATE +SOURCE$/);
+    const starts = ['INDICATOR', 'PERIOD', 'KIND', 'TEXT'].map((name) => header.indexOf(name));
+    const json = await cli(['figures', `samples/${sample}`, '--format', 'json'], work);
+    const listed = JSON.parse(json.out) as FigureRecord[];
+    assert.equal(lines.length, listed.length + 1);
+    lines.slice(1).forEach((line, index) => {
+      const figure = listed[index]!;
+      assert.ok(line.startsWith(`${sample}:${figure.place.line}:${figure.place.column} `), line);
+      const [indicator, period, kind, text] = starts.map((start) => line.slice(start));
+      assert.ok(indicator?.startsWith(`${figure.indicator} `), line);
+      assert.ok(period?.startsWith(`${figure.period} `), line);
+      assert.ok(kind?.startsWith(`${figure.kind} `), line);
+      assert.ok(text?.startsWith(figure.text), line);
+    });
+  });
+
+  it('CSV: a header and one record per figure, read back by a CSV parser', async () => {
+    const result = await cli(['figures', `samples/${sample}`, '--format', 'csv'], work);
+    assert.equal(result.code, 0, result.err);
+    const rows = parse(result.out, { columns: true }) as Array<Record<string, string>>;
+    const json = await cli(['figures', `samples/${sample}`, '--format', 'json'], work);
+    const listed = JSON.parse(json.out) as FigureRecord[];
+    assert.equal(rows.length, listed.length);
+    rows.forEach((row, index) => {
+      const figure = listed[index]!;
+      assert.equal(row['indicator'], figure.indicator);
+      assert.equal(row['text'], inertText(figure.text));
+      assert.equal(row['value'], figure.value === null ? '' : String(figure.value));
+      assert.equal(row['suppressed'], String(figure.suppressed));
+      assert.equal(row['source_file'], figure.source?.file ?? '');
+      assert.equal(row['place_line'], String(figure.place.line));
+    });
+  });
+
+  it('public is the default: a suppressed figure has no number; --exempt gives it', async () => {
+    const shown = async (argv: string[]) => {
+      const result = await cli(['figures', 'small.md', '--format', 'json', ...argv], work);
+      return { ...result, figures: JSON.parse(result.out) as FigureRecord[] };
+    };
+    const byDefault = await shown([]);
+    const open = await shown(['--public']);
+    const exempt = await shown(['--exempt']);
+    assert.deepEqual(byDefault.figures, open.figures);
+    assert.equal(byDefault.figures[0]?.suppressed, true);
+    assert.equal(byDefault.figures[0]?.value, null);
+    assert.equal(exempt.figures[0]?.value, 3);
+    // The public list is refused for publication as `check --public` would say.
+    assert.equal(byDefault.code, 1);
+    assert.match(byDefault.err, /small\.md:\d+:\d+ error .*small-number/);
+    assert.equal(exempt.code, 0, exempt.err);
+  });
+
+  it('prints a report’s errors as check does, and exits 1', async () => {
+    const result = await cli(['figures', 'samples/broken.md', '--exempt'], work);
+    assert.equal(result.code, 1);
+    assert.match(result.err, /^samples\/broken\.md:\d+:\d+ error Unknown indicator OP418/m);
+    assert.match(result.out, /^PLACE +INDICATOR/);
+    // Errors that stop a public export leave nothing of the report in it, nor in its list.
+    const open = await cli(['figures', 'samples/broken.md'], work);
+    assert.equal(open.code, 1);
+    assert.equal(open.out, 'No figures.');
+    const missing = await cli(['figures', 'nowhere.md'], work);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /nowhere\.md:1:1 error Cannot read the report/);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    for (const argv of [
+      ['figures'],
+      ['figures', 'a.md', 'b.md'],
+      ['figures', 'a.md', '--preview'],
+      ['figures', 'a.md', '--public', '--exempt'],
+      ['figures', 'a.md', '--format', 'xml'],
+      ['figures', 'a.md', '-o', 'x.html'],
+    ]) {
+      const result = await cli(argv, work);
+      assert.equal(result.code, 2, argv.join(' '));
+      assert.match(result.err, /scorecard: /);
+    }
+  });
+
+  it('runs as a process from the bundled CLI', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(
+      process.execPath,
+      [join(repo, 'bin', 'scorecard.js'), 'figures', `samples/${sample}`, '--format', 'json'],
+      { cwd: work, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const listed = JSON.parse(stdout) as FigureRecord[];
+    assert.ok(listed.length > 100);
+  });
+});
+
+describe('the CSV writer', () => {
+  it('quotes what RFC 4180 says to, and a CSV parser reads it back', () => {
+    const rows = [
+      ['plain', 'a, comma', 'a "quote"', 'two\nlines', 'cr\r\nlf', '', 58, null, true],
+      ['£7,214', '−13 pp', '▼ Red', ' space ', '"', ',', 0, -1.5, false],
+    ];
+    const text = csvText(rows);
+    assert.ok(text.endsWith('\r\n'));
+    assert.equal(
+      text.split('\r\n')[0]?.startsWith('plain,"a, comma","a ""quote""","two\nlines"'),
+      true,
+    );
+    const read = parse(text) as string[][];
+    assert.deepEqual(
+      read,
+      rows.map((row) => row.map((field) => (field === null ? '' : String(field)))),
+    );
+  });
+
+  it('keeps text a spreadsheet would run as a formula as text', () => {
+    for (const formula of ['=HYPERLINK("x")', '+1', '-1', '@SUM(A1)', '\tx'])
+      assert.equal(inertText(formula), `'${formula}`);
+    for (const text of ['58%', '▼ Red', 'England', '−13 pp']) assert.equal(inertText(text), text);
+  });
+});
