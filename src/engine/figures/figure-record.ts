@@ -30,9 +30,17 @@ export interface FigureRecord {
   readonly comparator?: string;
   /** A breakdown's category (`Male`, `Under 1`), when the figure is one category's. */
   readonly category?: string;
-  /** Exactly as printed (`67%`, `[c]`, `▼ Red`, `↓ 4 pp, worse`, `59th= of 153`). */
+  /**
+   * Exactly as printed (`67%`, `[c]`, `▼ Red`, `↓ 4 pp, worse`, `59th= of 153`): the text of
+   * the element the page shows, without words only screen readers get, no-break spaces
+   * read as spaces.
+   */
   readonly text: string;
-  /** The number behind the text; null when there is none or it is suppressed. */
+  /**
+   * The number behind the text, rounded as printed (an export carries no more precision
+   * than it publishes); null when there is none (a status, a band, a summary's count) or
+   * it is suppressed.
+   */
   readonly value: number | null;
   /**
    * For `rag` the status (`red`, `amber`, `green`), for `change` the direction of travel
