@@ -36,7 +36,22 @@ export type CliCommand =
       readonly allowedRoots: readonly string[];
       readonly exclude: readonly string[];
       readonly dfeDir?: string;
-    };
+    }
+  | DiffCommand;
+
+/** `scorecard diff BEFORE AFTER`: two exports or reports, their figures compared. */
+export interface DiffCommand {
+  readonly command: 'diff';
+  readonly before: string;
+  readonly after: string;
+  readonly format: 'text' | 'json' | 'html';
+  readonly output?: string;
+  readonly force: boolean;
+  /** How a report (`.md`) is rendered to read its figures; exports are read as written. */
+  readonly mode: 'public' | 'exempt';
+  readonly allowedRoots: readonly string[];
+  readonly dfeDir?: string;
+}
 
 export type FiguresFormat = 'text' | 'json' | 'csv';
 
@@ -74,8 +89,9 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   if (values.version) return { command: 'version' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'help' };
+  if (command === 'diff') return parseDiff(values, inputs);
   if (command !== 'export' && command !== 'check' && command !== 'figures')
-    throw new UsageError(`Unknown command "${command}"; use export, check or figures`);
+    throw new UsageError(`Unknown command "${command}"; use export, check, figures or diff`);
   if (inputs.length === 0) throw new UsageError(`${command} needs at least one report or folder`);
   const modes = (['public', 'exempt', 'preview'] as const).filter((mode) => values[mode]);
   if (modes.length > 1) throw new UsageError(`Choose one of --${modes.join(' or --')}`);
@@ -110,6 +126,33 @@ export function parseCommand(argv: readonly string[]): CliCommand {
     force: values.force ?? false,
     allowSmallNumbers: values['allow-small-numbers'] ?? false,
     allowExemptAsPublic: values['allow-exempt-as-public'] ?? false,
+  };
+}
+
+function parseDiff(
+  values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'],
+  inputs: readonly string[],
+): DiffCommand {
+  const [before, after, ...rest] = inputs;
+  if (before === undefined || after === undefined || rest.length > 0)
+    throw new UsageError('diff needs two files: BEFORE and AFTER (exports or reports)');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'html')
+    throw new UsageError(`--format must be text, json or html, not "${format}"`);
+  for (const flag of ['out-dir', 'pdf', 'docx', 'preview', 'exclude'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} is not a diff option`);
+  }
+  if (values.public && values.exempt) throw new UsageError('Choose one of --public or --exempt');
+  return {
+    command: 'diff',
+    before,
+    after,
+    format,
+    ...(values.output ? { output: values.output } : {}),
+    force: values.force ?? false,
+    mode: values.exempt ? 'exempt' : 'public',
+    allowedRoots: values.allow ?? [],
+    ...(values['dfe-dir'] ? { dfeDir: values['dfe-dir'] } : {}),
   };
 }
 
@@ -151,6 +194,7 @@ Usage
   scorecard export REPORT.md|FOLDER... [-o OUT.html | --out-dir DIR] [--public | --exempt]
   scorecard check  REPORT.md|FOLDER... [--format text|json] [--public | --exempt | --preview]
   scorecard figures REPORT.md [--format text|json|csv] [--public | --exempt]
+  scorecard diff   BEFORE AFTER [--format text|json|html] [-o OUT] [--public | --exempt]
 
 Export options
   -o, --output FILE          where to write (one report only); default REPORT.html
@@ -172,12 +216,21 @@ Figures options
   paths are relative to the report's folder. --public (default) lists the figures as
   the public export prints them, suppression applied; --exempt the exact figures.
 
+Diff options
+  BEFORE, AFTER              exports (.html) written by Scorecard Markdown, or reports
+                             (.md) rendered now (--public, the default, or --exempt)
+  --format text|json|html    what to print or write (default text)
+  -o, --output FILE          write the comparison to FILE instead of printing it
+                             (--force to replace a file this tool did not write)
+  Exit status 0 when no figure changed, 1 when some did, 2 on error.
+
 Common options
   --allow DIR                also read data files from DIR (repeatable); by default
                              only the report's own folder is read
   --dfe-dir DIR              folder of DfE EES files for "dfe/..." paths
   --exclude NAME             skip reports with this file name when given a folder
-  --format FORMAT            check: text|json; figures: text|json|csv (default text)
+  --format FORMAT            check: text|json; figures: text|json|csv; diff:
+                             text|json|html (default text)
   -h, --help, -v, --version
 
 Exit status: 0 success, 1 a report has errors (or an export was refused), 2 usage error.

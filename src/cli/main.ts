@@ -22,6 +22,7 @@ import { isOwnedOrAbsent, writeExport } from './safe-write.js';
 import { exportDocxBeside } from './docx.js';
 import { outputsProblem, pdfPath } from './plan-outputs.js';
 import { formatFigures } from './figures.js';
+import { runDiff } from './diff-command.js';
 
 /** pdf.ts is imported only for --pdf, so the browser driver is never loaded otherwise. */
 type ExportPdf = typeof ExportPdfFunction;
@@ -55,6 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return 0;
   }
   if (command.command === 'figures') return figures(command, io);
+  if (command.command === 'diff') return runDiff(command, io);
   let reports: string[];
   try {
     reports = await findReports(command.inputs, command.exclude);

@@ -100,7 +100,7 @@ export async function isOwnedOrAbsent(target: string): Promise<boolean> {
  * hard link, `-o` can name the report under another path, and `--force` must still not
  * replace it.
  */
-async function sameFile(a: string, b: string): Promise<boolean> {
+export async function sameFile(a: string, b: string): Promise<boolean> {
   try {
     const [first, second] = await Promise.all([stat(a), stat(b)]);
     return first.dev === second.dev && first.ino === second.ino;

@@ -58,6 +58,9 @@ export { readDocxGenerator, renderDocx } from './docx/index.js';
 export { FiguresFormatError, exportedFigures, readFigures } from './figures/embed.js';
 export { FIGURE_KINDS, figureIdentity } from './figures/figure-record.js';
 export type { FigureKind, FigureRecord } from './figures/figure-record.js';
+export { diffFigures, diffJson, diffSummary, diffText } from './figures/diff.js';
+export type { FigureChange, FigureDiff } from './figures/diff.js';
+export { diffReportBody, diffReportHtml, isExemptExport } from './figures/diff-report.js';
 
 /** The default small-number threshold: DfE suppresses counts from 1 to 5. */
 const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;

@@ -6,6 +6,14 @@
  */
 export { createEngine, createNodeHost, readDocxGenerator, renderDocx } from '../engine/index.js';
 export {
+  DOCUMENT_CSS,
+  diffFigures,
+  diffReportBody,
+  diffSummary,
+  isExemptExport,
+  readFigures,
+} from '../engine/index.js';
+export {
   findIndicator,
   hoverMarkdown,
   latestText,

@@ -9,6 +9,7 @@ import { ScorecardCompletions, TRIGGER_CHARACTERS } from './completion-provider.
 import { DataWatcher } from './data-watcher.js';
 import { Diagnostics } from './diagnostics.js';
 import { exportReport, logMessages, type ExportOptions } from './export-command.js';
+import { FigureComparisons, type Comparison } from './compare-command.js';
 import { ScorecardHover } from './hover-provider.js';
 import type { ExportFormat, ExportMode } from './logic/export-files.js';
 import { PreviewManager, type PreviewState } from './preview-panel.js';
@@ -24,6 +25,8 @@ export const COMMANDS = {
   exportExempt: 'scorecard.exportExempt',
   exportWordPublic: 'scorecard.exportWordPublic',
   exportWordExempt: 'scorecard.exportWordExempt',
+  compareWithLastExport: 'scorecard.compareWithLastExport',
+  compareWithGitRevision: 'scorecard.compareWithGitRevision',
   checkReport: 'scorecard.checkReport',
 } as const;
 
@@ -75,6 +78,24 @@ export function activate(context: vscode.ExtensionContext): ScorecardApi {
     }
   }
 
+  const comparisons = new FigureComparisons(services, log);
+  /** Runs a comparison on the report; returns what it showed (tests drive this). */
+  async function compareCommand(
+    uri: unknown,
+    compare: (document: vscode.TextDocument) => Promise<Comparison | undefined>,
+  ): Promise<Comparison | undefined> {
+    const document = await reportDocument(uri);
+    if (!document) return undefined;
+    try {
+      return await compare(document);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      log.appendLine(`Comparison failed: ${reason}`);
+      void vscode.window.showErrorMessage(`Comparison failed: ${reason}`);
+      return undefined;
+    }
+  }
+
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.openPreviewToSide, async (uri: unknown) => {
       const document = await reportDocument(uri);
@@ -91,6 +112,16 @@ export function activate(context: vscode.ExtensionContext): ScorecardApi {
     ),
     vscode.commands.registerCommand(COMMANDS.exportWordExempt, (uri: unknown, options: unknown) =>
       exportCommand('exempt', uri, options, 'docx'),
+    ),
+    vscode.commands.registerCommand(COMMANDS.compareWithLastExport, (uri: unknown) =>
+      compareCommand(uri, (document) => comparisons.withLastExport(document)),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.compareWithGitRevision,
+      (uri: unknown, revision: unknown) =>
+        compareCommand(uri, (document) =>
+          comparisons.withRevision(document, typeof revision === 'string' ? revision : undefined),
+        ),
     ),
     vscode.commands.registerCommand(
       COMMANDS.checkReport,

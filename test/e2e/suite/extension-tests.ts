@@ -12,6 +12,8 @@ export const COMMANDS = [
   'scorecard.exportExempt',
   'scorecard.exportWordPublic',
   'scorecard.exportWordExempt',
+  'scorecard.compareWithLastExport',
+  'scorecard.compareWithGitRevision',
   'scorecard.checkReport',
 ] as const;
 

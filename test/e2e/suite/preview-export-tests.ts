@@ -72,6 +72,29 @@ export function definePreviewExportTests(config: () => E2EConfig): void {
       assert.match(await readFile(path, 'utf8'), /^<!doctype html>/i);
     });
 
+    it('compares the report with its last export: no figure changed', async () => {
+      const editor = await openReport(config());
+      const shown = await withTimeout(
+        vscode.commands.executeCommand<unknown>(
+          'scorecard.compareWithLastExport',
+          editor.document.uri,
+        ),
+        COMMAND_TIMEOUT_MS,
+        'scorecard.compareWithLastExport',
+      );
+      const comparison = shown as { diff: { changes: unknown[] }; html: string } | undefined;
+      assert.ok(comparison, 'the comparison showed nothing');
+      assert.deepEqual(comparison.diff.changes, []);
+      assert.match(comparison.html, /Every figure is printed the same/);
+      assert.doesNotMatch(comparison.html, /<script/);
+      // Closed again, so the preview is the visible webview for the tests after this one.
+      const tabs = vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .filter((tab) => tab.label.startsWith('Figures: '));
+      assert.equal(tabs.length, 1, 'one comparison tab');
+      await vscode.window.tabGroups.close(tabs);
+    });
+
     // Proves the packaging too: the chart rasteriser (a native module) ships in the .vsix.
     it('exports a public Word file beside the report', async () => {
       const path = await exportWith('scorecard.exportWordPublic', config());
