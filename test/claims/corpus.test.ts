@@ -78,7 +78,11 @@ describe('narrative-claim corpus', function () {
     placed.forEach((entry, index) => {
       const start = lines[index]!.text.indexOf(entry.claim!) + 1;
       const end = start + entry.claim!.length;
-      const hit = found[index]!.find((m) => m.column <= start && (m.endColumn ?? 0) >= end);
+      const hit = found[index]!.find(
+        (m) =>
+          (m.column <= start && (m.endColumn ?? 0) >= end) ||
+          (m.column >= start && (m.endColumn ?? Infinity) <= end),
+      );
       assert.ok(hit, `${entry.text}: no warning covering "${entry.claim}" (${found[index]!.map((m) => `${m.column}-${m.endColumn} ${m.reason}`).join('; ')})`);
     });
   });

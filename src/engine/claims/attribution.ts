@@ -31,6 +31,9 @@ const GENERIC_NOUNS = new Set([
   'count',
 ]);
 
+/** For an indicator in days: how officers name a wait. */
+const TIME_NOUNS = new Set(['wait', 'waits', 'waiting', 'time', 'times', 'delay', 'delays', 'duration', 'timescale', 'timescales']);
+
 /** Words that refer back to it, as a subject. */
 const PRONOUNS = new Set(['this', 'it', 'which', 'that', 'we', 'our', 'council', 'authority', 'borough']);
 
@@ -114,7 +117,7 @@ export function vocabulary(indicator: Indicator): ReadonlySet<string> {
 
 /** Where the subject of a word before it starts: after the last conjunction or comma. */
 const SUBJECT_BREAK =
-  /(?:,|\band\b|\bbut\b|\bas\b|\bbecause\b|\bwhile\b|\bwhilst\b|\bwhen\b|\bwhich\b|\bafter\b|\bsince\b|\bso\b|\bdespite\b|\bwith\b)(?![\s\S]*(?:,|\band\b|\bbut\b|\bas\b|\bbecause\b|\bwhile\b|\bwhilst\b|\bwhen\b|\bwhich\b|\bafter\b|\bsince\b|\bso\b|\bdespite\b|\bwith\b))/i;
+  /(?:,(?=\s)|\band\b|\bbut\b|\bas\b|\bbecause\b|\bwhile\b|\bwhilst\b|\bwhen\b|\bwhich\b|\bafter\b|\bsince\b|\bso\b|\bdespite\b|\bwith\b)(?![\s\S]*(?:,(?=\s)|\band\b|\bbut\b|\bas\b|\bbecause\b|\bwhile\b|\bwhilst\b|\bwhen\b|\bwhich\b|\bafter\b|\bsince\b|\bso\b|\bdespite\b|\bwith\b))/i;
 
 /**
  * True when `words` name the indicator or are generic ("performance", "this"). As a
@@ -128,6 +131,7 @@ export function namesIndicator(
   const vocab = vocabulary(indicator);
   for (const word of words.toLowerCase().match(/[a-z0-9][a-z0-9'\u2019-]*/g) ?? []) {
     if (GENERIC_NOUNS.has(word) || vocab.has(stem(word)) || vocab.has(word)) return true;
+    if (indicator.unit === 'days' && TIME_NOUNS.has(word)) return true;
     if (as === 'subject' ? PRONOUNS.has(word) : COMPARISON_WORDS.has(word)) return true;
   }
   return false;

@@ -46,8 +46,11 @@ interface Ref {
 
 /** Indicator codes as officers type them: OP148, HY650, CIN-REREF. */
 const CODE = /\b[A-Z]{1,6}\d*(?:-[A-Z0-9]+)*\d[A-Z]?\b|\b[A-Z]{2,}(?:-[A-Z0-9]+)+\b/g;
+/** A clause that names a comparator may quote its benchmark. */
+const COMPARATOR_WORDS =
+  /\b(?:england|national(?:ly)?|london|region(?:al|ally)?|neighbou?rs?|averages?|comparators?|similar|benchmarks?|other\s+(?:authorities|boroughs|councils))\b/i;
 const COMPARISON_CUE =
-  /\b(?:from|compared|comparison|than|previous(?:ly)?|prior|earlier|before|since|last|ago|versus|vs)\b/i;
+  /\bfrom\s+(?:[\d£\uFFFC]|(?:q[1-4]|the\s+(?:previous|last|same)|last|a\s+year)\b)|\b(?:compared|compares?|comparison|than|previous(?:ly)?|prior|earlier|before|since|last|ago|versus|vs)\b/i;
 
 export function judgePassage(
   passage: Passage,
@@ -116,10 +119,14 @@ function judgeSentence(
   const cue = COMPARISON_CUE.test(text.slice(sentence.start, sentence.end)) || named.some((n) => n.role === 'comparison');
   const mains = named.filter((n) => n.role === 'main').flatMap((n) => n.periods);
   const current = named.find((n) => n.role === 'main' && n.periods.length === 1)?.periods[0] ?? base;
-  const periods = new Map<string, Period>();
-  for (const p of mains.length > 0 ? mains : [base]) periods.set(p.key, p);
-  if (mains.length > 0 && (hasDirective || cue)) periods.set(base.key, base);
-  for (const n of named) if (n.role === 'comparison') for (const p of n.periods) periods.set(p.key, p);
+  // The periods the sentence is about give every figure; those it compares with, their values.
+  const periods = new Map<string, { readonly period: Period; readonly full: boolean }>();
+  for (const n of named) {
+    if (n.role !== 'comparison') continue;
+    for (const p of n.periods) periods.set(p.key, { period: p, full: false });
+  }
+  for (const p of mains.length > 0 ? mains : [base]) periods.set(p.key, { period: p, full: true });
+  if (mains.length > 0 && (hasDirective || cue)) periods.set(base.key, { period: base, full: true });
   const context: SentenceContext = {
     passage,
     sentence,
@@ -162,8 +169,8 @@ interface SentenceContext {
   readonly current: Period;
   /** The period its directives (or the report) print. */
   readonly base: Period;
-  /** Every period whose figures a number may quote. */
-  readonly periods: readonly Period[];
+  /** Every period whose figures a number may quote (`full`: not just its values). */
+  readonly periods: ReadonlyArray<{ readonly period: Period; readonly full: boolean }>;
   readonly withEarlier: boolean;
 }
 
@@ -213,7 +220,7 @@ function roleOf(text: string, sentence: Span, mention: NumberMention, kind: stri
   if (kind === 'difference' || kind === 'relative') return { kind: 'difference' };
   const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
   const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 40));
-  if (/\btargets?\s*(?:of|was|is|at|:|=|set\s+at)?\s*(?:about|around|approximately)?\s*$/i.test(before) || /^\s*targets?\b/i.test(after))
+  if (/\btargets?\s*(?:of|was|is|:|=|set\s+at|of\s+(?:about|around|approximately))?\s*$/i.test(before) || /^\s*targets?\b/i.test(after))
     return { kind: 'target' };
   const cmp = CMP_BEFORE.exec(before) ?? null;
   if (cmp) return { kind: 'benchmark', comparator: comparatorOf(cmp[1]!) };
@@ -265,7 +272,14 @@ function judgeNumber(context: SentenceContext, indicators: readonly Indicator[],
     const facts = factsFor(scope.catalogue, indicator, context.current, 'previous');
     if (facts.status === 'missing') return undefined;
     const role = roleOf(text, sentence, mention, kind);
-    let figures = context.periods.flatMap((p) => figuresFor(scope, indicator, p, context.withEarlier));
+    let figures = context.periods.flatMap(({ period, full }) =>
+      figuresFor(scope, indicator, period, context.withEarlier).filter(
+        (f) => full || f.kind === 'value' || f.kind === 'numerator' || f.kind === 'denominator',
+      ),
+    );
+    const clause = splitClauses(text, sentence).find((c) => within(c, mention.start)) ?? sentence;
+    if (role.kind === 'value' && !COMPARATOR_WORDS.test(text.slice(clause.start, clause.end)))
+      figures = figures.filter((f) => f.kind !== 'benchmark');
     if (role.kind === 'target') figures = figures.filter((f) => f.kind === 'target' || f.kind === 'band' || f.kind === 'difference');
     if (role.kind === 'benchmark') {
       const name = resolveComparator(indicator, scope.catalogue, role.comparator);
@@ -297,11 +311,16 @@ function numberFinding(
   const { catalogue } = scope;
   const said = `"${quoteBefore(text, sentence, mention)}"`;
   const role = roleOf(text, sentence, mention, kind);
-  const facts = factsFor(catalogue, indicator, context.current, 'previous');
-  const obs = facts.observation!;
+  // "436 days in 2023/24": the period written right after a number is the one it is about.
+  const own = context.named.find(
+    (n) => n.periods.length === 1 && n.start >= mention.end && /^\s*(?:in|for|at|during)?\s*$/i.test(text.slice(mention.end, n.start)),
+  );
+  const facts = factsFor(catalogue, indicator, own?.periods[0] ?? context.current, 'previous');
+  if (!facts.observation) return { start: mention.start, end: mention.end, reason: `"${quoteBefore(text, sentence, mention)}" is not a figure of ${indicator.id}`, suggestions: [] };
+  const obs = facts.observation;
   const when = label(obs.period);
   const hidden = isSensitive(catalogue, indicator, obs);
-  const periodKey = periodAttribute(context, context.current);
+  const periodKey = periodAttribute(context, own?.periods[0] ?? context.current);
   const place = { start: mention.start, end: mention.end };
   const notShown = (what: string): string =>
     obs.symbol !== undefined && obs.symbol !== 'u'
@@ -490,11 +509,21 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
       };
     }
     case 'target': {
-      if (phrase.position === 'in-band' || phrase.position === 'out-band') {
+      if (phrase.position.endsWith('band')) {
         const band = indicator.band;
         if (indicator.polarity !== 'band' || !band) return undefined;
-        const inside = shown >= Math.min(...band) && shown <= Math.max(...band);
-        if (inside === (phrase.position === 'in-band')) return undefined;
+        const low = Math.min(...band);
+        const high = Math.max(...band);
+        const inside = shown >= low && shown <= high;
+        const holds =
+          phrase.position === 'in-band'
+            ? inside
+            : phrase.position === 'out-band'
+              ? !inside
+              : phrase.position === 'above-band'
+                ? shown > high
+                : shown < low;
+        if (holds) return undefined;
         const range = `${amount(indicator, Math.min(...band))} to ${amount(indicator, Math.max(...band))}`;
         return {
           ...place,
@@ -520,9 +549,8 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
         case 'met':
           wrong = rag !== undefined && rag.status !== 'green';
           break;
-        case 'missed':
+        default:
           wrong = rag !== undefined && rag.status === 'green';
-          break;
       }
       if (!wrong) return undefined;
       const where = position > 0 ? 'above' : position < 0 ? 'below' : 'on';

@@ -103,6 +103,12 @@ const PATTERNS: readonly Pattern[] = [
   },
   { re: new RegExp(String.raw`\b${FY}`, 'gi'), read: (m) => one(parsePeriod(m[1]!)) },
   {
+    // "in February": the latest February up to the end of the sentence's period. "May" is
+    // too often a verb to be read alone.
+    re: /\b(January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)/g,
+    read: (m, base) => one(latestMonth(monthNumber(m[1]!), base)),
+  },
+  {
     re: new RegExp(String.raw`\b${PART}(?![\w/])`, 'gi'),
     read: (m, base) => bareQuarter(m[1]!, base),
   },
@@ -123,6 +129,13 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+function latestMonth(month: number, base: Period): Period | undefined {
+  const endYear = Number(base.end.slice(0, 4));
+  const endMonth = Number(base.end.slice(5, 7));
+  const year = month <= endMonth ? endYear : endYear - 1;
+  return parsePeriod(`${year}-${pad(month)}`);
+}
+
 /** "Last year" of a quarter is the quarter a year earlier, or the whole financial year before. */
 function yearsBefore(base: Period): Period[] {
   const periods = [yearEarlier(base)];
@@ -134,7 +147,7 @@ function yearsBefore(base: Period): Period[] {
 }
 
 const COMPARISON_BEFORE =
-  /(?:\bfrom|\bsince|\bcompared\s+(?:with|to)|\bcomparison\s+(?:with|to)|\bthan|\bon|\bagainst|\bversus|\bvs\.?)\s+(?:(?:the|that|those|in|of|at|a|an|figure|figures|position|level|end|per|cent|children|days|[\d.,£%\uFFFC]+)\s+){0,6}$/i;
+  /(?:\bfrom|\bsince|\bcompared\s+(?:with|to)|\bcompares?\s+(?:with|to)|\bcomparison\s+(?:with|to)|\bthan|\bon|\bagainst|\bversus|\bvs\.?)\s+(?:(?:the|that|those|in|of|at|a|an|figure|figures|position|level|end|per|cent|children|days|[\d.,£%\uFFFC]+)\s+){0,6}$/i;
 const SINCE_BEFORE = /\bsince\s+(?:(?:the|in|at|end|of|start)\s+){0,3}$/i;
 
 /** Every period named in `text` within `span`, in order. */

@@ -51,11 +51,14 @@ function countedNumber(text: string, mention: NumberMention, indicator: Indicato
   const words = countingWords(indicator);
   if (words.length === 0) return false;
   const after = text.slice(mention.end, limit).toLowerCase();
-  const m = /^\s*((?:[a-z'\u2019-]+\s+){0,2}?)([a-z'\u2019-]+)/.exec(after);
-  if (!m) return false;
-  const between = m[1] ?? '';
-  if (/\b(?:of|these|those|them|whom|the|which|were|was|are|is|had|have)\b/.test(between)) return false;
-  return words.includes(m[2]!);
+  const next = /^\s*([a-z'\u2019-]+)(?:\s+([a-z'\u2019-]+))?(?:\s+([a-z'\u2019-]+))?/.exec(after);
+  if (!next) return false;
+  for (const word of next.slice(1)) {
+    if (word === undefined) return false;
+    if (words.includes(word)) return true;
+    if (/^(?:of|these|those|them|whom|the|which|were|was|are|is|had|have|and|or|in|at|to)$/.test(word)) return false;
+  }
+  return false;
 }
 
 /** The claim a mention makes about an indicator: what it must match, or undefined. */

@@ -18,7 +18,15 @@ export type PhraseClaim = Span &
     | { readonly kind: 'decline' }
     | {
         readonly kind: 'target';
-        readonly position: 'above' | 'below' | 'met' | 'missed' | 'in-band' | 'out-band';
+        readonly position:
+          | 'above'
+          | 'below'
+          | 'met'
+          | 'missed'
+          | 'in-band'
+          | 'out-band'
+          | 'above-band'
+          | 'below-band';
       }
     | {
         readonly kind: 'benchmark';
@@ -30,7 +38,7 @@ export type PhraseClaim = Span &
 
 const NEGATION = /\b(?:not|no|never|nor|neither|without|failed\s+to|fail\s+to|yet\s+to)\s+(?:\w+\s+){0,2}$|n['\u2019]t\s+(?:\w+\s+){0,2}$/i;
 const HOPED =
-  /\b(?:to|will|would|should|could|may|might|must|shall|expect(?:s|ed)?|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|hope(?:s|d)?|intend(?:s|ed)?|likely|projected|forecast|anticipated?|needs?|if|unless|whether|track)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:to|will|would|should|could|may|might|must|shall|expect(?:s|ed)?|likely|projected|forecast|anticipated?|if|unless|whether)\s+(?:\w+\s+){0,2}$/i;
 /** "continued to improve" is a claim, "expected to improve" is not. */
 const ONGOING = /\b(?:continued?|continues|continuing|began|begun|started|starting|begins)\s+to\s+$/i;
 
@@ -98,11 +106,19 @@ const RULES: readonly Rule[] = [
         : claim,
   },
   {
-    re: /\b(within|inside|outside)\s+(?:of\s+)?(?:the|our|its)?\s*(?:expected|target|agreed|acceptable)\s+(?:range|band)\b/gi,
-    make: (m) => ({
-      kind: 'target',
-      position: m[1]!.toLowerCase() === 'outside' ? 'out-band' : 'in-band',
-    }),
+    re: /\b(within|inside|outside|above|below|over|under)\s+(?:of\s+)?(?:the|our|its)?\s*(?:expected|target|agreed|acceptable|normal)\s+(?:range|band)\b/gi,
+    make: (m) => {
+      const w = m[1]!.toLowerCase();
+      const position =
+        w === 'outside'
+          ? 'out-band'
+          : w === 'above' || w === 'over'
+            ? 'above-band'
+            : w === 'below' || w === 'under'
+              ? 'below-band'
+              : 'in-band';
+      return { kind: 'target', position };
+    },
   },
   // Against a comparator.
   {
@@ -149,8 +165,13 @@ const RULES: readonly Rule[] = [
     make: () => ({ kind: 'direction', direction: 'up' }),
   },
   {
-    re: new RegExp(String.raw`\b(?:fell|fallen|went\s+down|gone\s+down|going\s+down)\b|\b(?:falls?|falling|decreases?|decreased|decreasing|reduced|dropped|dropping|drops?)${MOVE_AFTER}|\bdown(?=\s+(?:by\s+)?[\d£]|\s+(?:from|on|compared|against|slightly|again)\b)|${NOUN_BEFORE}(?:fall|decrease|reduction|drop)${NOUN_AFTER}|\blower\s+than\s+(?:(?:in|at|a|last|previous|previously|before)\b)`, 'gi'),
+    re: new RegExp(String.raw`\b(?:fell|fallen|went\s+down|gone\s+down|going\s+down)\b|\b(?:falls?|falling|decreases?|decreased|decreasing|reduced|dropped|dropping|drops?|dipped|dipping)${MOVE_AFTER}|\bdown(?=\s+(?:by\s+)?[\d£]|\s+(?:from|on|compared|against|slightly|again)\b)|${NOUN_BEFORE}(?:fall|decrease|reduction|drop)${NOUN_AFTER}|\blower\s+than\s+(?:(?:in|at|a|last|previous|previously|before)\b)`, 'gi'),
     make: () => ({ kind: 'direction', direction: 'down' }),
+  },
+  {
+    // "More children went missing this quarter than last": a count's direction.
+    re: /\b(more|fewer|less)\b(?=[^.;]{0,80}?\bthan\s+(?:in\s+(?:q[1-4]|the\s+previous|the\s+last|\d)|last|the\s+previous|previously|before|a\s+year|the\s+same))/gi,
+    make: (m) => ({ kind: 'direction', direction: m[1]!.toLowerCase() === 'more' ? 'up' : 'down' }),
   },
   {
     re: /\b(?:unchanged|(?:remained|stayed|remains|stays|was|is)\s+the\s+same|no\s+change)\b/gi,

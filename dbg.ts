@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { loadCatalogue } from './src/engine/data/load-catalogue.js';
+import { parsePeriod } from './src/engine/periods.js';
+import { judgePassage } from './src/engine/claims/judge-passage.js';
+import { findIndicator } from './src/engine/directives/lookup.js';
+import { findNumbers } from './src/engine/claims/numbers.js';
+import { findPhrases } from './src/engine/claims/phrases.js';
+const loaded = await loadCatalogue([{ path: 'test/claims/data.yaml', place: { file: 'x', line: 1, column: 1 } }], { reportDir: process.cwd(), allowedRoots: [] }, { smallNumberThreshold: 5 } as never);
+const cat = loaded.catalogue;
+const [id, text] = process.argv.slice(2);
+const ind = findIndicator(cat, id!)!;
+const passage = { text: text!, offsets: [...text!].map((_, i) => i), directives: [] };
+console.log(findNumbers(text!, { start: 0, end: text!.length }, []));
+console.log(findPhrases(text!, { start: 0, end: text!.length }));
+console.log(judgePassage(passage, { indicator: ind, period: parsePeriod('2023/24 Q4') }, { catalogue: cat, reportPeriod: parsePeriod('2023/24 Q4') }));
