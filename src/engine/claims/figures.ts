@@ -57,14 +57,30 @@ function benchmarkSensitive(indicator: Indicator, benchmark: BenchmarkValue): bo
   return benchmark.symbol !== undefined && benchmark.symbol !== 'u';
 }
 
-/** Facts for a period, compared with the previous period or the year before. */
+const factsCache = new WeakMap<Indicator, Map<string, IndicatorFacts>>();
+
+/**
+ * Facts for a period, compared with the previous period or the year before. Indicators
+ * are immutable, so each answer is kept with the indicator (sentences ask again and again).
+ */
 export function factsFor(
   catalogue: Catalogue,
   indicator: Indicator,
   period: Period | undefined,
   compare: Compare,
 ): IndicatorFacts {
-  return indicatorFacts(indicator, period, compare, catalogue.comparators);
+  let byKey = factsCache.get(indicator);
+  if (!byKey) {
+    byKey = new Map();
+    factsCache.set(indicator, byKey);
+  }
+  const key = `${period?.key ?? ''}\u0000${compare}\u0000${catalogue.comparators.join('\u0001')}`;
+  let facts = byKey.get(key);
+  if (!facts) {
+    facts = indicatorFacts(indicator, period, compare, catalogue.comparators);
+    byKey.set(key, facts);
+  }
+  return facts;
 }
 
 function observationFigures(

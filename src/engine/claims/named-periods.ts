@@ -150,10 +150,14 @@ const COMPARISON_BEFORE =
   /(?:\bfrom|\bsince|\bcompared\s+(?:with|to)|\bcompares?\s+(?:with|to)|\bcomparison\s+(?:with|to)|\bthan|\bon|\bagainst|\bversus|\bvs\.?)\s+(?:(?:the|that|those|in|of|at|a|an|figure|figures|position|level|end|per|cent|children|days|[\d.,£%\uFFFC]+)\s+){0,6}$/i;
 const SINCE_BEFORE = /\bsince\s+(?:(?:the|in|at|end|of|start)\s+){0,3}$/i;
 
+const MAY_NAME_A_PERIOD =
+  /\d|january|february|march|april|june|july|august|september|october|november|december|year|quarter|month|period|\bq[1-4]\b|\bh[12]\b|half/i;
+
 /** Every period named in `text` within `span`, in order. */
 export function namedPeriods(text: string, span: Span, base: Period): NamedPeriod[] {
   const found: NamedPeriod[] = [];
   const part = text.slice(span.start, span.end);
+  if (!MAY_NAME_A_PERIOD.test(part)) return found;
   const taken = (start: number, end: number): boolean =>
     found.some((f) => start < f.end && end > f.start);
   for (const pattern of PATTERNS) {

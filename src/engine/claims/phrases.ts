@@ -54,6 +54,8 @@ type ClaimBody = PhraseClaim extends infer T ? (T extends unknown ? Omit<T, 'sta
 
 interface Rule {
   readonly re: RegExp;
+  /** A cheap test a clause must pass before `re` runs (the rules run on every clause). */
+  readonly hint?: RegExp;
   readonly make: (m: RegExpExecArray) => ClaimBody | undefined;
   /** A negated claim of this rule says the opposite (for met / missed only). */
   readonly negate?: (claim: ClaimBody) => ClaimBody;
@@ -91,6 +93,7 @@ const TARGET_WORD = String.raw`(?:\s+(?:the|our|its|their|this\s+year['\u2019]s|
 const RULES: readonly Rule[] = [
   // Against the target.
   {
+    hint: /target/i,
     re: new RegExp(String.raw`\b(above|over|below|under|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|beat(?:en|s|ing)?|met|meet(?:s|ing)?|achieved?|achieving|hit(?:s|ting)?|missed|miss(?:es|ing)?|short\s+of|ahead\s+of|behind|on|off|at|within)${TARGET_WORD}`, 'gi'),
     make: (m) => {
       const w = m[1]!.toLowerCase();
@@ -106,6 +109,7 @@ const RULES: readonly Rule[] = [
         : claim,
   },
   {
+    hint: /range|band/i,
     re: /\b(within|inside|outside|above|below|over|under)\s+(?:of\s+)?(?:the|our|its)?\s*(?:expected|target|agreed|acceptable|normal)\s+(?:range|band)\b/gi,
     make: (m) => {
       const w = m[1]!.toLowerCase();
@@ -122,6 +126,7 @@ const RULES: readonly Rule[] = [
   },
   // Against a comparator.
   {
+    hint: /england|national|london|region|neighbo|comparator|similar|\bsn\b/i,
     re: new RegExp(String.raw`\b(above|over|below|under|higher\s+than|lower\s+than|better\s+than|worse\s+than|ahead\s+of|behind|outperform(?:ed|s|ing)?|exceed(?:ed|s|ing)?)\s+(${COMPARATOR}(?:\s*(?:,|and|or|&)\s*${COMPARATOR})*)`, 'gi'),
     make: (m) => {
       const w = m[1]!.toLowerCase();
@@ -139,6 +144,7 @@ const RULES: readonly Rule[] = [
   },
   // Against the indicator's own history.
   {
+    hint: /since/i,
     re: /\b(highest|lowest|best|worst)\s+(?:(?:level|figure|rate|point|position|value|performance|proportion|number)\s+)?since\s+/gi,
     make: (m) => {
       const w = m[1]!.toLowerCase();
@@ -179,11 +185,17 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** Every claim word starts with one of these: most clauses are passed over at once. */
+const ANY_CLAIM =
+  /improv|recover|strength|wors|deterior|slipp|weaken|declin|ris|increas|grew|grow|climb|went|gone|going|\bup\b|fell|fall|decreas|reduc|drop|dipp|\bdown\b|higher|lower|better|unchang|same|no\s+change|more|fewer|less|target|range|band|above|below|over|under|ahead|behind|outperform|exceed|highest|lowest|best|worst/i;
+
 /** The claims a clause makes in words, negated and hoped-for ones left out. */
 export function findPhrases(text: string, clause: Span): PhraseClaim[] {
   const found: PhraseClaim[] = [];
   const part = text.slice(clause.start, clause.end);
+  if (!ANY_CLAIM.test(part)) return found;
   for (const rule of RULES) {
+    if (rule.hint && !rule.hint.test(part)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(part); m; m = rule.re.exec(part)) {
       // Leading filler ("a ", "the ") is not part of the claim's place.
