@@ -187,7 +187,7 @@ const RULES: readonly Rule[] = [
 
 /** Every claim word starts with one of these: most clauses are passed over at once. */
 const ANY_CLAIM =
-  /improv|recover|strength|wors|deterior|slipp|weaken|declin|ris|increas|grew|grow|climb|went|gone|going|\bup\b|fell|fall|decreas|reduc|drop|dipp|\bdown\b|higher|lower|better|unchang|same|no\s+change|more|fewer|less|target|range|band|above|below|over|under|ahead|behind|outperform|exceed|highest|lowest|best|worst/i;
+  /improv|recover|strength|wors|deterior|slipp|weaken|declin|ris|rose|increas|grew|grow|climb|went|gone|going|\bup\b|fell|fall|decreas|reduc|drop|dipp|\bdown\b|higher|lower|better|unchang|same|no\s+change|more|fewer|less|target|range|band|above|below|over|under|ahead|behind|outperform|exceed|highest|lowest|best|worst/i;
 
 /** The claims a clause makes in words, negated and hoped-for ones left out. */
 export function findPhrases(text: string, clause: Span): PhraseClaim[] {
