@@ -255,9 +255,20 @@ function periodAttribute(context: SentenceContext, period: Period): string | und
   return period.key === context.base.key && !context.refs.some((r) => r.period) ? undefined : period.key;
 }
 
+/** An aim, a plan or a forecast is no claim about the data: "our ambition is 70% by 2026". */
+const ASPIRATION_BEFORE =
+  /\b(?:ambitions?|aims?|aiming|aspir\w*|goals?|will|would|should|could|expect\w*|forecast\w*|project(?:ed|ion|ions)|trajector\w*|wants?|hopes?|hoping|intend\w*|seek\w*|striv\w*|commit\w*|if|unless)\b/i;
+const ASPIRATION_AFTER = /^[^.;]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:\d{4}|march|april|year[-\s]end|next\s+year|the\s+end)/i;
+
 function judgeNumber(context: SentenceContext, indicators: readonly Indicator[], mention: NumberMention): Finding | undefined {
   const { passage, sentence, scope } = context;
   const { text } = passage;
+  const clauseOf = splitClauses(text, sentence).find((c) => within(c, mention.start)) ?? sentence;
+  if (
+    ASPIRATION_BEFORE.test(text.slice(clauseOf.start, mention.start)) ||
+    ASPIRATION_AFTER.test(text.slice(mention.end, clauseOf.end))
+  )
+    return undefined;
   let claimed: { indicator: Indicator; kind: NonNullable<ReturnType<typeof claimKind>> } | undefined;
   const words = text.slice(sentence.start, sentence.end);
   for (const indicator of indicators) {
@@ -408,17 +419,37 @@ function comparisonObservation(
   facts: IndicatorFacts,
   near?: number,
 ): Observation | undefined {
-  const named = context.named.filter(
-    (n) => n.role === 'comparison' && !n.since && !n.relative && n.periods.length === 1,
-  );
+  const named = context.named.filter((n) => n.role === 'comparison' && !n.since && !n.relative);
   const chosen = (near === undefined ? undefined : named.find((n) => n.start >= near)) ?? named[0];
   if (chosen) {
-    const found = findObservation(indicator, chosen.periods[0]!);
-    return found.status === 'current' ? found.observation : undefined;
+    for (const period of chosen.periods) {
+      if (facts.observation && period.key === facts.observation.period.key) continue;
+      const found = findObservation(indicator, period);
+      if (found.status === 'current') return found.observation;
+    }
+    return undefined;
   }
   const yearly = context.named.some((n) => n.relative === 'year');
   if (yearly) return factsFor(context.scope.catalogue, indicator, context.current, 'year').previous;
   return facts.previous;
+}
+
+/**
+ * The period a claim word is about: one named after it in its clause ("dropped to 63% in
+ * Q3"), else one named before it there, else the sentence's.
+ */
+function periodOfPhrase(
+  context: SentenceContext,
+  indicator: Indicator,
+  clause: Span,
+  phrase: Span,
+): Period {
+  const mains = context.named.filter((n) => n.role === 'main' && within(clause, n.start));
+  const pick = mains.find((n) => n.start >= phrase.end) ?? [...mains].reverse().find((n) => n.end <= phrase.start);
+  if (!pick) return context.current;
+  return (
+    pick.periods.find((p) => findObservation(indicator, p).status === 'current') ?? context.current
+  );
 }
 
 function comparable(obs: Observation | undefined): number | undefined {
@@ -437,7 +468,8 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
   const changeRef = refs.find((r) => r.indicator === indicator && r.compare !== undefined && within(clause, r.at));
   const yearly = context.named.some((n) => n.relative === 'year') || changeRef?.compare === 'year';
   const compare: Compare = yearly ? 'year' : 'previous';
-  const facts = factsFor(catalogue, indicator, context.current, compare);
+  const current = periodOfPhrase(context, indicator, clause, phrase);
+  const facts = factsFor(catalogue, indicator, current, compare);
   if (facts.status === 'missing' || !facts.observation) return undefined;
   const obs = facts.observation;
   const now = comparable(obs);
@@ -446,7 +478,7 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
   const said = `"${quote(written)}"`;
   const when = label(obs.period);
   const hidden = isSensitive(catalogue, indicator, obs);
-  const periodKey = periodAttribute(context, context.current);
+  const periodKey = periodAttribute(context, current);
   const place = { start: phrase.start, end: phrase.end };
   const shown = roundHalfUp(now, indicator.decimals);
   const swap = (ok: boolean): string[] => {

@@ -85,6 +85,17 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => one(parsePeriod(`${m[2]!} ${partKey(m[1]!)}`)),
   },
   {
+    // "Q4 last year": that quarter a year before the sentence's.
+    re: new RegExp(
+      String.raw`\b${PART}\s+(?:of\s+)?(?:last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:ago|earlier))`,
+      'gi',
+    ),
+    read: (m, base) => {
+      const here = bareQuarter(m[1]!, base)?.[0];
+      return here ? [yearEarlier(here)] : undefined;
+    },
+  },
+  {
     re: new RegExp(String.raw`\b${FY}\s*,?\s*${PART}\b`, 'gi'),
     read: (m) => one(parsePeriod(`${m[1]!} ${partKey(m[2]!)}`)),
   },
@@ -109,7 +120,11 @@ const PATTERNS: readonly Pattern[] = [
     read: (m, base) => one(latestMonth(monthNumber(m[1]!), base)),
   },
   {
-    re: new RegExp(String.raw`\b${PART}(?![\w/])`, 'gi'),
+    // Not "for the third quarter running": a count of quarters, not a period.
+    re: new RegExp(
+      String.raw`(?<!\bfor\s+(?:the|a)\s+)\b${PART}(?![\w/])(?!\s+(?:running|in\s+a\s+row|consecutively))`,
+      'gi',
+    ),
     read: (m, base) => bareQuarter(m[1]!, base),
   },
   {

@@ -29,7 +29,7 @@ export interface NumberMention extends Span {
 }
 
 const NUMBER =
-  /(?<![\w.,/:\-\u2013])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:(?=(?:st|nd|rd|th)\b)|(?![\w/]|[.,]\d|[-\u2013]\d))/g;
+  /(?<![\w.,/:\-\u2013])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:(?=(?:st|nd|rd|th|pp|ppts?|pts?)\b)|(?![\w/]|[.,]\d|[-\u2013]\d))/g;
 
 const UNIT_AFTER: ReadonlyArray<readonly [RegExp, NumberUnit]> = [
   [/^\s?(?:%|per\s?cent\b|percent\b)(?:\s*points?\b|\s+pts?\b)?/i, 'percent'],
