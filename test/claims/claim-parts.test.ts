@@ -88,7 +88,8 @@ describe('narrative-claim: periods named in a sentence', () => {
   });
 
   it('reads dates, months and "since"', () => {
-    const text = 'At 31 March 2024, the highest since 2019/20; in January 2024 it was lower than in February.';
+    const text =
+      'At 31 March 2024, the highest since 2019/20; in January 2024 it was lower than in February.';
     const named = namedPeriods(text, whole(text), Q4);
     assert.deepEqual(
       named.map((n) => [n.periods[0]!.key, n.since]),
@@ -103,19 +104,26 @@ describe('narrative-claim: periods named in a sentence', () => {
 });
 
 describe('narrative-claim: claim words', () => {
-  const kinds = (text: string) => findPhrases(text, whole(text)).map((p) => `${p.kind}:${text.slice(p.start, p.end)}`);
+  const kinds = (text: string) =>
+    findPhrases(text, whole(text)).map((p) => `${p.kind}:${text.slice(p.start, p.end)}`);
 
   it('finds direction, target and comparator claims', () => {
-    assert.deepEqual(kinds('Performance improved and rose by 4 pp, above target and below the England and London averages.'), [
-      'judgement:improved',
-      'direction:rose',
-      'target:above target',
-      'benchmark:below the England and London averages',
-    ]);
     assert.deepEqual(
-      findPhrases('It is below the England and London averages', whole('It is below the England and London averages')).map(
-        (p) => (p.kind === 'benchmark' ? p.comparators : []),
+      kinds(
+        'Performance improved and rose by 4 pp, above target and below the England and London averages.',
       ),
+      [
+        'judgement:improved',
+        'direction:rose',
+        'target:above target',
+        'benchmark:below the England and London averages',
+      ],
+    );
+    assert.deepEqual(
+      findPhrases(
+        'It is below the England and London averages',
+        whole('It is below the England and London averages'),
+      ).map((p) => (p.kind === 'benchmark' ? p.comparators : [])),
       [['England', 'London']],
     );
   });
@@ -144,21 +152,36 @@ describe('narrative-claim: verdicts', function () {
   const inside = (id: string) => ({ indicator: findIndicator(data, id)!, period: Q4 });
 
   it('says what the data says, and offers the directive', () => {
-    const [finding, ...rest] = judgePassage(passage('Performance stood at 64% this quarter.'), inside('EET'), scope());
+    const [finding, ...rest] = judgePassage(
+      passage('Performance stood at 64% this quarter.'),
+      inside('EET'),
+      scope(),
+    );
     assert.equal(rest.length, 0);
     assert.equal(finding?.reason, `"stood at 64%", but EET's Q4 2023/24 value is 67%`);
     assert.deepEqual(finding?.suggestions, [':value{id=EET}']);
   });
 
   it('names the period a sentence names in the directive it offers', () => {
-    const [finding] = judgePassage(passage('In Q4 2022/23 the figure was 74%.'), inside('EET'), scope());
+    const [finding] = judgePassage(
+      passage('In Q4 2022/23 the figure was 74%.'),
+      inside('EET'),
+      scope(),
+    );
     assert.equal(finding?.reason, `"figure was 74%", but EET's Q4 2022/23 value is 72%`);
     assert.deepEqual(finding?.suggestions, [':value{id=EET period="2022/23 Q4"}']);
   });
 
   it('offers the change directive and the right word for a wrong direction', () => {
-    const [finding] = judgePassage(passage('The proportion fell this quarter.'), inside('EET'), scope());
-    assert.equal(finding?.reason, `"fell", but EET rose from 63% in Q3 2023/24 to 67% in Q4 2023/24, which is better`);
+    const [finding] = judgePassage(
+      passage('The proportion fell this quarter.'),
+      inside('EET'),
+      scope(),
+    );
+    assert.equal(
+      finding?.reason,
+      `"fell", but EET rose from 63% in Q3 2023/24 to 67% in Q4 2023/24, which is better`,
+    );
     assert.deepEqual(finding?.suggestions, [':change{id=EET}', 'rose']);
   });
 
@@ -166,7 +189,10 @@ describe('narrative-claim: verdicts', function () {
     const text = 'Re-referrals were :value, above the England average.';
     const findings = judgePassage(passage(text, ['REREF']), inside('EET'), scope());
     assert.equal(findings.length, 1);
-    assert.match(findings[0]!.reason, /REREF's 2023\/24 value 21\.3% is below England's 22\.4% \(2022\/23\)/);
+    assert.match(
+      findings[0]!.reason,
+      /REREF's 2023\/24 value 21\.3% is below England's 22\.4% \(2022\/23\)/,
+    );
   });
 
   it('never prints a figure disclosure control would suppress', () => {

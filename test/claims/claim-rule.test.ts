@@ -21,7 +21,15 @@ describe('narrative-claim rule in the engine', function () {
     const result = await renderWith(REPORT, { 'data.yaml': data }, {}, 'exempt');
     const claims = result.messages.filter((m) => m.ruleId === 'narrative-claim');
     assert.deepEqual(
-      claims.map((m) => [m.severity, m.line, m.column, m.endLine, m.endColumn, m.reason, m.suggestions]),
+      claims.map((m) => [
+        m.severity,
+        m.line,
+        m.column,
+        m.endLine,
+        m.endColumn,
+        m.reason,
+        m.suggestions,
+      ]),
       [
         [
           'warning',
@@ -68,7 +76,9 @@ describe('narrative-claim rule in the engine', function () {
       writeFileSync(join(folder, 'data.yaml'), data);
       const engine = createEngine();
       const path = join(folder, 'report.md');
-      const checked = (await engine.check(REPORT, { path })).filter((m) => m.ruleId === 'narrative-claim');
+      const checked = (await engine.check(REPORT, { path })).filter(
+        (m) => m.ruleId === 'narrative-claim',
+      );
       const rendered = (await engine.render(REPORT, { path })).messages.filter(
         (m) => m.ruleId === 'narrative-claim',
       );

@@ -39,7 +39,10 @@ describe('narrative-claim corpus', function () {
   it('holds at least 80 sentences, about half of them contradictions', () => {
     assert.ok(CORPUS.length >= 80, `${CORPUS.length} sentences`);
     const flags = CORPUS.filter((e) => e.flag).length;
-    assert.ok(flags >= CORPUS.length * 0.35 && flags <= CORPUS.length * 0.65, `${flags} contradictions`);
+    assert.ok(
+      flags >= CORPUS.length * 0.35 && flags <= CORPUS.length * 0.65,
+      `${flags} contradictions`,
+    );
     assert.ok(readFileSync(DATA, 'utf8').includes('indicators:'));
   });
 
@@ -54,7 +57,9 @@ describe('narrative-claim corpus', function () {
       if (flagged && entry.flag) tp++;
       else if (flagged) {
         fp++;
-        wrong.push(`false alarm: ${entry.text} -> ${found[index]!.map((m) => m.reason).join('; ')}`);
+        wrong.push(
+          `false alarm: ${entry.text} -> ${found[index]!.map((m) => m.reason).join('; ')}`,
+        );
       } else if (entry.flag) {
         fn++;
         wrong.push(`missed: ${entry.text}`);
@@ -83,7 +88,10 @@ describe('narrative-claim corpus', function () {
           (m.column <= start && (m.endColumn ?? 0) >= end) ||
           (m.column >= start && (m.endColumn ?? Infinity) <= end),
       );
-      assert.ok(hit, `${entry.text}: no warning covering "${entry.claim}" (${found[index]!.map((m) => `${m.column}-${m.endColumn} ${m.reason}`).join('; ')})`);
+      assert.ok(
+        hit,
+        `${entry.text}: no warning covering "${entry.claim}" (${found[index]!.map((m) => `${m.column}-${m.endColumn} ${m.reason}`).join('; ')})`,
+      );
     });
   });
 });

@@ -75,10 +75,21 @@ describe('quickFixEdit', () => {
     const line = 'Care leavers in EET stood at 64% this quarter, an improvement.';
     const start = line.indexOf('64%');
     const claim = line.slice(start, start + 3);
-    const edit = quickFixEdit('narrative-claim', claim, '"stood at 64%", but EET\'s Q4 2023/24 value is 67%', ':value{id=EET}');
+    const edit = quickFixEdit(
+      'narrative-claim',
+      claim,
+      '"stood at 64%", but EET\'s Q4 2023/24 value is 67%',
+      ':value{id=EET}',
+    );
     assert.equal(apply(claim, edit), ':value{id=EET}');
-    assert.equal(apply('improvement', quickFixEdit('narrative-claim', 'improvement', '', 'deterioration')), 'deterioration');
-    assert.equal(quickFixTitle('narrative-claim', ':value{id=EET}'), 'Print the figure from the data: :value{id=EET}');
+    assert.equal(
+      apply('improvement', quickFixEdit('narrative-claim', 'improvement', '', 'deterioration')),
+      'deterioration',
+    );
+    assert.equal(
+      quickFixTitle('narrative-claim', ':value{id=EET}'),
+      'Print the figure from the data: :value{id=EET}',
+    );
     assert.equal(quickFixTitle('narrative-claim', 'fell'), 'Change to "fell" (as the data says)');
     assert.equal(quickFixTitle('unknown-indicator', 'OP419'), 'Change to OP419');
   });

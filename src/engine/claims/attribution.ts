@@ -32,10 +32,31 @@ const GENERIC_NOUNS = new Set([
 ]);
 
 /** For an indicator in days: how officers name a wait. */
-const TIME_NOUNS = new Set(['wait', 'waits', 'waiting', 'time', 'times', 'delay', 'delays', 'duration', 'timescale', 'timescales']);
+const TIME_NOUNS = new Set([
+  'wait',
+  'waits',
+  'waiting',
+  'time',
+  'times',
+  'delay',
+  'delays',
+  'duration',
+  'timescale',
+  'timescales',
+]);
 
 /** Words that refer back to it, as a subject. */
-const PRONOUNS = new Set(['this', 'it', 'which', 'that', 'we', 'our', 'council', 'authority', 'borough']);
+const PRONOUNS = new Set([
+  'this',
+  'it',
+  'which',
+  'that',
+  'we',
+  'our',
+  'council',
+  'authority',
+  'borough',
+]);
 
 /** Words that put a number beside the indicator's target or benchmarks. */
 const COMPARISON_WORDS = new Set([
@@ -161,16 +182,25 @@ export function claimIsAbout(
   indicator: Indicator,
   directiveInClause: boolean,
 ): boolean {
-  const after = /^\s+(?:in|of)\s+((?:[\w'\u2019-]+\s*){1,4})/i.exec(text.slice(claim.end, clause.end));
+  const after = /^\s+(?:in|of)\s+((?:[\w'\u2019-]+\s*){1,4})/i.exec(
+    text.slice(claim.end, clause.end),
+  );
   if (after) {
     const subject = after[1]!.replace(/\b(?:the|our|all|its|their|this|last|previous)\b/gi, '');
-    const isPeriodish = /^\s*(?:q[1-4]|\d|the\s+(?:quarter|year|month)|quarter|year|month|performance|timeliness)/i.test(subject);
+    const isPeriodish =
+      /^\s*(?:q[1-4]|\d|the\s+(?:quarter|year|month)|quarter|year|month|performance|timeliness)/i.test(
+        subject,
+      );
     if (!isPeriodish && /[a-z]/i.test(subject) && !namesIndicator(subject, indicator)) return false;
   }
   if (directiveInClause) return true;
   const before = text.slice(clause.start, claim.start);
   const cut = SUBJECT_BREAK.exec(before);
   const subject = cut ? before.slice(cut.index + cut[0].length) : before;
-  if (subject.trim() === '' || /^\s*(?:has|have|had|is|are|was|were|also|then|again)\b/i.test(subject)) return true;
+  if (
+    subject.trim() === '' ||
+    /^\s*(?:has|have|had|is|are|was|were|also|then|again)\b/i.test(subject)
+  )
+    return true;
   return namesIndicator(subject, indicator);
 }

@@ -73,7 +73,8 @@ function markInPlace(ctx: ResolveContext, paragraph: Parent, offset: number, rea
   if (!found) return;
   const { parent, index, node } = found;
   const start = node.position!.start.offset!;
-  const cut = node.value.length === node.position!.end.offset! - start ? offset - start : node.value.length;
+  const cut =
+    node.value.length === node.position!.end.offset! - start ? offset - start : node.value.length;
   const marker = {
     type: 'emphasis',
     children: [],

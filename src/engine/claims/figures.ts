@@ -12,14 +12,7 @@ import { rankAmong, rankComparators } from '../semantics/rank.js';
 import type { BenchmarkValue, Catalogue, Indicator, Observation, Period } from '../types.js';
 
 export type FigureKind =
-  | 'value'
-  | 'numerator'
-  | 'denominator'
-  | 'target'
-  | 'band'
-  | 'benchmark'
-  | 'difference'
-  | 'rank';
+  'value' | 'numerator' | 'denominator' | 'target' | 'band' | 'benchmark' | 'difference' | 'rank';
 
 export interface Figure {
   readonly kind: FigureKind;
@@ -117,7 +110,8 @@ export function figuresAt(
       figures.push({ kind: 'difference', value: now.target.tolerance, sensitive: false });
   }
   if (indicator.band) {
-    for (const bound of indicator.band) figures.push({ kind: 'band', value: bound, sensitive: false });
+    for (const bound of indicator.band)
+      figures.push({ kind: 'band', value: bound, sensitive: false });
   }
   const benchmarkPeriod = obs?.period ?? period;
   const benchmarks = benchmarkPeriod
@@ -153,10 +147,18 @@ export function figuresAt(
       figures.push({ kind: 'difference', value: Math.abs(value - other), sensitive });
       if (other !== 0 && indicator.unit !== 'percent') {
         // "a 12% rise" in a count: the change as a percentage of where it started.
-        figures.push({ kind: 'difference', value: (difference / Math.abs(other)) * 100, sensitive });
+        figures.push({
+          kind: 'difference',
+          value: (difference / Math.abs(other)) * 100,
+          sensitive,
+        });
       }
     }
-    if (indicator.unit === 'percent' && obs?.denominator !== undefined && obs.numerator !== undefined) {
+    if (
+      indicator.unit === 'percent' &&
+      obs?.denominator !== undefined &&
+      obs.numerator !== undefined
+    ) {
       figures.push({
         kind: 'difference',
         value: obs.denominator - obs.numerator,

@@ -64,7 +64,11 @@ export function judgePassage(
   return findings;
 }
 
-function refsIn(passage: Passage, sentence: Span, catalogue: Catalogue): { refs: Ref[]; codes: Span[] } {
+function refsIn(
+  passage: Passage,
+  sentence: Span,
+  catalogue: Catalogue,
+): { refs: Ref[]; codes: Span[] } {
   const refs: Ref[] = [];
   for (const directive of passage.directives) {
     if (!within(sentence, directive.at)) continue;
@@ -79,7 +83,12 @@ function refsIn(passage: Passage, sentence: Span, catalogue: Catalogue): { refs:
       at: directive.at,
       ...(period ? { period } : {}),
       ...(directive.name === 'change'
-        ? { compare: directive.attributes['compare'] === 'year' ? ('year' as const) : ('previous' as const) }
+        ? {
+            compare:
+              directive.attributes['compare'] === 'year'
+                ? ('year' as const)
+                : ('previous' as const),
+          }
         : {}),
     });
   }
@@ -116,9 +125,12 @@ function judgeSentence(
     factsFor(catalogue, indicators[0]!, undefined, 'previous').observation?.period;
   if (!base) return [];
   const named = namedPeriods(text, sentence, base);
-  const cue = COMPARISON_CUE.test(text.slice(sentence.start, sentence.end)) || named.some((n) => n.role === 'comparison');
+  const cue =
+    COMPARISON_CUE.test(text.slice(sentence.start, sentence.end)) ||
+    named.some((n) => n.role === 'comparison');
   const mains = named.filter((n) => n.role === 'main').flatMap((n) => n.periods);
-  const current = named.find((n) => n.role === 'main' && n.periods.length === 1)?.periods[0] ?? base;
+  const current =
+    named.find((n) => n.role === 'main' && n.periods.length === 1)?.periods[0] ?? base;
   // The periods the sentence is about give every figure; those it compares with, their values.
   const periods = new Map<string, { readonly period: Period; readonly full: boolean }>();
   for (const n of named) {
@@ -126,7 +138,8 @@ function judgeSentence(
     for (const p of n.periods) periods.set(p.key, { period: p, full: false });
   }
   for (const p of mains.length > 0 ? mains : [base]) periods.set(p.key, { period: p, full: true });
-  if (mains.length > 0 && (hasDirective || cue)) periods.set(base.key, { period: base, full: true });
+  if (mains.length > 0 && (hasDirective || cue))
+    periods.set(base.key, { period: base, full: true });
   const context: SentenceContext = {
     passage,
     sentence,
@@ -147,7 +160,9 @@ function judgeSentence(
   for (const clause of splitClauses(text, sentence)) {
     for (const phrase of findPhrases(text, clause)) {
       if (findings.some((f) => phrase.start < f.end && phrase.end > f.start)) continue;
-      const inClause = indicators.filter((i) => refs.some((r) => r.indicator === i && within(clause, r.at)));
+      const inClause = indicators.filter((i) =>
+        refs.some((r) => r.indicator === i && within(clause, r.at)),
+      );
       const about = (inClause.length > 0 ? inClause : indicators).filter((i) =>
         claimIsAbout(text, clause, phrase, i, inClause.includes(i)),
       );
@@ -176,7 +191,12 @@ interface SentenceContext {
 
 const figureCache = new WeakMap<Indicator, Map<string, Figure[]>>();
 
-function figuresFor(scope: ClaimScope, indicator: Indicator, period: Period, withEarlier: boolean): Figure[] {
+function figuresFor(
+  scope: ClaimScope,
+  indicator: Indicator,
+  period: Period,
+  withEarlier: boolean,
+): Figure[] {
   let byKey = figureCache.get(indicator);
   if (!byKey) {
     byKey = new Map();
@@ -220,20 +240,38 @@ function roleOf(text: string, sentence: Span, mention: NumberMention, kind: stri
   if (kind === 'difference' || kind === 'relative') return { kind: 'difference' };
   const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
   const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 40));
-  if (/\btargets?\s*(?:of|was|is|:|=|set\s+at|of\s+(?:about|around|approximately))?\s*$/i.test(before) || /^\s*targets?\b/i.test(after))
+  if (
+    /\btargets?\s*(?:of|was|is|:|=|set\s+at|of\s+(?:about|around|approximately))?\s*$/i.test(
+      before,
+    ) ||
+    /^\s*targets?\b/i.test(after)
+  )
     return { kind: 'target' };
   const cmp = CMP_BEFORE.exec(before) ?? null;
   if (cmp) return { kind: 'benchmark', comparator: comparatorOf(cmp[1]!) };
   const cmpAfter = CMP_AFTER.exec(after);
-  if (cmpAfter) return { kind: 'benchmark', comparator: comparatorOf(cmpAfter[1] ?? cmpAfter[2] ?? cmpAfter[3] ?? '') };
-  if (/\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)\s*$/i.test(before) || /^\s*(?:in\s+the\s+)?(?:last|previous|prior|a\s+year\s+(?:ago|earlier))\b/i.test(after))
+  if (cmpAfter)
+    return {
+      kind: 'benchmark',
+      comparator: comparatorOf(cmpAfter[1] ?? cmpAfter[2] ?? cmpAfter[3] ?? ''),
+    };
+  if (
+    /\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?)\s*$/i.test(before) ||
+    /^\s*(?:in\s+the\s+)?(?:last|previous|prior|a\s+year\s+(?:ago|earlier))\b/i.test(after)
+  )
     return { kind: 'previous' };
   return { kind: 'value' };
 }
 
 /** The data's comparator a written one stands for: "the region" is London for a London borough. */
-export function resolveComparator(indicator: Indicator, catalogue: Catalogue, written: string): string | undefined {
-  const names = [...new Set([...catalogue.comparators, ...indicator.benchmarks.map((b) => b.comparator)])];
+export function resolveComparator(
+  indicator: Indicator,
+  catalogue: Catalogue,
+  written: string,
+): string | undefined {
+  const names = [
+    ...new Set([...catalogue.comparators, ...indicator.benchmarks.map((b) => b.comparator)]),
+  ];
   const find = (re: RegExp): string | undefined => names.find((n) => re.test(n));
   switch (written) {
     case 'England':
@@ -252,15 +290,22 @@ export function resolveComparator(indicator: Indicator, catalogue: Catalogue, wr
 }
 
 function periodAttribute(context: SentenceContext, period: Period): string | undefined {
-  return period.key === context.base.key && !context.refs.some((r) => r.period) ? undefined : period.key;
+  return period.key === context.base.key && !context.refs.some((r) => r.period)
+    ? undefined
+    : period.key;
 }
 
 /** An aim, a plan or a forecast is no claim about the data: "our ambition is 70% by 2026". */
 const ASPIRATION_BEFORE =
   /\b(?:ambitions?|aims?|aiming|aspir\w*|goals?|will|would|should|could|expect\w*|forecast\w*|project(?:ed|ion|ions)|trajector\w*|wants?|hopes?|hoping|intend\w*|seek\w*|striv\w*|commit\w*|if|unless)\b/i;
-const ASPIRATION_AFTER = /^[^.;]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:\d{4}|march|april|year[-\s]end|next\s+year|the\s+end)/i;
+const ASPIRATION_AFTER =
+  /^[^.;]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:\d{4}|march|april|year[-\s]end|next\s+year|the\s+end)/i;
 
-function judgeNumber(context: SentenceContext, indicators: readonly Indicator[], mention: NumberMention): Finding | undefined {
+function judgeNumber(
+  context: SentenceContext,
+  indicators: readonly Indicator[],
+  mention: NumberMention,
+): Finding | undefined {
   const { passage, sentence, scope } = context;
   const { text } = passage;
   const clauseOf = splitClauses(text, sentence).find((c) => within(c, mention.start)) ?? sentence;
@@ -269,7 +314,8 @@ function judgeNumber(context: SentenceContext, indicators: readonly Indicator[],
     ASPIRATION_AFTER.test(text.slice(mention.end, clauseOf.end))
   )
     return undefined;
-  let claimed: { indicator: Indicator; kind: NonNullable<ReturnType<typeof claimKind>> } | undefined;
+  let claimed:
+    { indicator: Indicator; kind: NonNullable<ReturnType<typeof claimKind>> } | undefined;
   const words = text.slice(sentence.start, sentence.end);
   for (const indicator of indicators) {
     const kind = claimKind(text, mention, indicator, sentence.end);
@@ -291,14 +337,18 @@ function judgeNumber(context: SentenceContext, indicators: readonly Indicator[],
     const clause = splitClauses(text, sentence).find((c) => within(c, mention.start)) ?? sentence;
     if (role.kind === 'value' && !COMPARATOR_WORDS.test(text.slice(clause.start, clause.end)))
       figures = figures.filter((f) => f.kind !== 'benchmark');
-    if (role.kind === 'target') figures = figures.filter((f) => f.kind === 'target' || f.kind === 'band' || f.kind === 'difference');
+    if (role.kind === 'target')
+      figures = figures.filter(
+        (f) => f.kind === 'target' || f.kind === 'band' || f.kind === 'difference',
+      );
     if (role.kind === 'benchmark') {
       const name = resolveComparator(indicator, scope.catalogue, role.comparator);
       if (!name) return undefined;
       figures = figures.filter((f) => f.kind === 'benchmark' && f.comparator === name);
       if (figures.length === 0) return undefined;
     }
-    if (candidates(kind, figures).some((f) => figureMatches(mention, f.value, indicator))) return undefined;
+    if (candidates(kind, figures).some((f) => figureMatches(mention, f.value, indicator)))
+      return undefined;
     claimed ??= { indicator, kind };
   }
   if (!claimed) return undefined;
@@ -307,7 +357,8 @@ function judgeNumber(context: SentenceContext, indicators: readonly Indicator[],
 
 function quoteBefore(text: string, sentence: Span, span: Span, words = 2): string {
   const before = text.slice(sentence.start, span.start);
-  const lead = new RegExp(String.raw`(?:[A-Za-z'\u2019-]+\s+){0,${words}}$`).exec(before)?.[0] ?? '';
+  const lead =
+    new RegExp(String.raw`(?:[A-Za-z'\u2019-]+\s+){0,${words}}$`).exec(before)?.[0] ?? '';
   return quote(`${lead}${text.slice(span.start, span.end)}`);
 }
 
@@ -324,10 +375,19 @@ function numberFinding(
   const role = roleOf(text, sentence, mention, kind);
   // "436 days in 2023/24": the period written right after a number is the one it is about.
   const own = context.named.find(
-    (n) => n.periods.length === 1 && n.start >= mention.end && /^\s*(?:in|for|at|during)?\s*$/i.test(text.slice(mention.end, n.start)),
+    (n) =>
+      n.periods.length === 1 &&
+      n.start >= mention.end &&
+      /^\s*(?:in|for|at|during)?\s*$/i.test(text.slice(mention.end, n.start)),
   );
   const facts = factsFor(catalogue, indicator, own?.periods[0] ?? context.current, 'previous');
-  if (!facts.observation) return { start: mention.start, end: mention.end, reason: `"${quoteBefore(text, sentence, mention)}" is not a figure of ${indicator.id}`, suggestions: [] };
+  if (!facts.observation)
+    return {
+      start: mention.start,
+      end: mention.end,
+      reason: `"${quoteBefore(text, sentence, mention)}" is not a figure of ${indicator.id}`,
+      suggestions: [],
+    };
   const obs = facts.observation;
   const when = label(obs.period);
   const hidden = isSensitive(catalogue, indicator, obs);
@@ -377,8 +437,41 @@ function numberFinding(
       };
     }
     case 'difference': {
+      // "6 pp below target", "2 points above England": the gap, when the words name it.
+      const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 40));
+      const gapTo =
+        /^\s*(?:higher|lower|above|below|short\s+of|under|over|better|worse)\s+(?:than\s+)?(?:the\s+|our\s+)?(target|england|national|london|region|regional|statistical\s+neighbou?rs|neighbou?rs)/i.exec(
+          after,
+        );
+      const other =
+        gapTo === null
+          ? undefined
+          : /target/i.test(gapTo[1]!)
+            ? facts.target && { value: facts.target.value, what: 'its target' }
+            : (() => {
+                const name = resolveComparator(indicator, catalogue, comparatorOf(gapTo[1]!));
+                const b = name ? benchmarkFor(indicator, obs.period, name) : undefined;
+                return b?.value !== undefined && b.symbol === undefined
+                  ? {
+                      value: b.value,
+                      what: `${name!}'s ${amount(indicator, b.value)} (${label(b.period)})`,
+                    }
+                  : undefined;
+              })();
+      if (other && obs.value !== undefined && !hidden) {
+        const gap =
+          roundHalfUp(obs.value, indicator.decimals) - roundHalfUp(other.value, indicator.decimals);
+        const where = gap > 0 ? 'above' : gap < 0 ? 'below' : 'level with';
+        return {
+          ...place,
+          reason: `${said}, but ${indicator.id}'s ${when} value ${amount(indicator, obs.value)} is ${gap === 0 ? '' : `${amount(indicator, Math.abs(gap)).replace('%', ' pp')} `}${where} ${other.what === 'its target' ? `its target of ${amount(indicator, other.value)}` : other.what}`,
+          suggestions: [directiveText('rag', indicator, { period: periodKey })],
+        };
+      }
       const change = facts.change;
-      const previousHidden = facts.previous ? isSensitive(catalogue, indicator, facts.previous) : false;
+      const previousHidden = facts.previous
+        ? isSensitive(catalogue, indicator, facts.previous)
+        : false;
       if (change && change.direction !== 'none' && !hidden && !previousHidden) {
         return {
           ...place,
@@ -402,7 +495,8 @@ function numberFinding(
       }
       const unitWords = unitIsAmbiguous(indicator) ? { unit: 'false' } : {};
       const suggestions = [directiveText('value', indicator, { period: periodKey, ...unitWords })];
-      if (hidden || obs.value === undefined) return { ...place, reason: notShown('value'), suggestions };
+      if (hidden || obs.value === undefined)
+        return { ...place, reason: notShown('value'), suggestions };
       return {
         ...place,
         reason: `${said}, but ${indicator.id}'s ${when} value is ${amount(indicator, obs.value)}`,
@@ -445,7 +539,9 @@ function periodOfPhrase(
   phrase: Span,
 ): Period {
   const mains = context.named.filter((n) => n.role === 'main' && within(clause, n.start));
-  const pick = mains.find((n) => n.start >= phrase.end) ?? [...mains].reverse().find((n) => n.end <= phrase.start);
+  const pick =
+    mains.find((n) => n.start >= phrase.end) ??
+    [...mains].reverse().find((n) => n.end <= phrase.start);
   if (!pick) return context.current;
   return (
     pick.periods.find((p) => findObservation(indicator, p).status === 'current') ?? context.current
@@ -461,11 +557,18 @@ function sign(n: number): -1 | 0 | 1 {
   return n > 1e-9 ? 1 : n < -1e-9 ? -1 : 0;
 }
 
-function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Span, phrase: PhraseClaim): Finding | undefined {
+function judgePhrase(
+  context: SentenceContext,
+  indicator: Indicator,
+  clause: Span,
+  phrase: PhraseClaim,
+): Finding | undefined {
   const { passage, scope, refs } = context;
   const { text } = passage;
   const { catalogue } = scope;
-  const changeRef = refs.find((r) => r.indicator === indicator && r.compare !== undefined && within(clause, r.at));
+  const changeRef = refs.find(
+    (r) => r.indicator === indicator && r.compare !== undefined && within(clause, r.at),
+  );
   const yearly = context.named.some((n) => n.relative === 'year') || changeRef?.compare === 'year';
   const compare: Compare = yearly ? 'year' : 'previous';
   const current = periodOfPhrase(context, indicator, clause, phrase);
@@ -519,8 +622,7 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
       }
       if (!wrong) return undefined;
       const hiddenBefore = isSensitive(catalogue, indicator, before);
-      const movement =
-        moved === 'same' ? 'did not change' : moved === 'up' ? 'rose' : 'fell';
+      const movement = moved === 'same' ? 'did not change' : moved === 'up' ? 'rose' : 'fell';
       const figures =
         hidden || hiddenBefore
           ? `from ${label(before.period)} to ${when}`
@@ -528,12 +630,20 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
             ? `from ${label(before.period)} to ${when} (${amount(indicator, then)})`
             : `from ${amount(indicator, then)} in ${label(before.period)} to ${amount(indicator, now)} in ${when}`;
       const verdict = judgement ? `, which is ${judgement}` : '';
-      const explicit = comparisonObservation(context, indicator, facts, phrase.end) !== facts.previous;
+      const explicit =
+        comparisonObservation(context, indicator, facts, phrase.end) !== facts.previous;
       const directive = explicit
         ? []
-        : [directiveText('change', indicator, { compare: yearly ? 'year' : undefined, period: periodKey })];
+        : [
+            directiveText('change', indicator, {
+              compare: yearly ? 'year' : undefined,
+              period: periodKey,
+            }),
+          ];
       const oppositeOk =
-        phrase.kind === 'direction' ? moved !== 'same' && phrase.direction !== 'same' : judgement !== undefined;
+        phrase.kind === 'direction'
+          ? moved !== 'same' && phrase.direction !== 'same'
+          : judgement !== undefined;
       return {
         ...place,
         reason: `${said}, but ${indicator.id} ${movement} ${figures}${verdict}`,
@@ -594,7 +704,14 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
           : `${said}, but ${indicator.id}'s ${when} value ${amount(indicator, now)} is ${where} its target of ${amount(indicator, target.value)}${status}`,
         suggestions: [
           directiveText('rag', indicator, { period: periodKey }),
-          ...swap(position !== 0 && (phrase.position === 'above' || phrase.position === 'below' || phrase.position === 'met' || phrase.position === 'missed') && rag !== undefined),
+          ...swap(
+            position !== 0 &&
+              (phrase.position === 'above' ||
+                phrase.position === 'below' ||
+                phrase.position === 'met' ||
+                phrase.position === 'missed') &&
+              rag !== undefined,
+          ),
         ],
       };
     }
@@ -630,11 +747,16 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
       return undefined;
     }
     case 'extreme': {
-      const since = context.named.find((n) => n.since && n.start >= phrase.end && n.start - phrase.end < 4);
+      const since = context.named.find(
+        (n) => n.since && n.start >= phrase.end && n.start - phrase.end < 4,
+      );
       const from = since?.periods.length === 1 ? since.periods[0] : undefined;
       if (!from) return undefined;
       const between = indicator.values.filter(
-        (v) => v.period.kind === obs.period.kind && v.period.start > from.end && v.period.end < obs.period.start,
+        (v) =>
+          v.period.kind === obs.period.kind &&
+          v.period.start > from.end &&
+          v.period.end < obs.period.start,
       );
       if (between.length === 0) return undefined;
       const beyond = between.find((v) => {
@@ -645,11 +767,18 @@ function judgePhrase(context: SentenceContext, indicator: Indicator, clause: Spa
       });
       if (!beyond) return undefined;
       const than = phrase.extreme === 'highest' ? 'higher' : 'lower';
-      const printed = isSensitive(catalogue, indicator, beyond) || hidden ? '' : ` (${amount(indicator, beyond.value!)})`;
+      const printed =
+        isSensitive(catalogue, indicator, beyond) || hidden
+          ? ''
+          : ` (${amount(indicator, beyond.value!)})`;
       return {
         ...place,
         end: since!.end,
-        reason: `${said}${text.slice(phrase.end, since!.end)}", but ${indicator.id} was ${than} in ${label(beyond.period)}${printed} than in ${when}`.replace(`${said}`, `"${quote(written)}`),
+        reason:
+          `${said}${text.slice(phrase.end, since!.end)}", but ${indicator.id} was ${than} in ${label(beyond.period)}${printed} than in ${when}`.replace(
+            `${said}`,
+            `"${quote(written)}`,
+          ),
         suggestions: [],
       };
     }

@@ -81,12 +81,16 @@ export function oppositeWording(written: string): string | undefined {
   const word = m[1]!;
   const opposite = OPPOSITES[word.toLowerCase()];
   if (!opposite) return undefined;
-  const cased = word[0] === word[0]!.toUpperCase() ? opposite[0]!.toUpperCase() + opposite.slice(1) : opposite;
+  const cased =
+    word[0] === word[0]!.toUpperCase() ? opposite[0]!.toUpperCase() + opposite.slice(1) : opposite;
   return cased + m[2]!;
 }
 
 /** The claim as quoted in a message: one line, at most a few words. */
 export function quote(written: string): string {
-  const flat = written.replace(/\uFFFC/g, '…').replace(/\s+/g, ' ').trim();
+  const flat = written
+    .replace(/\uFFFC/g, '…')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }

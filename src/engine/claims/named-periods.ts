@@ -105,8 +105,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s+(\d{4})\b`, 'gi'),
-    read: (m) =>
-      one(parsePeriod(`${m[3]!}-${pad(monthNumber(m[2]!))}-${pad(Number(m[1]))}`)),
+    read: (m) => one(parsePeriod(`${m[3]!}-${pad(monthNumber(m[2]!))}-${pad(Number(m[1]))}`)),
   },
   {
     re: new RegExp(String.raw`\b${MONTH}\s+(\d{4})\b`, 'gi'),

@@ -47,7 +47,12 @@ function countingWords(indicator: Indicator): string[] {
 }
 
 /** A count's number is followed, at most two adjectives later, by its counting unit. */
-function countedNumber(text: string, mention: NumberMention, indicator: Indicator, limit: number): boolean {
+function countedNumber(
+  text: string,
+  mention: NumberMention,
+  indicator: Indicator,
+  limit: number,
+): boolean {
   const words = countingWords(indicator);
   if (words.length === 0) return false;
   const after = text.slice(mention.end, limit).toLowerCase();
@@ -56,7 +61,10 @@ function countedNumber(text: string, mention: NumberMention, indicator: Indicato
   for (const word of next.slice(1)) {
     if (word === undefined) return false;
     if (words.includes(word)) return true;
-    if (/^(?:of|these|those|them|whom|the|which|were|was|are|is|had|have|and|or|in|at|to)$/.test(word)) return false;
+    if (
+      /^(?:of|these|those|them|whom|the|which|were|was|are|is|had|have|and|or|in|at|to)$/.test(word)
+    )
+      return false;
   }
   return false;
 }
@@ -81,12 +89,17 @@ export function claimKind(
           : undefined;
       }
       if (next === 'of') {
-        const of = /^\s*of\s+((?:[\w'\u2019-]+\s*){1,5})/i.exec(text.slice(mention.end, limit))?.[1] ?? '';
-        if (FOREIGN_HEADS.test(of) || !namesIndicator(of.replace(/\b(?:the|our|all|its|this|these|those)\b/gi, ''), indicator))
+        const of =
+          /^\s*of\s+((?:[\w'\u2019-]+\s*){1,5})/i.exec(text.slice(mention.end, limit))?.[1] ?? '';
+        if (
+          FOREIGN_HEADS.test(of) ||
+          !namesIndicator(of.replace(/\b(?:the|our|all|its|this|these|those)\b/gi, ''), indicator)
+        )
           return undefined;
         return 'figure';
       }
-      if (next !== '' && !FOLLOWERS.has(next) && !countingWords(indicator).includes(next)) return undefined;
+      if (next !== '' && !FOLLOWERS.has(next) && !countingWords(indicator).includes(next))
+        return undefined;
       return 'figure';
     }
     case 'points':
@@ -105,10 +118,14 @@ export function claimKind(
         ? 'rank'
         : undefined;
     case 'bare': {
-      if (indicator.unit === 'percent') return numeratorOrDenominator(text, mention, indicator, before, limit);
+      if (indicator.unit === 'percent')
+        return numeratorOrDenominator(text, mention, indicator, before, limit);
       if (indicator.unit === 'currency') return undefined;
       const isYear = mention.decimals === 0 && /^(?:19|20)\d\d$/.test(String(mention.value));
-      if ((indicator.unit === 'count' || indicator.unit === 'number') && countedNumber(text, mention, indicator, limit))
+      if (
+        (indicator.unit === 'count' || indicator.unit === 'number') &&
+        countedNumber(text, mention, indicator, limit)
+      )
         return 'figure';
       if (isYear) return undefined;
       if (STRONG_BEFORE.test(before) && BOUNDARY_AFTER.test(text.slice(mention.end, limit)))
@@ -131,9 +148,15 @@ function numeratorOrDenominator(
   const words = countingWords(indicator);
   if (words.length === 0) return undefined;
   const after = text.slice(mention.end, limit).toLowerCase();
-  const of = /^\s*(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+)?\d[\d,]*\s+((?:[a-z'\u2019-]+\s+){0,2}?)([a-z'\u2019-]+)/.exec(after);
+  const of =
+    /^\s*(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+)?\d[\d,]*\s+((?:[a-z'\u2019-]+\s+){0,2}?)([a-z'\u2019-]+)/.exec(
+      after,
+    );
   if (of && words.includes(of[2]!)) return 'figure';
-  if (/\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+)?$/i.test(before) && countedNumber(text, mention, indicator, limit))
+  if (
+    /\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+)?$/i.test(before) &&
+    countedNumber(text, mention, indicator, limit)
+  )
     return 'figure';
   return undefined;
 }
@@ -142,7 +165,11 @@ const EPSILON = 1e-9;
 const same = (a: number, b: number): boolean => Math.abs(a - b) < EPSILON;
 
 /** Whether a figure, printed as the officer printed it, is the typed number. */
-export function figureMatches(mention: NumberMention, figure: number, indicator: Indicator): boolean {
+export function figureMatches(
+  mention: NumberMention,
+  figure: number,
+  indicator: Indicator,
+): boolean {
   const typed = mention.value;
   const places = mention.decimals;
   switch (mention.qualifier) {
@@ -166,7 +193,10 @@ export function figureMatches(mention: NumberMention, figure: number, indicator:
 }
 
 /** The figures a claim of this kind may match. */
-export function candidates(kind: 'figure' | 'difference' | 'relative' | 'rank', figures: readonly Figure[]): Figure[] {
+export function candidates(
+  kind: 'figure' | 'difference' | 'relative' | 'rank',
+  figures: readonly Figure[],
+): Figure[] {
   switch (kind) {
     case 'figure':
       return figures.filter((f) => f.kind !== 'rank');

@@ -7,14 +7,7 @@
 import type { Span } from './sentences.js';
 
 export type NumberUnit =
-  | 'percent'
-  | 'points'
-  | 'rate'
-  | 'days'
-  | 'money'
-  | 'ordinal'
-  | 'other-time'
-  | 'bare';
+  'percent' | 'points' | 'rate' | 'days' | 'money' | 'ordinal' | 'other-time' | 'bare';
 
 export type Qualifier = 'exact' | 'approx' | 'over' | 'under';
 

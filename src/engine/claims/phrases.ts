@@ -36,11 +36,13 @@ export type PhraseClaim = Span &
     | { readonly kind: 'extreme'; readonly extreme: 'highest' | 'lowest'; readonly since: Span }
   );
 
-const NEGATION = /\b(?:not|no|never|nor|neither|without|failed\s+to|fail\s+to|yet\s+to)\s+(?:\w+\s+){0,2}$|n['\u2019]t\s+(?:\w+\s+){0,2}$/i;
+const NEGATION =
+  /\b(?:not|no|never|nor|neither|without|failed\s+to|fail\s+to|yet\s+to)\s+(?:\w+\s+){0,2}$|n['\u2019]t\s+(?:\w+\s+){0,2}$/i;
 const HOPED =
   /\b(?:to|will|would|should|could|may|might|must|shall|expect(?:s|ed)?|likely|projected|forecast|anticipated?|if|unless|whether)\s+(?:\w+\s+){0,2}$/i;
 /** "continued to improve" is a claim, "expected to improve" is not. */
-const ONGOING = /\b(?:continued?|continues|continuing|began|begun|started|starting|begins)\s+to\s+$/i;
+const ONGOING =
+  /\b(?:continued?|continues|continuing|began|begun|started|starting|begins)\s+to\s+$/i;
 
 function guarded(text: string, start: number, from: number): 'negated' | 'hoped' | undefined {
   const before = text.slice(Math.max(from, start - 40), start);
@@ -50,7 +52,11 @@ function guarded(text: string, start: number, from: number): 'negated' | 'hoped'
 }
 
 /** A claim before it is placed: the union member without its span. */
-type ClaimBody = PhraseClaim extends infer T ? (T extends unknown ? Omit<T, 'start' | 'end'> : never) : never;
+type ClaimBody = PhraseClaim extends infer T
+  ? T extends unknown
+    ? Omit<T, 'start' | 'end'>
+    : never
+  : never;
 
 interface Rule {
   readonly re: RegExp;
@@ -94,7 +100,10 @@ const RULES: readonly Rule[] = [
   // Against the target.
   {
     hint: /target/i,
-    re: new RegExp(String.raw`\b(above|over|below|under|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|beat(?:en|s|ing)?|met|meet(?:s|ing)?|achieved?|achieving|hit(?:s|ting)?|missed|miss(?:es|ing)?|short\s+of|ahead\s+of|behind|on|off|at|within)${TARGET_WORD}`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(above|over|below|under|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|beat(?:en|s|ing)?|met|meet(?:s|ing)?|achieved?|achieving|hit(?:s|ting)?|missed|miss(?:es|ing)?|short\s+of|ahead\s+of|behind|on|off|at|within)${TARGET_WORD}`,
+      'gi',
+    ),
     make: (m) => {
       const w = m[1]!.toLowerCase();
       if (/^(above|over)$/.test(w)) return { kind: 'target', position: 'above' };
@@ -127,7 +136,10 @@ const RULES: readonly Rule[] = [
   // Against a comparator.
   {
     hint: /england|national|london|region|neighbo|comparator|similar|\bsn\b/i,
-    re: new RegExp(String.raw`\b(above|over|below|under|higher\s+than|lower\s+than|better\s+than|worse\s+than|ahead\s+of|behind|outperform(?:ed|s|ing)?|exceed(?:ed|s|ing)?)\s+(${COMPARATOR}(?:\s*(?:,|and|or|&)\s*${COMPARATOR})*)`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(above|over|below|under|higher\s+than|lower\s+than|better\s+than|worse\s+than|ahead\s+of|behind|outperform(?:ed|s|ing)?|exceed(?:ed|s|ing)?)\s+(${COMPARATOR}(?:\s*(?:,|and|or|&)\s*${COMPARATOR})*)`,
+      'gi',
+    ),
     make: (m) => {
       const w = m[1]!.toLowerCase();
       const comparators = comparatorsIn(m[2]!);
@@ -154,24 +166,39 @@ const RULES: readonly Rule[] = [
   },
   // Direction of travel, by the polarity.
   {
-    re: new RegExp(String.raw`\b(?:improved|improving|improves|recovered|strengthened)${MOVE_AFTER}|${NOUN_BEFORE}(?:improvements?)${NOUN_AFTER}|\bbetter\s+than\s+(?:(?:in|at|the|a|last|previous|previously|before)\b)`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(?:improved|improving|improves|recovered|strengthened)${MOVE_AFTER}|${NOUN_BEFORE}(?:improvements?)${NOUN_AFTER}|\bbetter\s+than\s+(?:(?:in|at|the|a|last|previous|previously|before)\b)`,
+      'gi',
+    ),
     make: () => ({ kind: 'judgement', judgement: 'better' }),
   },
   {
-    re: new RegExp(String.raw`\b(?:worsened|worsening|deteriorated|deteriorating|deteriorates|slipped|weakened)${MOVE_AFTER}|${NOUN_BEFORE}(?:deterioration|worsening)${NOUN_AFTER}|\bworse\s+than\s+(?:(?:in|at|the|a|last|previous|previously|before)\b)`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(?:worsened|worsening|deteriorated|deteriorating|deteriorates|slipped|weakened)${MOVE_AFTER}|${NOUN_BEFORE}(?:deterioration|worsening)${NOUN_AFTER}|\bworse\s+than\s+(?:(?:in|at|the|a|last|previous|previously|before)\b)`,
+      'gi',
+    ),
     make: () => ({ kind: 'judgement', judgement: 'worse' }),
   },
   {
-    re: new RegExp(String.raw`\b(?:declined|declining)${MOVE_AFTER}|${NOUN_BEFORE}declines?${NOUN_AFTER}`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(?:declined|declining)${MOVE_AFTER}|${NOUN_BEFORE}declines?${NOUN_AFTER}`,
+      'gi',
+    ),
     make: () => ({ kind: 'decline' }),
   },
   // Direction of travel, by the numbers.
   {
-    re: new RegExp(String.raw`\b(?:rose|risen|grew|grown|climbed|went\s+up|gone\s+up|going\s+up)\b|\b(?:rise|rises|rising|increases?|increased|increasing|growing|climbing)${MOVE_AFTER}|\bup(?=\s+(?:by\s+)?[\d£]|\s+(?:from|on|compared|against|slightly|again)\b)|${NOUN_BEFORE}(?:rise|increase|growth)${NOUN_AFTER}|\bhigher\s+than\s+(?:(?:in|at|a|last|previous|previously|before)\b)`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(?:rose|risen|grew|grown|climbed|went\s+up|gone\s+up|going\s+up)\b|\b(?:rise|rises|rising|increases?|increased|increasing|growing|climbing)${MOVE_AFTER}|\bup(?=\s+(?:by\s+)?[\d£]|\s+(?:from|on|compared|against|slightly|again)\b)|${NOUN_BEFORE}(?:rise|increase|growth)${NOUN_AFTER}|\bhigher\s+than\s+(?:(?:in|at|a|last|previous|previously|before)\b)`,
+      'gi',
+    ),
     make: () => ({ kind: 'direction', direction: 'up' }),
   },
   {
-    re: new RegExp(String.raw`\b(?:fell|fallen|went\s+down|gone\s+down|going\s+down)\b|\b(?:falls?|falling|decreases?|decreased|decreasing|reduced|dropped|dropping|drops?|dipped|dipping)${MOVE_AFTER}|\bdown(?=\s+(?:by\s+)?[\d£]|\s+(?:from|on|compared|against|slightly|again)\b)|${NOUN_BEFORE}(?:fall|decrease|reduction|drop)${NOUN_AFTER}|\blower\s+than\s+(?:(?:in|at|a|last|previous|previously|before)\b)`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(?:fell|fallen|went\s+down|gone\s+down|going\s+down)\b|\b(?:falls?|falling|decreases?|decreased|decreasing|reduced|dropped|dropping|drops?|dipped|dipping)${MOVE_AFTER}|\bdown(?=\s+(?:by\s+)?[\d£]|\s+(?:from|on|compared|against|slightly|again)\b)|${NOUN_BEFORE}(?:fall|decrease|reduction|drop)${NOUN_AFTER}|\blower\s+than\s+(?:(?:in|at|a|last|previous|previously|before)\b)`,
+      'gi',
+    ),
     make: () => ({ kind: 'direction', direction: 'down' }),
   },
   {
@@ -199,7 +226,10 @@ export function findPhrases(text: string, clause: Span): PhraseClaim[] {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(part); m; m = rule.re.exec(part)) {
       // Leading filler ("a ", "the ") is not part of the claim's place.
-      const lead = /^(?:\s*\b(?:a|an|the|this|further|continued|significant|slight|small|marked|notable|steady|sharp|large|big|modest|real|clear|overall|showing|shows|showed|represents|represented|saw|seen|see|sustained)\s+)*/i.exec(m[0])?.[0].length ?? 0;
+      const lead =
+        /^(?:\s*\b(?:a|an|the|this|further|continued|significant|slight|small|marked|notable|steady|sharp|large|big|modest|real|clear|overall|showing|shows|showed|represents|represented|saw|seen|see|sustained)\s+)*/i.exec(
+          m[0],
+        )?.[0].length ?? 0;
       const start = clause.start + m.index + lead;
       const end = clause.start + m.index + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
