@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { judgePassage } from '../../src/engine/claims/judge-passage.js';
 import { namedPeriods } from '../../src/engine/claims/named-periods.js';
 import { findNumbers } from '../../src/engine/claims/numbers.js';
-import { DIRECTIVE_MARK, type Passage } from '../../src/engine/claims/passage.js';
+import { DIRECTIVE_MARK, plainPassage, type Passage } from '../../src/engine/claims/passage.js';
 import { findPhrases } from '../../src/engine/claims/phrases.js';
 import { splitClauses, splitSentences } from '../../src/engine/claims/sentences.js';
 import { findIndicator } from '../../src/engine/directives/lookup.js';
@@ -28,7 +28,7 @@ function passage(text: string, ids: readonly string[] = []): Passage {
     directives.push({ name: 'value', attributes: { id }, at });
     flat = flat.slice(0, at) + DIRECTIVE_MARK + flat.slice(at + ':value'.length);
   }
-  return { text: flat, offsets: [...flat].map((_, i) => i), directives };
+  return plainPassage(flat, directives);
 }
 
 describe('narrative-claim: sentences and clauses', () => {

@@ -33,7 +33,7 @@ export function checkClaims(tree: Root, text: string, ctx: ResolveContext): void
         const findings = judgePassage(passage, container, scope);
         if (findings.length === 0) continue;
         starts ??= lineStarts(text);
-        for (const finding of findings) report(ctx, node, finding, passage.offsets, starts);
+        for (const finding of findings) report(ctx, node, finding, passage.sourceOffset, starts);
       } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
         visitAll((node as Parent).children as Nodes[], container);
       }
@@ -56,11 +56,11 @@ function report(
   ctx: ResolveContext,
   paragraph: Paragraph,
   finding: Finding,
-  offsets: readonly number[],
+  sourceOffset: (index: number) => number,
   starts: readonly number[],
 ): void {
-  const from = offsets[finding.start] ?? -1;
-  const to = (offsets[finding.end - 1] ?? -2) + 1;
+  const from = sourceOffset(finding.start);
+  const to = sourceOffset(finding.end - 1) + 1;
   if (from < 0 || to <= from) return;
   const place: Place = { ...positionAt(starts, from), ...endAt(starts, to) };
   ctx.report(RULES.narrativeClaim, finding.reason, place, { suggestions: finding.suggestions });

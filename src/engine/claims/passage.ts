@@ -17,26 +17,54 @@ export interface DirectiveRef {
 
 export interface Passage {
   readonly text: string;
-  /** Report offset of each character of `text` (a directive's is its first character). */
-  readonly offsets: readonly number[];
+  /** Report offset of a character of `text` (a directive's is its first character), or -1. */
+  readonly sourceOffset: (index: number) => number;
   readonly directives: readonly DirectiveRef[];
+}
+
+/** A run of the passage's text and where it came from: `last` clamps escapes into the node. */
+interface Segment {
+  readonly at: number;
+  readonly start: number;
+  readonly last: number;
 }
 
 interface Builder {
   text: string;
-  offsets: number[];
+  segments: Segment[];
   directives: DirectiveRef[];
 }
 
 /** Flattens a paragraph's inline content; code, HTML and images read as a neutral space. */
 export function passageOf(children: readonly PhrasingContent[]): Passage {
-  const builder: Builder = { text: '', offsets: [], directives: [] };
+  const builder: Builder = { text: '', segments: [], directives: [] };
   for (const child of children) add(builder, child);
-  return builder;
+  const { text, segments, directives } = builder;
+  return {
+    text,
+    directives,
+    sourceOffset: (index) => {
+      let low = 0;
+      let high = segments.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (segments[mid]!.at <= index) low = mid;
+        else high = mid - 1;
+      }
+      const segment = segments[low];
+      if (!segment || segment.start < 0) return -1;
+      return Math.min(segment.start + index - segment.at, segment.last);
+    },
+  };
 }
 
-function push(builder: Builder, chars: string, offset: (index: number) => number): void {
-  for (let i = 0; i < chars.length; i++) builder.offsets.push(offset(i));
+/** A plain passage whose text is its own source (for tests and tools). */
+export function plainPassage(text: string, directives: readonly DirectiveRef[] = []): Passage {
+  return { text, directives, sourceOffset: (index) => index };
+}
+
+function push(builder: Builder, chars: string, start: number, last = start): void {
+  builder.segments.push({ at: builder.text.length, start, last });
   builder.text += chars;
 }
 
@@ -46,8 +74,7 @@ function add(builder: Builder, node: PhrasingContent): void {
   switch (node.type) {
     case 'text': {
       // Escapes and entities make the value shorter than its source: clamp into the node.
-      const last = Math.max(start, end - 1);
-      push(builder, node.value, (i) => (start < 0 ? -1 : Math.min(start + i, last)));
+      push(builder, node.value, start, Math.max(start, end - 1));
       return;
     }
     case 'textDirective': {
@@ -56,7 +83,7 @@ function add(builder: Builder, node: PhrasingContent): void {
         if (typeof value === 'string') attributes[key] = value;
       }
       builder.directives.push({ name: node.name, attributes, at: builder.text.length });
-      push(builder, DIRECTIVE_MARK, () => start);
+      push(builder, DIRECTIVE_MARK, start);
       return;
     }
     case 'emphasis':
@@ -67,10 +94,10 @@ function add(builder: Builder, node: PhrasingContent): void {
       for (const child of node.children) add(builder, child);
       return;
     case 'break':
-      push(builder, ' ', () => start);
+      push(builder, ' ', start);
       return;
     default:
       // Inline code, HTML, images, footnote references: nothing an officer claims in words.
-      push(builder, ' \u2060 ', () => start);
+      push(builder, ' \u2060 ', start, start);
   }
 }
