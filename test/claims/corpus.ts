@@ -697,4 +697,14 @@ export const CORPUS: readonly CorpusEntry[] = [
     flag: true,
     text: 'Health assessments were :value{id=HEALTH} (:change{id=HEALTH}), a deterioration on last year.',
   },
+  {
+    indicator: 'EET',
+    flag: false,
+    text: 'Performance recovered from the dip in Q3 (:change{id=EET}) after two personal advisers joined the team.',
+  },
+  {
+    indicator: 'MISSING',
+    flag: true,
+    text: 'The number of children going missing fell in March after the exploitation team started.',
+  },
 ];

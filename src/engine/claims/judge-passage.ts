@@ -538,6 +538,13 @@ function periodOfPhrase(
   clause: Span,
   phrase: Span,
 ): Period {
+  // A :change in the clause prints its own period's change: the word describes that.
+  if (
+    context.refs.some(
+      (r) => r.indicator === indicator && r.compare !== undefined && within(clause, r.at),
+    )
+  )
+    return context.base;
   const mains = context.named.filter((n) => n.role === 'main' && within(clause, n.start));
   const pick =
     mains.find((n) => n.start >= phrase.end) ??

@@ -161,7 +161,7 @@ function yearsBefore(base: Period): Period[] {
 }
 
 const COMPARISON_BEFORE =
-  /(?:\bfrom|\bsince|\bcompared\s+(?:with|to)|\bcompares?\s+(?:with|to)|\bcomparison\s+(?:with|to)|\bthan|\bon|\bagainst|\bversus|\bvs\.?)\s+(?:(?:the|that|those|in|of|at|a|an|figure|figures|position|level|end|per|cent|children|days|[\d.,£%\uFFFC]+)\s+){0,6}$/i;
+  /(?:\bfrom|\bsince|\bcompared\s+(?:with|to)|\bcompares?\s+(?:with|to)|\bcomparison\s+(?:with|to)|\bthan|\bon|\bagainst|\bversus|\bvs\.?)\s+(?:(?:the|a|an|in|at|during|its|our|their|that|those|last|previous|same|[\d£\uFFFC][\w.,%£\uFFFC]*)\s+(?:(?!(?:to|and|but|then|while|whilst|before|after)\b)[\w£%.,\uFFFC'\u2019-]+\s+){0,4})?$/i;
 const SINCE_BEFORE = /\bsince\s+(?:(?:the|in|at|end|of|start)\s+){0,3}$/i;
 
 const MAY_NAME_A_PERIOD =
