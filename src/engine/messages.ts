@@ -31,6 +31,7 @@ export const RULES = {
   noRank: 'no-rank',
   unknownCategory: 'unknown-category',
   chartUnitsDiffer: 'chart-units-differ',
+  narrativeClaim: 'narrative-claim',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];
@@ -63,6 +64,7 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'no-rank': 'warning',
   'unknown-category': 'error',
   'chart-units-differ': 'error',
+  'narrative-claim': 'warning',
 };
 
 export interface MessageOptions {

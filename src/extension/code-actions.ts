@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Diagnostics } from './diagnostics.js';
-import { quickFixEdit } from './logic/quick-fix.js';
+import { quickFixEdit, quickFixTitle } from './logic/quick-fix.js';
 
-const FIXABLE = new Set(['attribute-syntax', 'unknown-indicator']);
+const FIXABLE = new Set(['attribute-syntax', 'unknown-indicator', 'narrative-claim']);
 
 /** Offers the engine's suggested replacements (nearest ids, `{id=...}`) as quick fixes. */
 export class SuggestionActions implements vscode.CodeActionProvider {
@@ -33,7 +33,7 @@ export class SuggestionActions implements vscode.CodeActionProvider {
         const edit = quickFixEdit(ruleId, rangeText, diagnostic.message, suggestion);
         if (!edit) return;
         const action = new vscode.CodeAction(
-          `Change to ${suggestion}`,
+          quickFixTitle(ruleId, suggestion),
           vscode.CodeActionKind.QuickFix,
         );
         action.diagnostics = [diagnostic];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { quickFixEdit } from '../../src/extension/logic/quick-fix.js';
+import { quickFixEdit, quickFixTitle } from '../../src/extension/logic/quick-fix.js';
 
 function apply(
   text: string,
@@ -69,5 +69,28 @@ describe('quickFixEdit', () => {
       quickFixEdit('unknown-indicator', '::scorecard{ids="A,B"}', 'Unknown indicator C', 'D'),
       undefined,
     );
+  });
+
+  it('replaces a contradicted claim with the directive or the word the data bears out', () => {
+    const line = 'Care leavers in EET stood at 64% this quarter, an improvement.';
+    const start = line.indexOf('64%');
+    const claim = line.slice(start, start + 3);
+    const edit = quickFixEdit(
+      'narrative-claim',
+      claim,
+      '"stood at 64%", but EET\'s Q4 2023/24 value is 67%',
+      ':value{id=EET}',
+    );
+    assert.equal(apply(claim, edit), ':value{id=EET}');
+    assert.equal(
+      apply('improvement', quickFixEdit('narrative-claim', 'improvement', '', 'deterioration')),
+      'deterioration',
+    );
+    assert.equal(
+      quickFixTitle('narrative-claim', ':value{id=EET}'),
+      'Print the figure from the data: :value{id=EET}',
+    );
+    assert.equal(quickFixTitle('narrative-claim', 'fell'), 'Change to "fell" (as the data says)');
+    assert.equal(quickFixTitle('unknown-indicator', 'OP419'), 'Change to OP419');
   });
 });

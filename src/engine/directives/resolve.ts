@@ -3,6 +3,7 @@ import { h } from 'hastscript';
 import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import type { Directives } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
+import { checkClaims } from '../claims/check-claims.js';
 import { RULES } from '../messages.js';
 import type { IndicatorFacts } from '../facts.js';
 import type { BenchmarkValue, Message } from '../types.js';
@@ -30,6 +31,8 @@ const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDir
  */
 export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext): void {
   if (ctx.mode === 'public') removeExempt(tree);
+  // Before directives become slots: a claim is read beside the directives of its sentence.
+  checkClaims(tree, text, ctx);
   visit(tree, (node, index, parent) => {
     if (!DIRECTIVE_TYPES.has(node.type) || !parent || index === undefined) return;
     const directive = node as Directives;

@@ -10,8 +10,9 @@ export interface FixEdit {
 const UNKNOWN_ID = /^Unknown indicator (\S+?)(?:,|\s|$)/;
 
 /**
- * Where a suggestion goes. `attribute-syntax` covers exactly the sketch, so the whole
- * range is replaced; `unknown-indicator` covers the whole directive (a container may span
+ * Where a suggestion goes. `attribute-syntax` covers exactly the sketch, and
+ * `narrative-claim` exactly the typed claim ("64%", "improved"), so the whole range is
+ * replaced (by the directive that prints the figure, or by the word the data bears out); `unknown-indicator` covers the whole directive (a container may span
  * many lines), so only the mistyped id inside its attributes is replaced.
  */
 export function quickFixEdit(
@@ -20,7 +21,8 @@ export function quickFixEdit(
   reason: string,
   suggestion: string,
 ): FixEdit | undefined {
-  if (ruleId === 'attribute-syntax') return { start: 0, end: rangeText.length, text: suggestion };
+  if (ruleId === 'attribute-syntax' || ruleId === 'narrative-claim')
+    return { start: 0, end: rangeText.length, text: suggestion };
   if (ruleId !== 'unknown-indicator') return undefined;
   const wrong = UNKNOWN_ID.exec(reason)?.[1];
   const open = rangeText.indexOf('{');
@@ -49,4 +51,14 @@ export function quickFixEdit(
     candidates.find((c) => wrong !== undefined && c.text.toUpperCase() === wrong.toUpperCase()) ??
     (candidates.length === 1 ? candidates[0] : undefined);
   return match && { start: match.start, end: match.end, text: suggestion };
+}
+
+/** The quick fix's title: a claim is replaced by the directive that prints the data's figure. */
+export function quickFixTitle(ruleId: string, suggestion: string): string {
+  if (ruleId === 'narrative-claim') {
+    return suggestion.startsWith(':')
+      ? `Print the figure from the data: ${suggestion}`
+      : `Change to "${suggestion}" (as the data says)`;
+  }
+  return `Change to ${suggestion}`;
 }
