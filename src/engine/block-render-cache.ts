@@ -49,6 +49,8 @@ export interface BlockRenderResult {
   readonly symbolsUsed: Set<StatSymbol>;
   /** Text of the first top-level `#` heading, for the document title. */
   readonly firstHeading: string | undefined;
+  /** `body` cut at its top-level blocks (joined by newlines they give `body`), for the preview. */
+  readonly blocks: readonly string[];
 }
 
 interface Entry {
@@ -171,13 +173,12 @@ export class BlockRenderCache {
      * The whole-tree render numbers ids in one sequence: every chart while resolving,
      * then every card while building slots. Block ids are put in that same order.
      */
-    const body = parts
-      .map(({ entry, lines, index }) => {
-        const before = firstIds[index] ?? { resolve: 0, fill: 0 };
-        return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
-      })
-      .join('\n');
-    return { body, messages, symbolsUsed, firstHeading };
+    const placed = parts.map(({ entry, lines, index }) => {
+      const before = firstIds[index] ?? { resolve: 0, fill: 0 };
+      return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
+    });
+    const body = placed.join('\n');
+    return { body, messages, symbolsUsed, firstHeading, blocks: placed };
   }
 
   clear(): void {

@@ -31,6 +31,7 @@ import type { FrontMatter } from './report/front-matter.js';
 import { frontMatterOf, parseReport } from './report/parse-report.js';
 import { IncrementalParser, treeOf, type ParsedBlock } from './report/incremental-parse.js';
 import { BlockRenderCache } from './block-render-cache.js';
+import { keyBlocks, type PreviewBlock } from './preview-blocks.js';
 import type { Catalogue, Message, Period } from './types.js';
 import type { Root } from 'mdast';
 import { VERSION } from './version.js';
@@ -256,9 +257,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
         html = renderDocument({ ...documentInput, bodyHtml: body });
       }
     }
+    // Keyed on first use: only the preview patches block by block.
+    const cut = 'blocks' in ctx && body === rendered ? ctx.blocks : undefined;
+    let blocks: readonly PreviewBlock[] | undefined;
     return {
       get html() {
         return (html ??= renderDocument(documentInput));
+      },
+      get blocks() {
+        return (blocks ??= cut ? keyBlocks(cut) : keyBlocks([body], false));
       },
       body,
       css: DOCUMENT_CSS,

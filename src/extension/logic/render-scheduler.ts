@@ -17,7 +17,7 @@ export class Debouncer {
   private readonly pending = new Map<string, unknown>();
 
   constructor(
-    private readonly delayMs: () => number,
+    private readonly delayMs: (key: string) => number,
     private readonly timers: Timers = realTimers,
   ) {}
 
@@ -27,7 +27,7 @@ export class Debouncer {
     const handle = this.timers.setTimeout(() => {
       this.pending.delete(key);
       task();
-    }, this.delayMs());
+    }, this.delayMs(key));
     this.pending.set(key, handle);
   }
 
@@ -41,6 +41,44 @@ export class Debouncer {
 
   dispose(): void {
     for (const key of [...this.pending.keys()]) this.cancel(key);
+  }
+}
+
+/** A burst of change events from one action (a paste, an undo) still makes one render. */
+export const ADAPTIVE_FLOOR_MS = 30;
+
+/**
+ * How long to wait after a keystroke before rendering, from how long renders take: a
+ * report that re-renders in 20 ms is shown almost at once, one that takes a second waits
+ * for the typing to pause rather than render (and be cancelled) on every key. The
+ * setting is the cap; the floor lets a burst of keys arriving together share one render.
+ */
+export class AdaptiveDelay {
+  /** Smoothed recent render time per key (ms). */
+  private readonly recent = new Map<string, number>();
+
+  constructor(
+    private readonly capMs: () => number,
+    private readonly floorMs = ADAPTIVE_FLOOR_MS,
+  ) {}
+
+  /** The delay for `key`: twice its recent render time, within [floor, cap]. */
+  delayFor(key: string): number {
+    const cap = this.capMs();
+    const recent = this.recent.get(key);
+    // Nothing measured yet (the first render is the cold one): the setting.
+    if (recent === undefined) return cap;
+    return Math.min(cap, Math.max(this.floorMs, Math.round(2 * recent)));
+  }
+
+  /** Records a finished render; one slow render raises the delay at once, quick ones lower it gently. */
+  record(key: string, ms: number): void {
+    const before = this.recent.get(key);
+    this.recent.set(key, before === undefined || ms > before ? ms : 0.5 * before + 0.5 * ms);
+  }
+
+  forget(key: string): void {
+    this.recent.delete(key);
   }
 }
 
