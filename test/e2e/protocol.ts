@@ -161,6 +161,8 @@ export interface LatencyFigures {
   readonly scorecardDomMedianMs: number;
   readonly markdownDomMedianMs: number;
   readonly domRatio: number;
+  /** Milliseconds from the edit to the Scorecard render posted to its webview (the extension host's share). */
+  readonly scorecardHostMs: readonly number[];
 }
 
 export interface LatencyResults {

@@ -48,37 +48,35 @@ export class Debouncer {
 export const ADAPTIVE_FLOOR_MS = 30;
 
 /**
- * How long to wait after a keystroke before rendering, from how long renders take: a
- * report that re-renders in 20 ms is shown almost at once, one that takes a second waits
- * for the typing to pause rather than render (and be cancelled) on every key. The
- * setting is the cap; the floor lets a burst of keys arriving together share one render.
+ * How long to wait after a keystroke before rendering, from how long the last render took:
+ * a report that re-renders in 20 ms is shown almost at once, one that takes a second waits
+ * for the typing to pause rather than render (and be cancelled) on every key. The setting
+ * is the cap; the floor lets a burst of change events from one action share one render.
  */
 export class AdaptiveDelay {
-  /** Smoothed recent render time per key (ms). */
-  private readonly recent = new Map<string, number>();
+  /** The last render's time per key (ms). */
+  private readonly last = new Map<string, number>();
 
   constructor(
     private readonly capMs: () => number,
     private readonly floorMs = ADAPTIVE_FLOOR_MS,
   ) {}
 
-  /** The delay for `key`: twice its recent render time, within [floor, cap]. */
+  /** The delay for `key`: twice its last render time, within [floor, cap]. */
   delayFor(key: string): number {
     const cap = this.capMs();
-    const recent = this.recent.get(key);
-    // Nothing measured yet (the first render is the cold one): the setting.
-    if (recent === undefined) return cap;
-    return Math.min(cap, Math.max(this.floorMs, Math.round(2 * recent)));
+    const last = this.last.get(key);
+    // Nothing measured yet: the setting.
+    if (last === undefined) return cap;
+    return Math.min(cap, Math.max(this.floorMs, Math.round(2 * last)));
   }
 
-  /** Records a finished render; one slow render raises the delay at once, quick ones lower it gently. */
   record(key: string, ms: number): void {
-    const before = this.recent.get(key);
-    this.recent.set(key, before === undefined || ms > before ? ms : 0.5 * before + 0.5 * ms);
+    this.last.set(key, ms);
   }
 
   forget(key: string): void {
-    this.recent.delete(key);
+    this.last.delete(key);
   }
 }
 

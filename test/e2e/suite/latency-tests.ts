@@ -140,6 +140,7 @@ export function defineLatencyTests(): void {
         const markdownMs: number[] = [];
         const scorecardDomMs: number[] = [];
         const markdownDomMs: number[] = [];
+        const scorecardHostMs: number[] = [];
         for (let rep = 0; rep < WARM_UP + REPETITIONS; rep++) {
           const before = `on ${id} reflects${'x'.repeat(rep)} the work`;
           const after = `on ${id} reflects${'x'.repeat(rep + 1)} the work`;
@@ -150,6 +151,11 @@ export function defineLatencyTests(): void {
             text: after,
             timeoutMs: SHOWN_WITHIN_MS,
           });
+          let renderedAt = 0;
+          const rendered = api.onDidRenderPreview((uri) => {
+            if (renderedAt === 0 && uri.toString() === document.uri.toString())
+              if (api.previewState(uri)?.body.includes(after)) renderedAt = Date.now();
+          });
           const typedAt = Date.now();
           assert.equal(await editor.edit((edit) => edit.insert(place, 'x')), true);
           const answer = await ask({
@@ -158,6 +164,7 @@ export function defineLatencyTests(): void {
             needles: [],
             timeoutMs: SHOWN_WITHIN_MS,
           });
+          rendered.dispose();
           const seen = answer.seen;
           assert.ok(seen, 'the harness answered without times');
           if (rep >= WARM_UP) {
@@ -165,6 +172,7 @@ export function defineLatencyTests(): void {
             markdownMs.push(seen.markdown.painted - typedAt);
             scorecardDomMs.push(seen.scorecard.dom - typedAt);
             markdownDomMs.push(seen.markdown.dom - typedAt);
+            scorecardHostMs.push(renderedAt - typedAt);
           }
           await sleep(SETTLE_MS);
         }
@@ -183,6 +191,7 @@ export function defineLatencyTests(): void {
           markdownDomMs,
           scorecardDomMedianMs,
           markdownDomMedianMs,
+          scorecardHostMs,
           domRatio: markdownDomMedianMs > 0 ? scorecardDomMedianMs / markdownDomMedianMs : Infinity,
         };
         figures.push(result);
