@@ -31,7 +31,7 @@ import type { FrontMatter } from './report/front-matter.js';
 import { frontMatterOf, parseReport } from './report/parse-report.js';
 import { IncrementalParser, treeOf, type ParsedBlock } from './report/incremental-parse.js';
 import { BlockRenderCache } from './block-render-cache.js';
-import { keyBlocks, type PreviewBlock } from './preview-blocks.js';
+import { BlockKeyer, keyBlocks, type PreviewBlock } from './preview-blocks.js';
 import type { Catalogue, Message, Period } from './types.js';
 import type { Root } from 'mdast';
 import { VERSION } from './version.js';
@@ -86,6 +86,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Typing re-renders one block of a long report: parse and render only what changed.
   const parsers = new Map<string, IncrementalParser>();
   const blockCache = new BlockRenderCache();
+  const keyers = new Map<string, BlockKeyer>();
   function parserFor(path: string): IncrementalParser {
     let parser = parsers.get(path);
     if (!parser) {
@@ -94,6 +95,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       parsers.set(path, parser);
     }
     return parser;
+  }
+
+  /** One per open report, like the parsers: a block's key is remembered until it changes. */
+  function keyerFor(path: string): BlockKeyer {
+    let keyer = keyers.get(path);
+    if (!keyer) {
+      keyer = new BlockKeyer();
+      if (keyers.size >= OPEN_REPORTS) keyers.delete(keyers.keys().next().value as string);
+      keyers.set(path, keyer);
+    }
+    return keyer;
   }
 
   /** Normalised at the door: nothing after this sees a CR, a BOM or text that was not UTF-8. */
@@ -265,7 +277,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return (html ??= renderDocument(documentInput));
       },
       get blocks() {
-        return (blocks ??= cut ? keyBlocks(cut) : keyBlocks([body], false));
+        return (blocks ??= cut ? keyerFor(prepared.path).key(cut) : keyBlocks([body], false));
       },
       body,
       css: DOCUMENT_CSS,

@@ -25,18 +25,47 @@ export function firstDataLine(html: string): number | undefined {
  * Keys for the blocks of one render, in order. `relativeLines: false` keys the HTML as it
  * is (a body that holds author-written `data-line` attributes must never be shifted).
  */
-export function keyBlocks(htmls: readonly string[], relativeLines = true): readonly PreviewBlock[] {
+export function keyBlocks(
+  htmls: readonly string[],
+  relativeLines = true,
+  known?: Map<string, string>,
+): readonly PreviewBlock[] {
   const seen = new Map<string, number>();
   return htmls.map((html) => {
-    const base = relativeLines ? firstDataLine(html) : undefined;
-    const keyed =
-      base === undefined
-        ? html
-        : html.replace(DATA_LINE, (_, line: string) => ` data-line="${Number(line) - base}"`);
-    const digest = createHash('sha1').update(keyed).digest('base64url').slice(0, 22);
+    const digest = known?.get(html) ?? digestOf(html, relativeLines);
+    known?.set(html, digest);
     // Two blocks with the same output (two rules, two equal paragraphs) stay apart.
     const occurrence = seen.get(digest) ?? 0;
     seen.set(digest, occurrence + 1);
     return { key: `${relativeLines ? 'r' : 'a'}${digest}.${occurrence}`, html };
   });
+}
+
+function digestOf(html: string, relativeLines: boolean): string {
+  const base = relativeLines ? firstDataLine(html) : undefined;
+  const keyed =
+    base === undefined
+      ? html
+      : html.replace(DATA_LINE, (_, line: string) => ` data-line="${Number(line) - base}"`);
+  return createHash('sha1').update(keyed).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Keys the blocks of one report after another, remembering the last render's digests: a
+ * keystroke changes one block, and the block cache hands back the very same strings for
+ * the others, so they are not hashed again.
+ */
+export class BlockKeyer {
+  private last = new Map<string, string>();
+
+  key(htmls: readonly string[]): readonly PreviewBlock[] {
+    const known = new Map<string, string>();
+    for (const html of htmls) {
+      const digest = this.last.get(html);
+      if (digest !== undefined) known.set(html, digest);
+    }
+    const blocks = keyBlocks(htmls, true, known);
+    this.last = known;
+    return blocks;
+  }
 }

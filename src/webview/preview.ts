@@ -80,7 +80,11 @@ window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
       }
       showBanner(message.banner);
       ignoreScrollUntil = Date.now() + 200;
-      window.scrollTo({ top });
+      // Checked before the next paint, not now: asking at once would lay out the whole page
+      // (every chart) before the new text could be drawn.
+      requestAnimationFrame(() => {
+        if (Math.abs(window.scrollY - top) >= 1) window.scrollTo({ top });
+      });
       break;
     }
     case 'failed':

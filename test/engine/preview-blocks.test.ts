@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { firstDataLine, keyBlocks } from '../../src/engine/preview-blocks.js';
+import { BlockKeyer, firstDataLine, keyBlocks } from '../../src/engine/preview-blocks.js';
 
 describe('preview blocks: keys', () => {
   it('keeps a block’s key when only its data-line numbers move', () => {
@@ -31,5 +31,14 @@ describe('preview blocks: keys', () => {
   it('finds the first data-line', () => {
     assert.equal(firstDataLine('<p>x</p><p data-line="7">y</p>'), 7);
     assert.equal(firstDataLine('<p>x</p>'), undefined);
+  });
+
+  it('gives the same keys when it remembers the last render', () => {
+    const keyer = new BlockKeyer();
+    const first = ['<p data-line="1">A</p>', '<hr>', '<hr>'];
+    const second = ['<p data-line="1">B</p>', '<hr>', '<hr>', '<p data-line="5">A</p>'];
+    assert.deepEqual(keyer.key(first), keyBlocks(first));
+    assert.deepEqual(keyer.key(second), keyBlocks(second));
+    assert.deepEqual(keyer.key(second), keyBlocks(second));
   });
 });

@@ -111,7 +111,9 @@ describe('AdaptiveDelay', () => {
   it('is short after quick renders, never below the floor', () => {
     const delay = new AdaptiveDelay(() => 300);
     delay.record('a', 20);
-    assert.equal(delay.delayFor('a'), 40);
+    assert.equal(delay.delayFor('a'), ADAPTIVE_FLOOR_MS);
+    delay.record('a', 45);
+    assert.equal(delay.delayFor('a'), 45);
     delay.record('b', 2);
     assert.equal(delay.delayFor('b'), ADAPTIVE_FLOOR_MS);
   });
@@ -131,9 +133,9 @@ describe('AdaptiveDelay', () => {
     const delay = new AdaptiveDelay(() => 5000);
     delay.record('a', 20);
     delay.record('a', 400);
-    assert.equal(delay.delayFor('a'), 800);
+    assert.equal(delay.delayFor('a'), 400);
     delay.record('a', 20);
-    assert.equal(delay.delayFor('a'), 40);
+    assert.equal(delay.delayFor('a'), ADAPTIVE_FLOOR_MS);
   });
 
   it('keeps each document apart and forgets a closed one', () => {
@@ -141,7 +143,7 @@ describe('AdaptiveDelay', () => {
     delay.record('a', 10);
     delay.record('b', 100);
     assert.equal(delay.delayFor('a'), ADAPTIVE_FLOOR_MS);
-    assert.equal(delay.delayFor('b'), 200);
+    assert.equal(delay.delayFor('b'), 100);
     delay.forget('b');
     assert.equal(delay.delayFor('b'), 300);
   });

@@ -62,13 +62,16 @@ export class AdaptiveDelay {
     private readonly floorMs = ADAPTIVE_FLOOR_MS,
   ) {}
 
-  /** The delay for `key`: twice its last render time, within [floor, cap]. */
+  /**
+   * The delay for `key`: its last render time, within [floor, cap]. Waiting as long as a
+   * render takes keeps renders from queuing behind keys typed faster than they finish.
+   */
   delayFor(key: string): number {
     const cap = this.capMs();
     const last = this.last.get(key);
     // Nothing measured yet: the setting.
     if (last === undefined) return cap;
-    return Math.min(cap, Math.max(this.floorMs, Math.round(2 * last)));
+    return Math.min(cap, Math.max(this.floorMs, Math.round(last)));
   }
 
   record(key: string, ms: number): void {
