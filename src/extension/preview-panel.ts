@@ -315,9 +315,12 @@ export class PreviewManager implements vscode.Disposable {
     return this.panels.has(document.uri.toString());
   }
 
+  /** Settings or data changed: a render under way read the old ones. */
   rerenderAll(): void {
-    for (const preview of this.panels.values())
+    for (const preview of this.panels.values()) {
+      preview.cancel();
       this.debouncer.schedule(preview.key, () => void preview.render());
+    }
   }
 
   editorScrolled(editor: vscode.TextEditor): void {

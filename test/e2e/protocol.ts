@@ -168,6 +168,9 @@ export interface LatencyFigures {
 export interface LatencyResults {
   readonly measuredAt: string;
   readonly vscodeVersion: string;
+  /** The machine's 1-minute load average and core count when the measure ended. */
+  readonly loadAverage?: number;
+  readonly cores?: number;
   readonly sizes: readonly LatencyFigures[];
 }
 

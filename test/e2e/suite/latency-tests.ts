@@ -4,6 +4,7 @@
 // are recorded, never asserted: a slow machine must not fail the suite.
 import * as assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { indicatorId, writeReport } from '../../../bench/generate.js';
@@ -88,6 +89,8 @@ export function defineLatencyTests(): void {
       const results: LatencyResults = {
         measuredAt: new Date().toISOString(),
         vscodeVersion: vscode.version,
+        loadAverage: loadavg()[0] ?? 0,
+        cores: cpus().length,
         sizes: figures,
       };
       await mkdir(join(workspaceRoot(), EXCHANGE_DIR), { recursive: true });
