@@ -50,6 +50,12 @@ export interface RenderResult {
   readonly html: string;
   /** The `<main>` content alone, for the preview to patch in place. */
   readonly body: string;
+  /**
+   * `body` cut at its top-level blocks, in order (joined by newlines they give `body`),
+   * each under a key that stays while its HTML does, up to a shift of its `data-line`
+   * numbers: the preview patches only the blocks whose keys are new.
+   */
+  readonly blocks: readonly { readonly key: string; readonly html: string }[];
   /** Inline CSS of the document, for the preview to use the same styles. */
   readonly css: string;
   readonly title: string;

@@ -60,6 +60,8 @@ export interface BlockRenderResult {
   readonly firstHeading: string | undefined;
   /** Every figure printed, in document order, at its place in the report. */
   readonly printed: FigureRecord[];
+  /** `body` cut at its top-level blocks (joined by newlines they give `body`), for the preview. */
+  readonly blocks: readonly string[];
 }
 
 interface Entry {
@@ -257,18 +259,20 @@ export class BlockRenderCache {
      * The whole-tree render numbers ids in one sequence: every chart while resolving,
      * then every card while building slots. Block ids are put in that same order.
      */
-    let body: string | undefined;
+    let placed: string[] | undefined;
     const place = () =>
-      parts
-        .map(({ entry, lines, index }) => {
-          const before = firstIds[index] ?? { resolve: 0, fill: 0 };
-          return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
-        })
-        .join('\n');
+      (placed ??= parts.map(({ entry, lines, index }) => {
+        const before = firstIds[index] ?? { resolve: 0, fill: 0 };
+        return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
+      }));
+    let body: string | undefined;
     return {
       // Joined when asked for: a face that patches blocks need not pay for the whole.
       get body() {
-        return (body ??= place());
+        return (body ??= place().join('\n'));
+      },
+      get blocks() {
+        return place();
       },
       messages,
       symbolsUsed,

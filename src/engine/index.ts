@@ -41,6 +41,7 @@ import {
 import { lineEdit, quietEdit } from './report/quiet-edit.js';
 import { BlockRenderCache } from './block-render-cache.js';
 import { throwIfCancelled } from './cancel.js';
+import { BlockKeyer, keyBlocks, type PreviewBlock } from './preview-blocks.js';
 import type { Catalogue, Message, Period } from './types.js';
 import type { Root } from 'mdast';
 import { VERSION } from './version.js';
@@ -108,6 +109,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const blockCache = new BlockRenderCache();
   /** What the door checks found in each report's last text. */
   const doors = new Map<string, Door>();
+  const keyers = new Map<string, BlockKeyer>();
   function parserFor(path: string): IncrementalParser {
     let parser = parsers.get(path);
     if (!parser) {
@@ -116,6 +118,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       parsers.set(path, parser);
     }
     return parser;
+  }
+
+  /** One per open report, like the parsers: a block's key is remembered until it changes. */
+  function keyerFor(path: string): BlockKeyer {
+    let keyer = keyers.get(path);
+    if (!keyer) {
+      keyer = new BlockKeyer();
+      if (keyers.size >= OPEN_REPORTS) keyers.delete(keyers.keys().next().value as string);
+      keyers.set(path, keyer);
+    }
+    return keyer;
   }
 
   /** Normalised at the door: nothing after this sees a CR, a BOM or text that was not UTF-8. */
@@ -263,6 +276,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         : undefined;
     // The body is joined from its blocks only when read (see block-render-cache.ts).
     let body: string | undefined = notice;
+    // Set when the body is a notice instead of the report's own blocks.
+    let shownNotice = notice;
     let figures: readonly FigureRecord[] = notice === undefined ? ctx.printed : [];
     let messages = finish(ctx.messages);
     const title =
@@ -299,17 +314,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
       });
       if (problems.length > 0) {
         messages = finish([...messages, ...problems]);
-        body = REFUSED_NOTICE;
+        body = shownNotice = REFUSED_NOTICE;
         figures = [];
         html = renderDocument({ ...withFigures(figures), bodyHtml: body });
       }
     }
+    // Keyed on first use: only the preview patches block by block.
+    let blocks: readonly PreviewBlock[] | undefined;
+    const keyed = (): readonly PreviewBlock[] =>
+      shownNotice === undefined && 'blocks' in ctx
+        ? keyerFor(prepared.path).key(ctx.blocks)
+        : keyBlocks([shownNotice ?? ctx.body], false);
     return {
       get html() {
         return (html ??= renderDocument(withFigures(figures)));
       },
       get body() {
         return (body ??= ctx.body);
+      },
+      get blocks() {
+        return (blocks ??= keyed());
       },
       css: DOCUMENT_CSS,
       title,
@@ -359,6 +383,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return {
       get body() {
         return result.body;
+      },
+      get blocks() {
+        return result.blocks;
       },
       symbolsUsed: result.symbolsUsed,
       firstHeading: result.firstHeading,

@@ -67,6 +67,22 @@ export class Diagnostics implements vscode.Disposable {
     return messages;
   }
 
+  /**
+   * Shows messages an open preview's render found (the same rules as `check`), so an edit
+   * is prepared and resolved once for both. Any check under way for the document is stale.
+   */
+  publish(document: vscode.TextDocument, messages: readonly Message[]): void {
+    if (!isReportCandidate(document) || document.isClosed) return;
+    if (!looksLikeReport(document.getText())) {
+      if (this.store.reports().includes(document.uri.fsPath)) this.remove(document);
+      return;
+    }
+    const key = document.uri.toString();
+    this.debouncer.cancel(key);
+    this.latest.begin(key);
+    this.apply(this.store.update(document.uri.fsPath, messages));
+  }
+
   remove(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.debouncer.cancel(key);
@@ -74,10 +90,14 @@ export class Diagnostics implements vscode.Disposable {
     this.apply(this.store.remove(document.uri.fsPath));
   }
 
-  /** Re-checks every report that is open, e.g. after a data file changed. */
-  recheckAll(): void {
+  /**
+   * Re-checks every report that is open, e.g. after a data file changed, except those
+   * `skip` names (reports whose preview re-renders and publishes anyway).
+   */
+  recheckAll(skip: (document: vscode.TextDocument) => boolean = () => false): void {
     for (const document of vscode.workspace.textDocuments) {
-      if (this.store.reports().includes(document.uri.fsPath)) this.schedule(document);
+      if (this.store.reports().includes(document.uri.fsPath) && !skip(document))
+        this.schedule(document);
     }
   }
 

@@ -153,8 +153,13 @@ export function activate(context: vscode.ExtensionContext): ScorecardApi {
     vscode.workspace.onDidOpenTextDocument((document) => diagnostics.schedule(document)),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
       if (contentChanges.length === 0) return;
-      diagnostics.schedule(document);
-      previews.schedule(document);
+      // With a preview open, its one render per settled edit also gives the Problems.
+      if (previews.isOpen(document)) previews.schedule(document);
+      else diagnostics.schedule(document);
+    }),
+    previews.onDidReport(({ document, messages }) => {
+      if (messages) diagnostics.publish(document, messages);
+      else diagnostics.schedule(document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       diagnostics.remove(document);
@@ -170,7 +175,7 @@ export function activate(context: vscode.ExtensionContext): ScorecardApi {
       log.appendLine(`Data file changed: ${file}`);
       void services.invalidate(file).then(() => {
         previews.rerenderAll();
-        diagnostics.recheckAll();
+        diagnostics.recheckAll((document) => previews.isOpen(document));
       });
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -180,7 +185,7 @@ export function activate(context: vscode.ExtensionContext): ScorecardApi {
       ) {
         services.reset();
         previews.rerenderAll();
-        diagnostics.recheckAll();
+        diagnostics.recheckAll((document) => previews.isOpen(document));
       }
     }),
   );

@@ -2,9 +2,10 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderResult, Message } from '../engine/index.js';
 import type { DataWatcher } from './data-watcher.js';
+import { planBlocks, type KeyedBlock } from './logic/block-patch-plan.js';
 import { createNonce, previewShell } from './logic/preview-shell.js';
 import { isFromPreview, type ToPreview } from './logic/preview-protocol.js';
-import { Debouncer, LatestOnly } from './logic/render-scheduler.js';
+import { AdaptiveDelay, Debouncer, LatestOnly } from './logic/render-scheduler.js';
 import type { Services } from './services.js';
 import { readSettings } from './settings.js';
 
@@ -13,6 +14,16 @@ export interface PreviewState {
   readonly version: number;
   readonly body: string;
   readonly banner: string;
+}
+
+/**
+ * What one render of an open preview found, for the Problems panel: the preview's render
+ * is the check (no second pass over the report per keystroke). `messages` is undefined
+ * when the render failed, and the Problems panel must check the report itself.
+ */
+export interface PreviewReport {
+  readonly document: vscode.TextDocument;
+  readonly messages: readonly Message[] | undefined;
 }
 
 /** A scroll we caused ourselves must not bounce back from the other side. */
@@ -35,6 +46,10 @@ class PreviewPanel implements vscode.Disposable {
   private lastGood: RenderResult | undefined;
   private shownCss: string | undefined;
   private state: PreviewState | undefined;
+  /** The blocks of the page's content as last sent, and that message's number. */
+  private held: { readonly seq: number; readonly blocks: readonly KeyedBlock[] } | undefined;
+  private seq = 0;
+  private running: AbortController | undefined;
   private revealedAt = 0;
   private scrolledAt = 0;
   private readonly disposables: vscode.Disposable[] = [];
@@ -47,6 +62,8 @@ class PreviewPanel implements vscode.Disposable {
     private readonly watcher: DataWatcher,
     private readonly latest: LatestOnly,
     private readonly rendered: vscode.EventEmitter<vscode.Uri>,
+    private readonly reported: vscode.EventEmitter<PreviewReport>,
+    private readonly timing: AdaptiveDelay,
   ) {
     this.setShell('', '<p>Rendering…</p>');
     this.disposables.push(
@@ -62,28 +79,47 @@ class PreviewPanel implements vscode.Disposable {
     return this.state;
   }
 
+  /** A newer edit arrived: the render under way can only produce a stale result. */
+  cancel(): void {
+    this.running?.abort();
+    this.running = undefined;
+  }
+
   async render(): Promise<void> {
+    this.cancel();
+    const controller = new AbortController();
+    this.running = controller;
     const ticket = this.latest.begin(this.key);
     const version = this.document.version;
     const reportDir = path.dirname(this.document.uri.fsPath);
+    const started = performance.now();
+    // Dropped whatever the engine does with the signal: a newer render or edit came.
+    const stale = (): boolean =>
+      controller.signal.aborted || !this.latest.isCurrent(this.key, ticket);
     let result: RenderResult;
     try {
       const { engine } = await this.services.get();
       result = await engine.render(this.document.getText(), {
         path: this.document.uri.fsPath,
         mode: 'preview',
+        signal: controller.signal,
       });
     } catch (error) {
-      if (!this.latest.isCurrent(this.key, ticket)) return;
+      if (stale()) return;
       const reason = error instanceof Error ? error.message : String(error);
       this.fail(
         version,
         `The preview could not be updated; showing the last good render.\n${reason}`,
       );
+      this.reported.fire({ document: this.document, messages: undefined });
       return;
+    } finally {
+      if (this.running === controller) this.running = undefined;
     }
-    if (!this.latest.isCurrent(this.key, ticket)) return;
+    if (stale()) return;
+    this.timing.record(this.key, performance.now() - started);
     this.watcher.watch(result.dataFiles);
+    this.reported.fire({ document: this.document, messages: result.messages });
     if (result.body.trim() === '') {
       // Never go blank: an empty body on a refused render keeps what the reader had.
       this.fail(
@@ -106,9 +142,9 @@ class PreviewPanel implements vscode.Disposable {
     this.lastGood = result;
     this.state = { version, body: result.body, banner };
     this.panel.title = `Preview ${path.basename(this.document.uri.fsPath)}`;
-    // A new page shows the body at once; its script asks for the banner when ready.
+    // A new page shows the body at once; its script asks for the blocks when ready.
     if (this.shownCss !== result.css) this.setShell(result.css, result.body);
-    else void this.post({ type: 'update', body: result.body, banner });
+    else this.sendBlocks(false);
     this.rendered.fire(this.document.uri);
   }
 
@@ -125,8 +161,35 @@ class PreviewPanel implements vscode.Disposable {
     this.rendered.fire(this.document.uri);
   }
 
+  /**
+   * Sends the page the newest blocks: only those it lacks carry HTML, unless `whole` (a
+   * fresh page, or one that lost track) or nothing is known to be there.
+   */
+  private sendBlocks(whole: boolean): void {
+    const result = this.lastGood;
+    if (!result || !this.state) return;
+    const held = whole ? undefined : this.held;
+    const seq = ++this.seq;
+    const blocks = planBlocks(held?.blocks, result.blocks);
+    this.held = { seq, blocks: result.blocks };
+    void this.post({
+      type: 'blocks',
+      base: held ? held.seq : null,
+      seq,
+      blocks,
+      banner: this.state.banner,
+    }).then(
+      (delivered) => {
+        // A hidden page gets nothing; the next send must then be whole.
+        if (!delivered && this.held?.seq === seq) this.held = undefined;
+      },
+      () => undefined,
+    );
+  }
+
   private setShell(css: string, body: string): void {
     const webview = this.panel.webview;
+    this.held = undefined;
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
     const line = editor?.visibleRanges[0]?.start.line;
     this.shownCss = css;
@@ -145,10 +208,13 @@ class PreviewPanel implements vscode.Disposable {
 
   private receive(message: unknown): void {
     if (!isFromPreview(message)) return;
+    if (message.type === 'resync') {
+      this.sendBlocks(true);
+      return;
+    }
     if (message.type === 'ready') {
       // A fresh page (first load, or shown again): give it the newest state.
-      if (this.state)
-        void this.post({ type: 'update', body: this.state.body, banner: this.state.banner });
+      this.sendBlocks(true);
       // A page reloaded after being hidden starts where the shell was first made: bring
       // it to where the editor is now.
       const shown = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
@@ -172,7 +238,9 @@ class PreviewPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.cancel();
     this.latest.forget(this.key);
+    this.timing.forget(this.key);
     for (const d of this.disposables) d.dispose();
   }
 }
@@ -181,10 +249,14 @@ class PreviewPanel implements vscode.Disposable {
 export class PreviewManager implements vscode.Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
   private readonly latest = new LatestOnly();
-  private readonly debouncer = new Debouncer(() => readSettings().previewDebounceMs);
+  private readonly timing = new AdaptiveDelay(() => readSettings().previewDebounceMs);
+  private readonly debouncer = new Debouncer((key) => this.timing.delayFor(key));
   private readonly rendered = new vscode.EventEmitter<vscode.Uri>();
+  private readonly reported = new vscode.EventEmitter<PreviewReport>();
   /** Fires after each render reached a preview (tests wait on it). */
   readonly onDidRender = this.rendered.event;
+  /** Fires with each render's messages: while a preview is open, they are the Problems. */
+  readonly onDidReport = this.reported.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -217,6 +289,8 @@ export class PreviewManager implements vscode.Disposable {
       this.watcher,
       this.latest,
       this.rendered,
+      this.reported,
+      this.timing,
     );
     this.panels.set(preview.key, preview);
     panel.onDidDispose(() => {
@@ -230,12 +304,22 @@ export class PreviewManager implements vscode.Disposable {
   /** The document changed (typing, undo): render after the pause. */
   schedule(document: vscode.TextDocument): void {
     const preview = this.panels.get(document.uri.toString());
-    if (preview) this.debouncer.schedule(preview.key, () => void preview.render());
+    if (!preview) return;
+    preview.cancel();
+    this.debouncer.schedule(preview.key, () => void preview.render());
   }
 
+  /** Whether a preview shows `document` (its renders then feed the Problems panel). */
+  isOpen(document: vscode.TextDocument): boolean {
+    return this.panels.has(document.uri.toString());
+  }
+
+  /** Settings or data changed: a render under way read the old ones. */
   rerenderAll(): void {
-    for (const preview of this.panels.values())
+    for (const preview of this.panels.values()) {
+      preview.cancel();
       this.debouncer.schedule(preview.key, () => void preview.render());
+    }
   }
 
   editorScrolled(editor: vscode.TextEditor): void {
@@ -256,5 +340,6 @@ export class PreviewManager implements vscode.Disposable {
     this.debouncer.dispose();
     for (const preview of [...this.panels.values()]) preview.panel.dispose();
     this.rendered.dispose();
+    this.reported.dispose();
   }
 }

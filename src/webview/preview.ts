@@ -4,6 +4,7 @@
  * together through the engine's `data-line` attributes.
  */
 import type { FromPreview, ToPreview } from '../extension/logic/preview-protocol.js';
+import { BlockPatcher } from '../extension/logic/block-patcher.js';
 import { lineForOffset, offsetForLine, type Block } from '../extension/logic/scroll-sync.js';
 
 interface VsCodeApi {
@@ -38,6 +39,29 @@ function scrollToLine(line: number): void {
   window.scrollTo({ top: offsetForLine(blocks(), line) });
 }
 
+/** The real DOM under the patcher: blocks are `#scorecard-content`'s child nodes. */
+const patcher = content
+  ? new BlockPatcher<ChildNode>({
+      parse(html) {
+        const template = document.createElement('template');
+        template.innerHTML = html;
+        return [...template.content.childNodes];
+      },
+      children: () => [...content.childNodes],
+      insertBefore: (node, reference) => void content.insertBefore(node, reference),
+      remove: (node) => node.remove(),
+      nextSibling: (node) => node.nextSibling,
+      shiftLines(node, delta) {
+        if (!(node instanceof Element)) return;
+        const marked = node.matches('[data-line]') ? [node] : [];
+        for (const element of [...marked, ...node.querySelectorAll('[data-line]')]) {
+          const line = Number(element.getAttribute('data-line'));
+          if (Number.isFinite(line)) element.setAttribute('data-line', String(line + delta));
+        }
+      },
+    })
+  : undefined;
+
 function showBanner(text: string): void {
   if (!banner) return;
   banner.textContent = text;
@@ -47,13 +71,20 @@ function showBanner(text: string): void {
 window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
   const message = event.data;
   switch (message.type) {
-    case 'update': {
+    case 'blocks': {
       const top = window.scrollY;
-      // The body comes from the engine's sanitizer; the CSP blocks any script in it anyway.
-      if (content) content.innerHTML = message.body;
+      // The HTML comes from the engine's sanitizer; the CSP blocks any script in it anyway.
+      if (patcher && !patcher.apply(message)) {
+        vscode.postMessage({ type: 'resync' });
+        break;
+      }
       showBanner(message.banner);
       ignoreScrollUntil = Date.now() + 200;
-      window.scrollTo({ top });
+      // Checked before the next paint, not now: asking at once would lay out the whole page
+      // (every chart) before the new text could be drawn.
+      requestAnimationFrame(() => {
+        if (Math.abs(window.scrollY - top) >= 1) window.scrollTo({ top });
+      });
       break;
     }
     case 'failed':

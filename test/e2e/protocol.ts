@@ -27,6 +27,8 @@ export interface ExpectedDiagnostic {
 }
 
 export interface E2EConfig {
+  /** Runs only the tests whose titles match (SCORECARD_E2E_GREP), for a targeted run. */
+  readonly grep?: string;
   /** Folder the .vsix was installed into: the extension must load from there. */
   readonly extensionsDir: string;
   /** Workspace-relative path of a sample report whose figures resolve. */
@@ -97,7 +99,19 @@ export type HarnessRequest =
   /** Install the alert/confirm/prompt/open and CSP-violation tripwires in the frame. */
   | { readonly kind: 'arm' }
   /** Check nothing in the frame could run: no on* attributes, no scripts, no tripwire hit, no dialog. */
-  | { readonly kind: 'inert' };
+  | { readonly kind: 'inert' }
+  /** Keep hold of the frame's nodes matching `selector` (a chart's SVG): answers with their count. */
+  | { readonly kind: 'tag'; readonly selector: string; readonly absent?: readonly string[] }
+  /** Check every node held by the last `tag` is still in the frame's document (the same node). */
+  | { readonly kind: 'tagged'; readonly absent?: readonly string[] }
+  /**
+   * In every frame holding the needles (the Scorecard preview and VS Code's own), note the
+   * time (`Date.now()`) at which `text` first appears in a DOM change, and the next frame
+   * after it. Answers once both previews are watched.
+   */
+  | { readonly kind: 'observe'; readonly text: string }
+  /** Waits until every observed frame saw the `text` of the last `observe`; answers with the times. */
+  | { readonly kind: 'collect' };
 
 export type HarnessRequestFile = HarnessRequest & {
   readonly title: string;
@@ -109,6 +123,55 @@ export type HarnessRequestFile = HarnessRequest & {
 
 export interface HarnessResponse extends Marker {
   readonly scrollY?: number;
+  /** `tag`: how many nodes are held. */
+  readonly count?: number;
+  /** `collect`: per preview, when the text was in the DOM and when the next frame was drawn. */
+  readonly seen?: Readonly<Record<PreviewKind, SeenAt>>;
+}
+
+/** The two previews the latency test compares. */
+export type PreviewKind = 'scorecard' | 'markdown';
+
+export interface SeenAt {
+  /** `Date.now()` in the frame when a DOM change first held the text. */
+  readonly dom: number;
+  /** `Date.now()` in the animation frame after it: when it was on screen. */
+  readonly painted: number;
+}
+
+/** Written by the latency test (under the exchange folder); the runner keeps a copy. */
+export const LATENCY_FILE = 'latency.json';
+
+/** Keystroke-to-preview latency, one report size. */
+export interface LatencyFigures {
+  readonly indicators: number;
+  /** Milliseconds from the edit to the text painted in each preview, per repetition. */
+  readonly scorecardMs: readonly number[];
+  readonly markdownMs: readonly number[];
+  readonly scorecardMedianMs: number;
+  readonly markdownMedianMs: number;
+  /** Scorecard median over VS Code's; the target is at most 1. */
+  readonly ratio: number;
+  /**
+   * The same up to the DOM change alone (before the next frame). Both webviews may share
+   * one renderer thread, so one's paint can wait for the other's work; this cannot.
+   */
+  readonly scorecardDomMs: readonly number[];
+  readonly markdownDomMs: readonly number[];
+  readonly scorecardDomMedianMs: number;
+  readonly markdownDomMedianMs: number;
+  readonly domRatio: number;
+  /** Milliseconds from the edit to the Scorecard render posted to its webview (the extension host's share). */
+  readonly scorecardHostMs: readonly number[];
+}
+
+export interface LatencyResults {
+  readonly measuredAt: string;
+  readonly vscodeVersion: string;
+  /** The machine's 1-minute load average and core count when the measure ended. */
+  readonly loadAverage?: number;
+  readonly cores?: number;
+  readonly sizes: readonly LatencyFigures[];
 }
 
 export interface TestOutcome {

@@ -11,11 +11,12 @@ import {
   writeFileSync,
   cpSync,
   existsSync,
+  readFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestOutcome } from './protocol.js';
+import { EXCHANGE_DIR, LATENCY_FILE, type LatencyResults, type TestOutcome } from './protocol.js';
 import { codeServerBin } from './harness/code-server.js';
 import { computeExpectations } from './harness/expectations.js';
 import { bundleSuite, packageExtension } from './harness/packaging.js';
@@ -55,13 +56,16 @@ async function main(): Promise<number> {
     const workspace = prepareWorkspace(repo, tmp);
     const profile = { userDataDir: join(tmp, 'user-data'), extensionsDir: join(tmp, 'extensions') };
     writeUserSettings(profile.userDataDir, workspace);
-    const expectations = await computeExpectations({
+    const computed = await computeExpectations({
       repo,
       workspace: workspace.root,
       extensionsDir: profile.extensionsDir,
       allowedRoots: workspace.allowedDataFolders,
       nonce: randomBytes(4).toString('hex'),
     });
+    // SCORECARD_E2E_GREP=latency (say) runs only the tests whose titles match.
+    const grep = process.env['SCORECARD_E2E_GREP'];
+    const expectations = grep ? { ...computed, config: { ...computed.config, grep } } : computed;
     writeFileSync(join(resultsDir, 'expectations.json'), JSON.stringify(expectations, null, 2));
 
     section('run the suite in code-server');
@@ -87,6 +91,18 @@ async function main(): Promise<number> {
     if (preview) {
       mkdirSync(join(repo, 'docs'), { recursive: true });
       copyFileSync(preview, join(repo, 'docs', 'preview.png'));
+    }
+
+    // The keystroke-to-preview figures; `npm run bench` records them in bench/RESULTS.md.
+    const latency = join(workspace.root, EXCHANGE_DIR, LATENCY_FILE);
+    if (existsSync(latency)) {
+      copyFileSync(latency, join(resultsDir, LATENCY_FILE));
+      section('keystroke to preview (median ms; recorded, not asserted)');
+      const results = JSON.parse(readFileSync(latency, 'utf8')) as LatencyResults;
+      for (const size of results.sizes)
+        console.log(
+          `  ${size.indicators} indicators: Scorecard ${size.scorecardMedianMs}, VS Code ${size.markdownMedianMs}, ratio ${size.ratio.toFixed(2)} (DOM only: ${size.scorecardDomMedianMs} against ${size.markdownDomMedianMs}, ratio ${size.domRatio.toFixed(2)})`,
+        );
     }
 
     section('results');

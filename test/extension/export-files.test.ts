@@ -16,6 +16,7 @@ function result(refused: boolean, messages: Partial<Message>[]): RenderResult {
   return {
     html: '',
     body: '',
+    blocks: [],
     css: '',
     title: '',
     dataFiles: [],

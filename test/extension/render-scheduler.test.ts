@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { Debouncer, LatestOnly, type Timers } from '../../src/extension/logic/render-scheduler.js';
+import {
+  ADAPTIVE_FLOOR_MS,
+  AdaptiveDelay,
+  Debouncer,
+  LatestOnly,
+  type Timers,
+} from '../../src/extension/logic/render-scheduler.js';
 
 /** A hand-cranked clock: the test decides when time passes. */
 function fakeTimers() {
@@ -93,5 +99,66 @@ describe('LatestOnly', () => {
     };
     await Promise.all([render('old', 30), render('new', 1)]);
     assert.deepEqual(applied, ['new']);
+  });
+});
+
+describe('AdaptiveDelay', () => {
+  it('waits the setting until a render was measured', () => {
+    const delay = new AdaptiveDelay(() => 300);
+    assert.equal(delay.delayFor('a'), 300);
+  });
+
+  it('is short after quick renders, never below the floor', () => {
+    const delay = new AdaptiveDelay(() => 300);
+    delay.record('a', 20);
+    assert.equal(delay.delayFor('a'), ADAPTIVE_FLOOR_MS);
+    delay.record('a', 45);
+    assert.equal(delay.delayFor('a'), 45);
+    delay.record('b', 2);
+    assert.equal(delay.delayFor('b'), ADAPTIVE_FLOOR_MS);
+  });
+
+  it('is long after a slow render, capped by the setting', () => {
+    let cap = 300;
+    const delay = new AdaptiveDelay(() => cap);
+    delay.record('a', 1200);
+    assert.equal(delay.delayFor('a'), 300);
+    cap = 1000;
+    assert.equal(delay.delayFor('a'), 1000);
+    cap = 0;
+    assert.equal(delay.delayFor('a'), 0, 'a setting of 0 means no wait at all');
+  });
+
+  it('follows the last render: long after a slow one, short again after a quick one', () => {
+    const delay = new AdaptiveDelay(() => 5000);
+    delay.record('a', 20);
+    delay.record('a', 400);
+    assert.equal(delay.delayFor('a'), 400);
+    delay.record('a', 20);
+    assert.equal(delay.delayFor('a'), ADAPTIVE_FLOOR_MS);
+  });
+
+  it('keeps each document apart and forgets a closed one', () => {
+    const delay = new AdaptiveDelay(() => 300);
+    delay.record('a', 10);
+    delay.record('b', 100);
+    assert.equal(delay.delayFor('a'), ADAPTIVE_FLOOR_MS);
+    assert.equal(delay.delayFor('b'), 100);
+    delay.forget('b');
+    assert.equal(delay.delayFor('b'), 300);
+  });
+
+  it('gives the Debouncer its delay per key', () => {
+    const clock = fakeTimers();
+    const delay = new AdaptiveDelay(() => 300);
+    delay.record('quick', 10);
+    const debouncer = new Debouncer((key) => delay.delayFor(key), clock.timers);
+    const runs: string[] = [];
+    debouncer.schedule('quick', () => runs.push('quick'));
+    debouncer.schedule('cold', () => runs.push('cold'));
+    clock.advance(ADAPTIVE_FLOOR_MS);
+    assert.deepEqual(runs, ['quick']);
+    clock.advance(300);
+    assert.deepEqual(runs, ['quick', 'cold']);
   });
 });

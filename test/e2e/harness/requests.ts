@@ -3,9 +3,41 @@
 // anything in it could run.
 import type { Frame, Page } from 'playwright-core';
 import { executableParts } from '../../security/attack-corpus.js';
-import type { HarnessRequestFile, HarnessResponse } from '../protocol.js';
+import type { HarnessRequestFile, HarnessResponse, PreviewKind, SeenAt } from '../protocol.js';
 import { waitFor } from '../wait.js';
-import { waitForFrameText } from './webview.js';
+import { framesWithText, waitForFrameText } from './webview.js';
+
+/**
+ * Run in a preview's frame: notes when `text` first appears in a DOM change. The time is
+ * taken as the change is seen, then again in the next animation frame (on screen).
+ */
+function observeScript(text: string): string {
+  return `(() => {
+  const text = ${JSON.stringify(text)};
+  const state = { text, dom: 0, painted: 0 };
+  window.__scorecardSeen = state;
+  const hit = (node) => !!node && typeof node.textContent === 'string' && node.textContent.includes(text);
+  const observer = new MutationObserver((records) => {
+    const now = Date.now();
+    const found = records.some((r) => r.type === 'characterData' ? hit(r.target) : [...r.addedNodes].some(hit)) ||
+      hit(document.body);
+    if (!found) return;
+    observer.disconnect();
+    state.dom = now;
+    requestAnimationFrame(() => { state.painted = Date.now(); });
+  });
+  observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  return !!document.getElementById('scorecard-content');
+})()`;
+}
+
+const SEEN_PROBE = `(() => {
+  const s = window.__scorecardSeen;
+  return s ? { dom: s.dom, painted: s.painted } : null;
+})()`;
+
+/** The frames the last `observe` watches, by preview. */
+let observed = new Map<PreviewKind, Frame>();
 
 /**
  * Tripwires, installed in every frame before it loads (page.addInitScript) and again on
@@ -98,12 +130,82 @@ async function scrollY(frame: Frame): Promise<number | undefined> {
   }
 }
 
+/** Frames holding every needle: one per preview, or an explanation of what was found. */
+async function observeBoth(
+  page: Page,
+  needles: readonly string[],
+  text: string,
+  timeoutMs: number,
+): Promise<HarnessResponse> {
+  observed = new Map();
+  let found = 0;
+  try {
+    await waitFor(
+      async () => {
+        const frames = await framesWithText(page, needles);
+        found = frames.length;
+        return frames.length >= 2 ? frames : undefined;
+      },
+      timeoutMs,
+      'both previews to show the text',
+    ).then(async (frames) => {
+      for (const frame of frames) {
+        const scorecard = (await frame.evaluate(observeScript(text))) as boolean;
+        observed.set(scorecard ? 'scorecard' : 'markdown', frame);
+      }
+    });
+  } catch (error) {
+    return {
+      ok: false,
+      detail: `${error instanceof Error ? error.message : String(error)}; ${found} frame(s) held the needles`,
+    };
+  }
+  return observed.size === 2
+    ? { ok: true }
+    : { ok: false, detail: `watched ${[...observed.keys()].join(', ')} only` };
+}
+
+async function collectBoth(timeoutMs: number): Promise<HarnessResponse> {
+  const seen: Partial<Record<PreviewKind, SeenAt>> = {};
+  try {
+    await waitFor(
+      async () => {
+        for (const [kind, frame] of observed) {
+          if (seen[kind]) continue;
+          const at = (await frame.evaluate(SEEN_PROBE).catch(() => null)) as SeenAt | null;
+          if (at && at.painted > 0) seen[kind] = at;
+        }
+        return seen.scorecard && seen.markdown ? true : undefined;
+      },
+      timeoutMs,
+      'both previews to show the edit',
+    );
+  } catch (error) {
+    return {
+      ok: false,
+      detail: `${error instanceof Error ? error.message : String(error)}; seen: ${JSON.stringify(seen)}`,
+    };
+  }
+  return { ok: true, seen: seen as Record<PreviewKind, SeenAt> };
+}
+
 async function answerIn(
   request: HarnessRequestFile,
   context: RequestContext,
 ): Promise<{ frame: Frame; response: HarnessResponse }> {
   const { page } = context;
-  const absent = request.kind === 'text' ? (request.absent ?? []) : [];
+  // Polled quickly: the previews' own times are taken inside their frames.
+  if (request.kind === 'observe')
+    return {
+      frame: page.mainFrame(),
+      response: await observeBoth(page, request.needles, request.text, request.timeoutMs),
+    };
+  if (request.kind === 'collect')
+    return { frame: page.mainFrame(), response: await collectBoth(request.timeoutMs) };
+  const absent =
+    request.kind === 'text' || request.kind === 'tag' || request.kind === 'tagged'
+      ? (request.absent ?? [])
+      : [];
   const frame = await waitForFrameText(page, request.needles, absent, request.timeoutMs);
   switch (request.kind) {
     case 'text':
@@ -136,6 +238,33 @@ async function answerIn(
           },
         };
       }
+    }
+    case 'tag': {
+      const count = (await frame.evaluate(
+        `(window.__scorecardTagged = [...document.querySelectorAll(${JSON.stringify(request.selector)})]).length`,
+      )) as number;
+      return {
+        frame,
+        response:
+          count > 0
+            ? { ok: true, count }
+            : { ok: false, detail: `no node matches ${request.selector}` },
+      };
+    }
+    case 'tagged': {
+      const held = (await frame.evaluate(
+        `(() => { const held = window.__scorecardTagged || []; return { count: held.length, kept: held.filter((n) => n.isConnected).length }; })()`,
+      )) as { count: number; kept: number };
+      return {
+        frame,
+        response:
+          held.count > 0 && held.kept === held.count
+            ? { ok: true, count: held.kept }
+            : {
+                ok: false,
+                detail: `${held.count - held.kept} of ${held.count} held nodes were replaced`,
+              },
+      };
     }
     case 'inert': {
       const problems = await inertProblems(frame, context.dialogs);

@@ -16,7 +16,7 @@ async function frameText(frame: Frame): Promise<string> {
 }
 
 /** Frames that belong to webviews, innermost content first. */
-function webviewFrames(page: Page): Frame[] {
+export function webviewFrames(page: Page): Frame[] {
   return page.frames().filter((frame) => frame !== page.mainFrame());
 }
 
@@ -53,4 +53,14 @@ export async function waitForFrameText(
       cause: error,
     });
   }
+}
+
+/** Every webview frame whose text holds all the needles (at the time of asking). */
+export async function framesWithText(page: Page, needles: readonly string[]): Promise<Frame[]> {
+  const found: Frame[] = [];
+  for (const frame of webviewFrames(page)) {
+    const text = await frameText(frame);
+    if (needles.every((n) => text.includes(n))) found.push(frame);
+  }
+  return found;
 }

@@ -15,6 +15,7 @@ import { defineDiagnosticsTests } from './diagnostics-tests.js';
 import { exchangePath, readConfig } from './exchange.js';
 import { defineExtensionTests } from './extension-tests.js';
 import { defineHostileTests } from './hostile-tests.js';
+import { defineLatencyTests } from './latency-tests.js';
 import { defineLivePreviewTests } from './live-preview-tests.js';
 import { definePreviewExportTests } from './preview-export-tests.js';
 
@@ -62,6 +63,8 @@ export async function run(): Promise<void> {
     definePreviewExportTests(config);
     defineLivePreviewTests(config);
     defineHostileTests(config);
+    defineLatencyTests();
+    if (loaded.grep) mocha.grep(loaded.grep);
     const tests = await runMocha(mocha);
     const failed = tests.filter((t) => t.state === 'failed').length;
     await writeResult({ passed: tests.length - failed, failed, tests });
