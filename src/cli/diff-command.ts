@@ -12,8 +12,7 @@ import {
   isExemptExport,
   readFigures,
 } from '../engine/index.js';
-import { readGenerator } from '../engine/html/document.js';
-import { VERSION } from '../engine/version.js';
+import { VERSION, readGenerator } from '../engine/index.js';
 import type { DiffCommand } from './args.js';
 import { displayPath, messageLines } from './reporter.js';
 import { isOwnedOrAbsent, sameFile, writeExport } from './safe-write.js';

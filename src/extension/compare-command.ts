@@ -8,9 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { RenderResult } from '../engine/api.js';
-import { RULES } from '../engine/messages.js';
-import type { FigureDiff, FigureRecord } from '../engine/index.js';
+import { RULES, type FigureDiff, type FigureRecord, type RenderResult } from '../engine/index.js';
 import {
   comparisonMode,
   diffViewHtml,

@@ -5,7 +5,7 @@
  */
 import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RULES } from '../../engine/messages.js';
+import { RULES } from '../../engine/index.js';
 import { exportPath, type ExportMode } from './export-files.js';
 
 export interface LastExport {
