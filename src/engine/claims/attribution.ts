@@ -188,7 +188,7 @@ export function claimIsAbout(
   if (after) {
     const subject = after[1]!.replace(/\b(?:the|our|all|its|their|this|last|previous)\b/gi, '');
     const isPeriodish =
-      /^\s*(?:q[1-4]|\d|the\s+(?:quarter|year|month)|quarter|year|month|performance|timeliness)/i.test(
+      /^\s*(?:q[1-4]|h[12]|\d|(?:the\s+)?(?:quarter|year|month|period)|last|this|previous|same|january|february|march|april|may|june|july|august|september|october|november|december|performance|timeliness)/i.test(
         subject,
       );
     if (!isPeriodish && /[a-z]/i.test(subject) && !namesIndicator(subject, indicator)) return false;
