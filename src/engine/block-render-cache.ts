@@ -35,7 +35,12 @@ import type { ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
 import type { ChartRenderer } from './charts/render-svg.js';
 import { throwIfCancelled } from './cancel.js';
-import { recordingCatalogue, readsDigest, type CatalogueReads } from './catalogue-reads.js';
+import {
+  readsDigest,
+  recordingCatalogue,
+  unrecorded,
+  type CatalogueReads,
+} from './catalogue-reads.js';
 import { FigureLog } from './figures/figure-log.js';
 import type { FigureRecord } from './figures/figure-record.js';
 
@@ -504,6 +509,11 @@ function environmentKey(input: BlockRenderInput): string {
         catalogue.smallNumberThreshold,
         catalogue.comparators,
         [...catalogue.lookup],
+        // Which indicators are parts of which: a total's disclosure (and whether a message
+        // may quote it) depends on its parts, which a block need not read.
+        [...unrecorded(catalogue.indicators).values()].flatMap((indicator) =>
+          indicator.partOf === undefined ? [] : [[indicator.id, indicator.partOf]],
+        ),
       ]),
     );
     key = hash.digest('base64');

@@ -13,13 +13,15 @@ import { RULES } from '../messages.js';
 import { parsePeriod } from '../periods.js';
 import { judgePassage, type ContainerScope, type Finding } from './judge-passage.js';
 import { passageOf } from './passage.js';
+import { unrecorded } from '../catalogue-reads.js';
 
 /** Cheap test before any work: a paragraph with no digit and no claim word says nothing checkable. */
 const WORTH_READING =
   /\d|rose|risen|fell|fallen|increas|decreas|improv|wors|deteriorat|declin|reduc|drop|up\b|down\b|above|below|under|over|target|than|highest|lowest|unchanged|same|range|band|exceed|met\b|miss|ahead|behind|recover|slipp|grew|climb|rise|fall/i;
 
 export function checkClaims(tree: Root, text: string, ctx: ResolveContext): void {
-  if (ctx.catalogue.indicators.size === 0) return;
+  // Looked through the block cache's recording view: the size is not a dependency.
+  if (unrecorded(ctx.catalogue.indicators).size === 0) return;
   let starts: number[] | undefined;
   const scope = { catalogue: ctx.catalogue, reportPeriod: ctx.reportPeriod };
   const visitAll = (nodes: readonly Nodes[], container: ContainerScope | undefined): void => {

@@ -5,6 +5,7 @@
  * contradicts. Figures that disclosure control would hide are marked, so no message
  * ever prints them.
  */
+import { unrecorded } from '../catalogue-reads.js';
 import { indicatorFacts } from '../facts.js';
 import type { Compare, IndicatorFacts } from '../facts.js';
 import { applyDisclosureControl, benchmarksFor, roundHalfUp } from '../semantics/index.js';
@@ -39,7 +40,8 @@ function partsOf(catalogue: Catalogue): ReadonlySet<string> {
   let parts = partsCache.get(catalogue);
   if (!parts) {
     parts = new Set(
-      [...catalogue.indicators.values()].flatMap((i) => (i.partOf ? [i.partOf] : [])),
+      // The part-of structure is in the block cache's environment key, not a block's reads.
+      [...unrecorded(catalogue.indicators).values()].flatMap((i) => (i.partOf ? [i.partOf] : [])),
     );
     partsCache.set(catalogue, parts);
   }
