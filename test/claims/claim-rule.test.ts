@@ -89,3 +89,63 @@ describe('narrative-claim rule in the engine', function () {
     }
   });
 });
+
+describe('a small number typed in prose', function () {
+  this.timeout(30000);
+  const smallData = `small_number_threshold: 5
+indicators:
+  - id: MIS1
+    title: Children missing from care in the quarter
+    unit: count
+    decimals: 0
+    polarity: lower
+    counting_unit: children
+    values:
+      - { period: 2023/24 Q3, value: 9 }
+      - { period: 2023/24 Q4, value: 3 }
+`;
+  const report = (sentence: string) =>
+    `${front('2023/24 Q4')}## Missing\n\n:::indicator{id=MIS1}\n:::\n\nUnder the card.\n\n:::indicator{id=MIS1}\n${sentence}\n:::\n`;
+
+  it('stops the public export as the directive would, without repeating the number', async () => {
+    const result = await renderWith(
+      report('Sadly 3 children went missing from care this quarter.'),
+      { 'data.yaml': smallData },
+      { allowSmallNumbers: false } as never,
+      'public',
+    );
+    const typed = result.messages.filter((m) => m.ruleId === 'small-number' && m.line === 15);
+    assert.equal(typed.length, 1, JSON.stringify(result.messages));
+    assert.equal(typed[0]!.severity, 'error');
+    assert.equal(typed[0]!.column, 7);
+    assert.doesNotMatch(typed[0]!.reason, /\b3\b/);
+    assert.deepEqual(typed[0]!.suggestions, [':value{id=MIS1}']);
+    assert.equal(result.refused, true);
+  });
+
+  it('is a warning in the preview, and says nothing of other numbers or other periods', async () => {
+    const preview = await renderWith(
+      report('Sadly 3 children went missing from care this quarter.'),
+      { 'data.yaml': smallData },
+      {},
+      'preview',
+    );
+    const typed = preview.messages.filter((m) => m.ruleId === 'small-number' && m.line === 15);
+    assert.deepEqual(
+      typed.map((m) => m.severity),
+      ['warning'],
+    );
+    for (const sentence of [
+      'Numbers fell from 9 children in Q3.',
+      'The team held 3 training sessions on return home interviews.',
+      'Sadly 4 children went missing from care this quarter.',
+    ]) {
+      const other = await renderWith(report(sentence), { 'data.yaml': smallData }, {}, 'public');
+      assert.deepEqual(
+        other.messages.filter((m) => m.line === 15).map((m) => m.ruleId),
+        sentence.startsWith('Sadly 4') ? ['narrative-claim'] : [],
+        sentence,
+      );
+    }
+  });
+});

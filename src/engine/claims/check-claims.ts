@@ -13,6 +13,7 @@ import { RULES } from '../messages.js';
 import { parsePeriod } from '../periods.js';
 import { judgePassage, type ContainerScope, type Finding } from './judge-passage.js';
 import { passageOf } from './passage.js';
+import { LineIndex } from '../line-index.js';
 import { unrecorded } from '../catalogue-reads.js';
 
 /** Cheap test before any work: a paragraph with no digit and no claim word says nothing checkable. */
@@ -22,7 +23,7 @@ const WORTH_READING =
 export function checkClaims(tree: Root, text: string, ctx: ResolveContext): void {
   // Looked through the block cache's recording view: the size is not a dependency.
   if (unrecorded(ctx.catalogue.indicators).size === 0) return;
-  let starts: number[] | undefined;
+  let lines: LineIndex | undefined;
   const scope = { catalogue: ctx.catalogue, reportPeriod: ctx.reportPeriod };
   const visitAll = (nodes: readonly Nodes[], container: ContainerScope | undefined): void => {
     for (const node of nodes) {
@@ -34,8 +35,8 @@ export function checkClaims(tree: Root, text: string, ctx: ResolveContext): void
         if (!WORTH_READING.test(passage.text)) continue;
         const findings = judgePassage(passage, container, scope);
         if (findings.length === 0) continue;
-        starts ??= lineStarts(text);
-        for (const finding of findings) report(ctx, node, finding, passage.sourceOffset, starts);
+        lines ??= new LineIndex(text);
+        for (const finding of findings) report(ctx, node, finding, passage.sourceOffset, lines);
       } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
         visitAll((node as Parent).children as Nodes[], container);
       }
@@ -59,18 +60,36 @@ function report(
   paragraph: Paragraph,
   finding: Finding,
   sourceOffset: (index: number) => number,
-  starts: readonly number[],
+  lines: LineIndex,
 ): void {
   const from = sourceOffset(finding.start);
   const to = sourceOffset(finding.end - 1) + 1;
   if (from < 0 || to <= from) return;
-  const place: Place = { ...positionAt(starts, from), ...endAt(starts, to) };
-  ctx.report(RULES.narrativeClaim, finding.reason, place, { suggestions: finding.suggestions });
-  if (ctx.mode === 'preview') markInPlace(ctx, paragraph, to, finding.reason);
+  const end = lines.position(to);
+  const place: Place = { ...lines.position(from), endLine: end.line, endColumn: end.column };
+  // A small number typed in prose stops a public export as a directive's would.
+  const rule = finding.rule === 'small-number' ? RULES.smallNumber : RULES.narrativeClaim;
+  const severity =
+    finding.rule !== 'small-number'
+      ? undefined
+      : ctx.mode === 'public' && !ctx.allowSmallNumbers
+        ? 'error'
+        : 'warning';
+  ctx.report(rule, finding.reason, place, {
+    suggestions: finding.suggestions,
+    ...(severity ? { severity } : {}),
+  });
+  if (ctx.mode === 'preview') markInPlace(ctx, paragraph, to, finding.reason, rule);
 }
 
 /** After the claim, in the preview only: the warning in words (`⚠ ... (narrative-claim)`). */
-function markInPlace(ctx: ResolveContext, paragraph: Parent, offset: number, reason: string): void {
+function markInPlace(
+  ctx: ResolveContext,
+  paragraph: Parent,
+  offset: number,
+  reason: string,
+  rule: string,
+): void {
   const found = textAt(paragraph, offset);
   if (!found) return;
   const { parent, index, node } = found;
@@ -83,7 +102,7 @@ function markInPlace(ctx: ResolveContext, paragraph: Parent, offset: number, rea
     data: ctx.slots.add(() => [
       h('span.sc-problem.sc-claim', { role: 'note' }, [
         h('span.sc-shape', { ariaHidden: 'true' }, '⚠'),
-        ` ${reason} (${RULES.narrativeClaim})`,
+        ` ${reason} (${rule})`,
       ]),
     ]),
   } as unknown as PhrasingContent;
@@ -104,26 +123,4 @@ function textAt(
     if ('children' in child) return textAt(child as Parent, offset);
   }
   return undefined;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-}
-
-function endAt(starts: readonly number[], offset: number): { endLine: number; endColumn: number } {
-  const { line, column } = positionAt(starts, offset);
-  return { endLine: line, endColumn: column };
 }

@@ -20,6 +20,11 @@ export interface Figure {
   readonly value: number;
   /** The printed figure a disclosure rule would hide, or one that holds a symbol. */
   readonly sensitive: boolean;
+  /**
+   * The figure is itself a small number (or made from one) that the public export
+   * suppresses: typed in prose, it would publish what the directive hides.
+   */
+  readonly small?: true;
   /** For a benchmark, its comparator. */
   readonly comparator?: string;
 }
@@ -85,12 +90,17 @@ function observationFigures(
 ): Figure[] {
   if (!obs) return [];
   const sensitive = isSensitive(catalogue, indicator, obs);
+  const small =
+    applyDisclosureControl(indicator, obs, catalogue.smallNumberThreshold).suppressed.length > 0
+      ? ({ small: true } as const)
+      : {};
   const figures: Figure[] = [];
-  if (obs.value !== undefined) figures.push({ kind: 'value', value: obs.value, sensitive });
+  if (obs.value !== undefined)
+    figures.push({ kind: 'value', value: obs.value, sensitive, ...small });
   if (obs.numerator !== undefined)
-    figures.push({ kind: 'numerator', value: obs.numerator, sensitive });
+    figures.push({ kind: 'numerator', value: obs.numerator, sensitive, ...small });
   if (obs.denominator !== undefined)
-    figures.push({ kind: 'denominator', value: obs.denominator, sensitive });
+    figures.push({ kind: 'denominator', value: obs.denominator, sensitive, ...small });
   return figures;
 }
 

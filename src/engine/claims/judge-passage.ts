@@ -35,6 +35,11 @@ export interface Finding extends Span {
   readonly reason: string;
   /** Replacements for the claim's text, the directive first. */
   readonly suggestions: readonly string[];
+  /**
+   * `small-number`: the typed number is right, but it is a small number the public export
+   * suppresses wherever a directive prints it; typed in prose it would be published.
+   */
+  readonly rule?: 'small-number';
 }
 
 interface Ref {
@@ -322,9 +327,17 @@ function judgeNumber(
     if (!kind) continue;
     // Without its directive, a sentence must name the indicator for its numbers to be about it.
     if (!context.refs.some((r) => r.indicator === indicator)) {
-      if (!namesIndicator(words, indicator, 'sentence')) continue;
       const counted = mention.unit === 'bare' && indicator.unit !== 'percent';
-      if (counted && !namesByTitle(words, indicator)) continue;
+      const named =
+        namesIndicator(words, indicator, 'sentence') &&
+        (!counted || namesByTitle(words, indicator));
+      if (!named) {
+        // Not a claim to judge, but the indicator's own small number typed beside it
+        // ("3 children" under a card that suppresses 3) would still be published.
+        if (kind === 'figure' && typesSmallFigure(context, indicator, mention))
+          return smallNumberFinding(context, indicator, mention);
+        continue;
+      }
     }
     const facts = factsFor(scope.catalogue, indicator, context.current, 'previous');
     if (facts.status === 'missing') return undefined;
@@ -347,12 +360,50 @@ function judgeNumber(
       figures = figures.filter((f) => f.kind === 'benchmark' && f.comparator === name);
       if (figures.length === 0) return undefined;
     }
-    if (candidates(kind, figures).some((f) => figureMatches(mention, f.value, indicator)))
-      return undefined;
+    const matched = candidates(kind, figures).filter((f) =>
+      figureMatches(mention, f.value, indicator),
+    );
+    if (matched.length > 0) {
+      return mention.qualifier === 'exact' && matched.every((f) => f.small)
+        ? smallNumberFinding(context, indicator, mention)
+        : undefined;
+    }
     claimed ??= { indicator, kind };
   }
   if (!claimed) return undefined;
   return numberFinding(context, claimed.indicator, mention, claimed.kind);
+}
+
+/** Whether the typed number is exactly a small figure of the indicator for the sentence's period. */
+function typesSmallFigure(
+  context: SentenceContext,
+  indicator: Indicator,
+  mention: NumberMention,
+): boolean {
+  if (mention.qualifier !== 'exact') return false;
+  return context.periods.some(({ period }) =>
+    figuresFor(context.scope, indicator, period, false).some(
+      (f) => f.small === true && figureMatches(mention, f.value, indicator),
+    ),
+  );
+}
+
+/** A typed number that is a suppressed small figure: flagged without repeating it. */
+function smallNumberFinding(
+  context: SentenceContext,
+  indicator: Indicator,
+  mention: NumberMention,
+): Finding {
+  const when = label(context.current);
+  return {
+    start: mention.start,
+    end: mention.end,
+    reason: `This typed number is ${indicator.id}'s ${when} figure, a small number that disclosure control suppresses: write the directive instead (the public export prints it as c) or leave the number out`,
+    suggestions: [
+      directiveText('value', indicator, { period: periodAttribute(context, context.current) }),
+    ],
+    rule: 'small-number',
+  };
 }
 
 function quoteBefore(text: string, sentence: Span, span: Span, words = 2): string {
@@ -454,7 +505,7 @@ function numberFinding(
                 return b?.value !== undefined && b.symbol === undefined
                   ? {
                       value: b.value,
-                      what: `${name!}'s ${amount(indicator, b.value)} (${label(b.period)})`,
+                      what: `${possessive(name!)} ${amount(indicator, b.value)} (${label(b.period)})`,
                     }
                   : undefined;
               })();
@@ -743,8 +794,8 @@ function judgePhrase(
         return {
           ...place,
           reason: hidden
-            ? `${said}, but ${indicator.id}'s ${when} value is ${where} ${name}'s ${amount(indicator, theirs)} (${label(benchmark.period)})`
-            : `${said}, but ${indicator.id}'s ${when} value ${amount(indicator, now)} is ${where} ${name}'s ${amount(indicator, theirs)} (${label(benchmark.period)})`,
+            ? `${said}, but ${indicator.id}'s ${when} value is ${where} ${possessive(name)} ${amount(indicator, theirs)} (${label(benchmark.period)})`
+            : `${said}, but ${indicator.id}'s ${when} value ${amount(indicator, now)} is ${where} ${possessive(name)} ${amount(indicator, theirs)} (${label(benchmark.period)})`,
           suggestions: [
             directiveText('benchmark', indicator, { vs: name, period: periodKey }),
             ...swap(position !== 0 && (phrase.position === 'above' || phrase.position === 'below')),
@@ -790,4 +841,9 @@ function judgePhrase(
       };
     }
   }
+}
+
+/** `England's`, `Statistical neighbours'`: a comparator's name as the owner of its figure. */
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
