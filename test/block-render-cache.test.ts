@@ -83,12 +83,19 @@ describe('block render cache', () => {
     const moved = await render(sample.replace('\n\nThis report', '\n\n\nThis report'));
     assert.deepEqual(cache.lastStats, { rendered: 1, reused: total - 1 });
     assert.match(moved?.body ?? '', /data-line="9"/);
-    // A chart added above the others renumbers their ids without rendering them again.
+    // A chart added above the others renders alone and leaves their ids as they were.
     const added = await render(
       sample.replace('## Care leavers\n', '## Care leavers\n\n::chart{id=OP147}\n'),
     );
     assert.ok(cache.lastStats.rendered <= 2, JSON.stringify(cache.lastStats));
-    assert.match(added?.body ?? '', /id="sc-chart-2-title"/);
+    assert.match(added?.body ?? '', /id="sc-chart-OP147-title"/);
+    assert.match(added?.body ?? '', /id="sc-chart-OP148-title"/);
+    // A second chart of the same indicator above the first takes its name; the first moves on.
+    const twice = await render(
+      sample.replace('## Care leavers\n', '## Care leavers\n\n::chart{id=OP148}\n'),
+    );
+    assert.ok(cache.lastStats.rendered <= 2, JSON.stringify(cache.lastStats));
+    assert.match(twice?.body ?? '', /id="sc-chart-OP148-2-title"/);
   });
 
   it('leaves author data-line attributes to the whole-tree render', async () => {

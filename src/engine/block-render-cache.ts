@@ -13,7 +13,7 @@
  * and element ids are put in afterwards, so typing a new line above a chart, or adding a
  * chart, does not render the other charts again.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { RenderMode } from './api.js';
@@ -27,6 +27,8 @@ import {
   reportDisclosure,
   suppressionOf,
 } from './disclose/index.js';
+import { IdCounter, IdMarks, joinParts, markToken, splitMarks } from './html/element-ids.js';
+import type { HtmlParts } from './html/element-ids.js';
 import { renderBody } from './html/pipeline.js';
 import { Slots } from './html/slots.js';
 import { createMessage } from './messages.js';
@@ -70,15 +72,13 @@ export interface BlockRenderResult {
 }
 
 interface Entry {
-  /** HTML with `data-line` relative to the block (its first line is 0). */
-  readonly html: string;
+  /** The block's HTML cut at its ids and `data-line` numbers (relative: its first line is 0). */
+  readonly html: HtmlParts;
   /** Top-level nodes left after resolving: the whole-tree HTML puts a newline between each. */
   readonly nodes: number;
   /** Messages with lines relative to the block (its first line is 1). */
   readonly messages: readonly Message[];
   readonly symbols: readonly StatSymbol[];
-  /** Element ids taken while resolving (charts) and while building slots (cards). */
-  readonly ids: { readonly resolve: number; readonly fill: number };
   readonly heading: string | undefined;
   /** The figures the block prints, lines relative to the block (its first line is 1). */
   readonly printed: readonly FigureRecord[];
@@ -142,14 +142,13 @@ export class BlockRenderCache {
         readonly decisions: Decisions;
       }
     | undefined;
-  /**
-   * Ids in cached HTML are placeholders: `${token}R3z` is the block's third id taken while
-   * resolving. The token is random, so no author text can pass for one.
-   */
-  private readonly token = `q${randomBytes(8).toString('hex')}`;
-  private readonly placeholder = new RegExp(`${this.token}([RF])(\\d+)z`, 'g');
+  /** Marks the ids and lines of cached HTML (see html/element-ids.ts). */
+  private readonly token = markToken();
   /** Each entry's HTML as last placed in a report, and where (see `place`). */
-  private readonly placed = new WeakMap<Entry, { readonly at: string; readonly html: string }>();
+  private readonly placed = new WeakMap<
+    Entry,
+    { readonly lines: number; readonly names: readonly string[]; readonly html: string }
+  >();
   /** Blocks rendered and reused by the last call (for tests and benchmarks). */
   lastStats = { rendered: 0, reused: 0 };
   private generation = 0;
@@ -179,10 +178,7 @@ export class BlockRenderCache {
     const messages: Message[] = [];
     const printed: FigureRecord[] = [];
     const symbolsUsed = new Set<StatSymbol>();
-    const parts: Array<{ readonly entry: Entry; readonly lines: number; readonly index: number }> =
-      [];
-    const firstIds: Array<{ resolve: number; fill: number }> = [];
-    const ids = { resolve: 0, fill: 0 };
+    const parts: Array<{ readonly entry: Entry; readonly lines: number }> = [];
     let firstHeading: string | undefined;
     let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
@@ -240,9 +236,6 @@ export class BlockRenderCache {
         record.reads.all ||= build.reads.all;
         record.digest = readsDigest(catalogue, record.reads);
       }
-      firstIds.push({ ...ids });
-      ids.resolve += entry.ids.resolve;
-      ids.fill += entry.ids.fill;
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
       for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
       for (const shown of entry.printed) printed.push(shiftRecord(shown, block.line - 1));
@@ -257,19 +250,22 @@ export class BlockRenderCache {
         headingFound = true;
         firstHeading = entry.heading || undefined;
       }
-      if (entry.nodes > 0) parts.push({ entry, lines: block.line - 1, index });
+      if (entry.nodes > 0) parts.push({ entry, lines: block.line - 1 });
     }
     this.lastStats = stats;
-    /*
-     * The whole-tree render numbers ids in one sequence: every chart while resolving,
-     * then every card while building slots. Block ids are put in that same order.
-     */
+    // Ids are named in block order, as the whole-tree render names them in document order.
     let placed: string[] | undefined;
-    const place = () =>
-      (placed ??= parts.map(({ entry, lines, index }) => {
-        const before = firstIds[index] ?? { resolve: 0, fill: 0 };
-        return this.place(entry, lines, before.resolve, ids.resolve + before.fill);
-      }));
+    const place = () => {
+      if (placed) return placed;
+      const counter = new IdCounter();
+      return (placed = parts.map(({ entry, lines }) =>
+        this.place(
+          entry,
+          lines,
+          entry.html.ids.map((base) => counter.name(base)),
+        ),
+      ));
+    };
     let body: string | undefined;
     return {
       // Joined when asked for: a face that patches blocks need not pay for the whole.
@@ -337,20 +333,21 @@ export class BlockRenderCache {
   }
 
   /**
-   * A block's HTML with its lines moved down by `lines` and its ids numbered from the
-   * given bases. Typing moves nothing, so each block keeps the string it had last time
-   * rather than running the replacements over the whole report on every keystroke.
+   * A block's HTML with its lines moved down by `lines` and its ids named `names`. Typing
+   * moves nothing, so each block keeps the string it had last time rather than joining
+   * the whole report again on every keystroke.
    */
-  private place(entry: Entry, lines: number, resolveBase: number, fillBase: number): string {
-    const at = `${lines} ${resolveBase} ${fillBase}`;
+  private place(entry: Entry, lines: number, names: readonly string[]): string {
     const known = this.placed.get(entry);
-    if (known?.at === at) return known.html;
-    const html = shiftLines(entry.html, lines).replace(
-      this.placeholder,
-      (_, phase: string, count: string) =>
-        String((phase === 'R' ? resolveBase : fillBase) + Number(count)),
-    );
-    this.placed.set(entry, { at, html });
+    if (
+      known?.lines === lines &&
+      known.names.length === names.length &&
+      known.names.every((name, index) => name === names[index])
+    ) {
+      return known.html;
+    }
+    const html = joinParts(entry.html, names, lines);
+    this.placed.set(entry, { lines, names, html });
     return html;
   }
 }
@@ -359,9 +356,8 @@ export class BlockRenderCache {
 function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string): Resolution {
   const messages: Message[] = [];
   const symbols = new Set<StatSymbol>();
-  const ids = { resolve: 0, fill: 0 };
+  const marks = new IdMarks(token);
   const figureLog = new FigureLog(input.path);
-  let phase: 'resolve' | 'fill' = 'resolve';
   const reads: CatalogueReads = { ids: new Set(), all: false };
   const ctx: ResolveContext = {
     file: input.path,
@@ -380,7 +376,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
     charts: input.charts,
     messages,
     figureLog,
-    nextId: (prefix) => `${prefix}-${token}${phase === 'resolve' ? 'R' : 'F'}${++ids[phase]}z`,
+    nextId: (prefix, keys = []) => marks.id(prefix, keys),
     report: (ruleId, reason, at, options) =>
       messages.push(placedMessage(input.path, ruleId, reason, at, options)),
   };
@@ -397,19 +393,18 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
         await all;
         const heading = headingText(tree);
         const nodes = tree.children.filter((node) => node.type !== 'yaml').length;
-        phase = 'fill';
         const html = await renderBody(
           tree,
           ctx.slots,
           new VFile({ path: input.path, value: block.text }),
           input.mode === 'public',
+          (line) => marks.line(line),
         );
         return {
-          html,
+          html: splitMarks(html, marks),
           nodes,
           messages,
           symbols: [...symbols],
-          ids: { ...ids },
           heading,
           printed: figureLog.records,
         };
@@ -474,14 +469,6 @@ function shiftMessage(message: Message, lines: number): Message {
 function shiftRecord(record: FigureRecord, lines: number): FigureRecord {
   if (lines === 0) return record;
   return { ...record, place: { ...record.place, line: record.place.line + lines } };
-}
-
-function shiftLines(html: string, lines: number): string {
-  if (lines === 0) return html;
-  return html.replace(
-    / data-line="(\d+)"/g,
-    (_, line: string) => ` data-line="${Number(line) + lines}"`,
-  );
 }
 
 const environments = new WeakMap<Catalogue, Map<string, string>>();

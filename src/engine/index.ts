@@ -11,6 +11,7 @@ import { NO_DECISIONS, discloseFigures, reportDisclosure } from './disclose/inde
 import { DOCUMENT_CSS } from './html/styles.js';
 import { renderDocument } from './html/document.js';
 import { renderBody } from './html/pipeline.js';
+import { IdCounter, IdMarks, joinParts, markToken, splitMarks } from './html/element-ids.js';
 import { Slots } from './html/slots.js';
 import { RULES, createMessage, sortMessages } from './messages.js';
 import { capMessages } from './message-cap.js';
@@ -107,6 +108,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Typing re-renders one block of a long report: parse and render only what changed.
   const parsers = new Map<string, IncrementalParser>();
   const blockCache = new BlockRenderCache();
+  /** Marks the ids of a whole-tree render until they are named (see html/element-ids.ts). */
+  const idToken = markToken();
   /** What the door checks found in each report's last text. */
   const doors = new Map<string, Door>();
   const keyers = new Map<string, BlockKeyer>();
@@ -210,8 +213,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   ) {
     const mode = renderOptions.mode ?? 'preview';
     const messages = prepared.messages;
-    let counter = 0;
-    const ctx: ResolveContext = {
+    const marks = new IdMarks(idToken);
+    const ctx: ResolveContext & { readonly marks: IdMarks } = {
+      marks,
       file: prepared.path,
       catalogue: prepared.catalogue,
       reportPeriod: prepared.reportPeriod,
@@ -228,7 +232,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       charts,
       messages,
       ...(withCharts ? { figureLog: new FigureLog(prepared.path) } : {}),
-      nextId: (prefix) => `${prefix}-${++counter}`,
+      nextId: (prefix, keys = []) => marks.id(prefix, keys),
       report: (ruleId, reason, at, messageOptions) =>
         messages.push(
           createMessage(
@@ -348,11 +352,19 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function renderWhole(prepared: Prepared, renderOptions: RenderOptions) {
     const ctx = await resolveReport(prepared, renderOptions, true);
     throwIfCancelled(renderOptions.signal);
-    const body = await renderBody(
+    const html = await renderBody(
       prepared.tree(),
       ctx.slots,
       new VFile({ path: prepared.path, value: prepared.text }),
       ctx.mode === 'public',
+    );
+    // Named in document order, as the block cache names them block after block.
+    const parts = splitMarks(html, ctx.marks);
+    const counter = new IdCounter();
+    const body = joinParts(
+      parts,
+      parts.ids.map((base) => counter.name(base)),
+      0,
     );
     return {
       ...ctx,

@@ -153,7 +153,7 @@ export function breakdownBlock(
     ]);
   if (attributes['chart'] !== 'true' || !ctx.withCharts) return () => tableOf(publishedCells());
 
-  const prefix = safeIdPrefix(ctx.nextId('sc-breakdown'));
+  const prefix = safeIdPrefix(ctx.nextId('sc-breakdown', [indicator.id]));
   let svg: Element | undefined;
   let failure = '';
   let cells: ReturnType<typeof publishedCells> = [];

@@ -32,7 +32,7 @@ export function indicatorCard(
   commentary: ElementContent[] | undefined,
 ): Element {
   const { indicator, observation } = facts;
-  const titleId = ctx.nextId('sc-card');
+  const titleId = ctx.nextId('sc-card', [indicator.id]);
   const period = observation?.period ?? facts.requested;
   // Built in reading order, so the figure list is too: the headline, then the lines below.
   const headline = figureWithPeriod(ctx, facts, { place: 'card' });

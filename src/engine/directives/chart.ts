@@ -76,7 +76,7 @@ export function chartBlock(
     input.observations,
     input.benchmarks.flatMap((series) => series.values),
   );
-  return drawLater(ctx, publishedInput, indicator.id, attributes['title'], settled);
+  return drawLater(ctx, publishedInput, [indicator.id], attributes['title'], settled);
 }
 
 /**
@@ -152,7 +152,7 @@ export function multiChartBlock(
   return drawLater(
     ctx,
     publishedInput,
-    unique.map((i) => i.id).join(', '),
+    unique.map((i) => i.id),
     attributes['title'],
     settled,
   );
@@ -178,7 +178,7 @@ function unitWords(indicator: Indicator): string {
 function drawLater(
   ctx: ResolveContext,
   input: () => TrendChartInput,
-  what: string,
+  ids: readonly string[],
   title: string | undefined,
   settled: boolean,
 ): () => Element {
@@ -186,7 +186,7 @@ function drawLater(
   if (!ctx.withCharts) return () => h('figure.sc-chart');
   let figure: Element | undefined;
   let failure = '';
-  const idPrefix = ctx.nextId('sc-chart');
+  const idPrefix = ctx.nextId('sc-chart', ids);
   // The table's figures, recorded when the chart takes its place in the document.
   const cells: Array<readonly [FigureFacts, Element]> = [];
   const draw = () => {
@@ -217,7 +217,10 @@ function drawLater(
   else ctx.afterDisclose.push(draw);
   return () => {
     if (!figure)
-      return problemMarker('chart-failed', `The chart for ${what} could not be drawn: ${failure}`);
+      return problemMarker(
+        'chart-failed',
+        `The chart for ${ids.join(', ')} could not be drawn: ${failure}`,
+      );
     for (const [facts, cell] of cells) ctx.figureLog?.add(facts, cell);
     return figure;
   };

@@ -33,8 +33,11 @@ export interface ResolveContext {
   readonly afterDisclose: Array<() => void>;
   /** The suppressed versions, so figures can be marked as suppressed for publication. */
   readonly suppressedShown: Set<Observation | BenchmarkValue>;
-  /** Numbers element ids so two cards or charts never share one. */
-  nextId(prefix: string): string;
+  /**
+   * Names an element by the indicators it shows (see html/element-ids.ts); the name is
+   * unique in the document once assembled.
+   */
+  nextId(prefix: string, keys?: readonly string[]): string;
   /** Async work (chart rendering) the transform waits for before serializing. */
   readonly pending: Promise<unknown>[];
   /** False for `check`: messages only, no chart is rendered. */

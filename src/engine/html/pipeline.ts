@@ -48,9 +48,10 @@ export async function renderBody(
   slots: Slots,
   file: VFile,
   publicOutput = false,
+  lineMark?: (line: number) => string,
 ): Promise<string> {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
-  if (!publicOutput) for (const node of tree.children) markLine(node);
+  if (!publicOutput) for (const node of tree.children) markLine(node, lineMark);
   const authorHtml = hasAuthorHtml(tree);
   const processor = publicOutput
     ? authorHtml
@@ -66,11 +67,15 @@ export async function renderBody(
   return processor.stringify(hast, file);
 }
 
-/** `data-line` on every top-level block lets the preview follow the editor (0-based like VS Code). */
-function markLine(node: RootContent): void {
+/**
+ * `data-line` on every top-level block lets the preview follow the editor (0-based like
+ * VS Code). `mark` writes a place for the number instead, when it is put in later.
+ */
+function markLine(node: RootContent, mark: ((line: number) => string) | undefined): void {
   const line = node.position?.start.line;
   if (line === undefined) return;
-  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataLine: line - 1 } };
+  const dataLine = mark ? mark(line - 1) : line - 1;
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataLine } };
 }
 
 function hasAuthorHtml(tree: MdastRoot): boolean {
