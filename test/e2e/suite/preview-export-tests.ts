@@ -6,7 +6,7 @@ import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { MARKERS, type E2EConfig } from '../protocol.js';
 import { awaitMarker, workspaceRoot, writeMarker } from './exchange.js';
-import { withTimeout } from '../wait.js';
+import { waitFor, withTimeout } from '../wait.js';
 
 const COMMAND_TIMEOUT_MS = 30_000;
 /** The harness polls the webview for this long before it answers. */
@@ -88,9 +88,21 @@ export function definePreviewExportTests(config: () => E2EConfig): void {
       assert.match(comparison.html, /Every figure is printed the same/);
       assert.doesNotMatch(comparison.html, /<script/);
       // Closed again, so the preview is the visible webview for the tests after this one.
-      const tabs = vscode.window.tabGroups.all
-        .flatMap((group) => group.tabs)
-        .filter((tab) => tab.label.startsWith('Figures: '));
+      // The tab model follows the new panel a moment later.
+      const tabs = await waitFor(
+        () => {
+          const found = vscode.window.tabGroups.all
+            .flatMap((group) => group.tabs)
+            .filter(
+              (tab) =>
+                tab.input instanceof vscode.TabInputWebview &&
+                tab.input.viewType.endsWith('scorecard.figureDiff'),
+            );
+          return found.length > 0 ? found : undefined;
+        },
+        COMMAND_TIMEOUT_MS,
+        'the comparison tab',
+      );
       assert.equal(tabs.length, 1, 'one comparison tab');
       await vscode.window.tabGroups.close(tabs);
     });
