@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { RenderResult, Message } from '../engine/index.js';
 import type { DataWatcher } from './data-watcher.js';
 import { planBlocks, type KeyedBlock } from './logic/block-patch-plan.js';
+import { markedBody } from './logic/block-patcher.js';
 import { createNonce, previewShell } from './logic/preview-shell.js';
 import { isFromPreview, type ToPreview } from './logic/preview-protocol.js';
 import { AdaptiveDelay, Debouncer, LatestOnly } from './logic/render-scheduler.js';
@@ -48,6 +49,8 @@ class PreviewPanel implements vscode.Disposable {
   private state: PreviewState | undefined;
   /** The blocks of the page's content as last sent, and that message's number. */
   private held: { readonly seq: number; readonly blocks: readonly KeyedBlock[] } | undefined;
+  /** The blocks the page's own HTML was made from, and their number. */
+  private shellHeld: { readonly seq: number; readonly blocks: readonly KeyedBlock[] } | undefined;
   private seq = 0;
   private running: AbortController | undefined;
   private revealedAt = 0;
@@ -143,7 +146,7 @@ class PreviewPanel implements vscode.Disposable {
     this.state = { version, body: result.body, banner };
     this.panel.title = `Preview ${path.basename(this.document.uri.fsPath)}`;
     // A new page shows the body at once; its script asks for the blocks when ready.
-    if (this.shownCss !== result.css) this.setShell(result.css, result.body);
+    if (this.shownCss !== result.css) this.setShell(result.css, result.blocks);
     else this.sendBlocks(false);
     this.rendered.fire(this.document.uri);
   }
@@ -187,9 +190,13 @@ class PreviewPanel implements vscode.Disposable {
     );
   }
 
-  private setShell(css: string, body: string): void {
+  private setShell(css: string, blocks: readonly KeyedBlock[] | string): void {
     const webview = this.panel.webview;
     this.held = undefined;
+    // A page made from blocks holds them from the start (it adopts them when it loads).
+    const seq = typeof blocks === 'string' ? undefined : ++this.seq;
+    this.shellHeld = typeof blocks === 'string' || seq === undefined ? undefined : { seq, blocks };
+    const body = typeof blocks === 'string' ? blocks : markedBody(blocks);
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
     const line = editor?.visibleRanges[0]?.start.line;
     this.shownCss = css;
@@ -202,6 +209,7 @@ class PreviewPanel implements vscode.Disposable {
       title: path.basename(this.document.uri.fsPath),
       css,
       body,
+      ...(seq !== undefined ? { seq } : {}),
       ...(line !== undefined ? { line } : {}),
     });
   }
@@ -213,8 +221,10 @@ class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (message.type === 'ready') {
-      // A fresh page (first load, or shown again): give it the newest state.
-      this.sendBlocks(true);
+      // A fresh page (first load, or shown again) holds the shell's blocks: give it what
+      // changed since (a page that did not adopt them asks for the whole content).
+      this.held = this.shellHeld;
+      this.sendBlocks(this.held === undefined);
       // A page reloaded after being hidden starts where the shell was first made: bring
       // it to where the editor is now.
       const shown = vscode.window.visibleTextEditors.find((e) => e.document === this.document);

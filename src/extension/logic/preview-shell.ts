@@ -10,6 +10,11 @@ export interface PreviewShellInput {
   readonly css: string;
   /** The engine's sanitized `<main>` content. */
   readonly body: string;
+  /**
+   * The number of the blocks the body was made from (each after a `<!--sc-block KEY-->`
+   * comment), so the page adopts them instead of waiting to be sent them again.
+   */
+  readonly seq?: number;
   /** The editor's top visible line, restored once the page loads. */
   readonly line?: number;
 }
@@ -53,7 +58,7 @@ export function previewShell(input: PreviewShellInput): string {
 .scorecard-banner[hidden]{display:none}
 </style>
 </head>
-<body data-initial-line="${input.line ?? 0}">
+<body data-initial-line="${input.line ?? 0}" data-shell-seq="${input.seq ?? ''}">
 <div id="scorecard-banner" class="scorecard-banner" role="alert" hidden></div>
 <main id="scorecard-content">${input.body}</main>
 <script nonce="${nonce}" src="${escapeHtml(input.scriptUri)}"></script>
