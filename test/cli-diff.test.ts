@@ -2,21 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../src/cli/main.js';
-
-/** Runs the CLI in-process in `cwd`, capturing what it prints. */
-async function cli(argv: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.chdir(previous);
-  }
-}
+import { cli } from './cli-run.js';
 
 const REPORT = `---
 title: Diff test

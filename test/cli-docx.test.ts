@@ -13,24 +13,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { runCli } from '../src/cli/main.js';
+import { cli } from './cli-run.js';
 import { readDocxGenerator } from '../src/engine/index.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sample = 'children-in-care-q4-2023-24.md';
-
-async function cli(argv: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 describe('scorecard export --docx', function () {
   this.timeout(120_000);

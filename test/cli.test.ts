@@ -13,24 +13,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { runCli } from '../src/cli/main.js';
+import { cli } from './cli-run.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sample = 'children-in-care-q4-2023-24.md';
-
-/** Runs the CLI in-process in `cwd`, capturing what it prints. */
-async function cli(argv: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 describe('scorecard CLI', function () {
   this.timeout(60_000);
