@@ -18,6 +18,8 @@ England: :benchmark{id=A1 vs=England}.
 :::
 
 ::scorecard{ids="A1,B1,C1,D1"}
+
+::summary{ids="A1,B1,C1,D1"}
 `;
 
 /** One data file in two versions: A1 falls below target, B1 is suppressed, C1's benchmark is revised. */

@@ -247,9 +247,9 @@ const FIGURE_TOKEN = /£?\d+(,\d{3})*(\.\d+)?(%|st|nd|rd|th)?/g;
  * description restates its table (recorded cell by cell) and the differences between them.
  */
 function isLabel(node: Element): boolean {
-  // A summary's count of none (`▼ 0 Red`) is of no indicator.
-  if (classes(node).includes('sc-summary__item') && /^\D*0\D*$/.test(textOf(node.children)))
-    return true;
+  // A summary counts indicators (`▼ 2 Red`): no figure of any one of them, so none is
+  // listed (a diff would otherwise see every listed indicator change with one).
+  if (classes(node).includes('sc-summary__item')) return true;
   if (/^(h[1-6]|caption|th|dt|figcaption)$/.test(node.tagName)) return true;
   return classes(node).some((name) =>
     [

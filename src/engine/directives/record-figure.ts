@@ -122,11 +122,6 @@ export function recordRag<T extends ElementContent>(
   );
 }
 
-/** A summary prints a status or direction as one of a count (`▼ 2 Red`), not its number. */
-interface TallyOptions {
-  readonly tally?: boolean;
-}
-
 /** The direction of travel as figure-record.ts names it. */
 const JUDGED = { better: 'improved', worse: 'worsened', 'no change': 'unchanged' } as const;
 
@@ -135,7 +130,6 @@ export function recordChange<T extends ElementContent>(
   ctx: ResolveContext,
   facts: IndicatorFacts,
   shown: T,
-  options: TallyOptions = {},
 ): T {
   const { observation, previous, change, indicator } = facts;
   if (!ctx.figureLog || !observation) return shown;
@@ -144,11 +138,7 @@ export function recordChange<T extends ElementContent>(
   const now = comparable(observation);
   const before = comparable(previous);
   const value =
-    !options.tally &&
-    now !== undefined &&
-    before !== undefined &&
-    change &&
-    change.direction !== 'none'
+    now !== undefined && before !== undefined && change && change.direction !== 'none'
       ? roundHalfUp(
           roundHalfUp(now, indicator.decimals) - roundHalfUp(before, indicator.decimals),
           indicator.decimals,

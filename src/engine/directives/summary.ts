@@ -7,8 +7,6 @@ import type { Place, ResolveContext } from './context.js';
 import { compareOf, factsAt } from './indicator-facts.js';
 import { publishedFacts, recordFacts } from './disclosure-gate.js';
 import { scorecardIndicators } from './scorecard.js';
-import { visit } from 'unist-util-visit';
-import { recordChange, recordRag } from './record-figure.js';
 
 interface Tally {
   readonly key: string;
@@ -40,37 +38,8 @@ export function summaryBlock(
   return () => {
     const shown = resolved.map((facts) => publishedFacts(ctx, facts, compare));
     const summary = summaryOf(shown, compare, period, titleId);
-    recordTallies(ctx, shown, summary);
     return summary;
   };
-}
-
-/**
- * Each indicator's status and direction are shown as part of a count (`▼ 2 Red`): that
- * count's item is what the summary prints of them, with no number of their own.
- */
-function recordTallies(
-  ctx: ResolveContext,
-  facts: readonly IndicatorFacts[],
-  summary: Element,
-): void {
-  if (!ctx.figureLog) return;
-  const items = new Map<string, Element>();
-  visit(summary, 'element', (node) => {
-    const className = node.properties['className'];
-    const item = Array.isArray(className)
-      ? className.find((name) => String(name).startsWith('sc-summary__item--'))
-      : undefined;
-    if (item !== undefined) items.set(String(item).slice('sc-summary__item--'.length), node);
-  });
-  for (const one of facts) {
-    const status = one.indicator.polarity === 'none' ? 'none' : (one.rag?.status ?? 'none');
-    const ragItem = items.get(status);
-    if (ragItem) recordRag(ctx, one, ragItem);
-    const judgement = one.change?.judgement;
-    const changeItem = items.get(judgement === 'no change' ? 'same' : (judgement ?? 'unjudged'));
-    if (changeItem) recordChange(ctx, one, changeItem, { tally: true });
-  }
 }
 
 function summaryOf(
