@@ -7,6 +7,7 @@ import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RULES } from '../../engine/index.js';
 import { exportPath, type ExportMode } from './export-files.js';
+import { escapeHtml, styleText } from './preview-shell.js';
 
 export interface LastExport {
   readonly file: string;
@@ -180,10 +181,6 @@ export interface DiffViewInput {
   readonly exempt: boolean;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** No script at all, nothing loaded: only the two nonce'd style elements apply. */
 export function diffViewCsp(nonce: string): string {
   return ["default-src 'none'", `style-src 'nonce-${nonce}'`].join('; ');
@@ -192,7 +189,7 @@ export function diffViewCsp(nonce: string): string {
 /** The webview page of a comparison: the export's look, no script, no request. */
 export function diffViewHtml(input: DiffViewInput): string {
   const nonce = escapeHtml(input.nonce);
-  const css = input.css.replace(/<\/style/gi, '<\\/style');
+  const css = styleText(input.css);
   const banner = input.exempt
     ? '<p class="sc-exempt-banner">Exempt information — not for publication</p>\n'
     : '';

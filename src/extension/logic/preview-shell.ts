@@ -33,8 +33,14 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-function escapeHtml(text: string): string {
+/** Text safe in an HTML attribute or element of the pages the extension writes. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** CSS safe inside a `<style>` element: a `</style` in it would end the element early. */
+export function styleText(css: string): string {
+  return css.replace(/<\/style/gi, '<\\/style');
 }
 
 /**
@@ -43,8 +49,7 @@ function escapeHtml(text: string): string {
  */
 export function previewShell(input: PreviewShellInput): string {
   const nonce = escapeHtml(input.nonce);
-  // A `</style` inside the CSS would end the element early; the engine never writes one.
-  const css = input.css.replace(/<\/style/gi, '<\\/style');
+  const css = styleText(input.css);
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
