@@ -8,6 +8,7 @@ export type { EngineHost, HostFiles, HostStat } from './host.js';
 export { createNodeHost, parseChartWorkers, type NodeHostOptions } from './node-host.js';
 export { createMemoryHost, type MemoryHost, type MemoryHostOptions } from './memory-host.js';
 export { VERSION } from './version.js';
+export { firstDataLine } from './preview-blocks.js';
 export { GENERATOR_NAME, readGenerator } from './html/document.js';
 export { createMessage, type MessageOptions, type RuleId } from './messages.js';
 export {

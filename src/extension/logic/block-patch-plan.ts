@@ -3,17 +3,12 @@
  * it holds to a new render's. Only blocks it lacks travel with their HTML (a 100-chart
  * report is near 2 MB; a keystroke changes one paragraph of it).
  */
+import { firstDataLine } from '../../engine/index.js';
 import type { BlockSlot } from './preview-protocol.js';
 
 export interface KeyedBlock {
   readonly key: string;
   readonly html: string;
-}
-
-/** The first `data-line` number in `html` (the engine's own attribute), if any. */
-function firstLine(html: string): number | undefined {
-  const match = / data-line="(\d+)"/.exec(html);
-  return match ? Number(match[1]) : undefined;
 }
 
 /**
@@ -30,8 +25,8 @@ export function planBlocks(
     const before = known.get(key);
     if (before === undefined) return { key, html };
     if (before === html) return { key };
-    const from = firstLine(before);
-    const to = firstLine(html);
+    const from = firstDataLine(before);
+    const to = firstDataLine(html);
     // Not a pure shift after all: send the block rather than guess.
     if (from === undefined || to === undefined || from === to) return { key, html };
     return { key, shift: to - from };
