@@ -118,6 +118,27 @@ interface BlockRecord {
   resolution?: Resolution | undefined;
   /** The last render that used it. */
   used: number;
+  /** The disclose stage's messages on its figures, for the decisions they were made from. */
+  disclosed?: { readonly decisions: Decisions; readonly messages: readonly Message[] } | undefined;
+}
+
+/**
+ * What the disclose stage says about a block's figures (lines relative to the block),
+ * kept while the document's decisions are the same object: typing elsewhere in a long
+ * report does not go over every block's figures again.
+ */
+function disclosureMessages(
+  record: BlockRecord,
+  decisions: Decisions,
+  input: BlockRenderInput,
+): readonly Message[] {
+  if (record.disclosed?.decisions === decisions) return record.disclosed.messages;
+  const messages: Message[] = [];
+  reportDisclosure(record.figures, decisions, input, (ruleId, reason, at, options) =>
+    messages.push(placedMessage(input.path, ruleId, reason, at, options)),
+  );
+  record.disclosed = { decisions, messages };
+  return messages;
 }
 
 /** Drops the records the current render did not use, oldest first, down to the limit. */
@@ -149,6 +170,11 @@ export class BlockRenderCache {
     Entry,
     { readonly lines: number; readonly names: readonly string[]; readonly html: string }
   >();
+  /** Each entry's messages as last moved to where its block stands (see `shifted`). */
+  private readonly shiftedMessages = new WeakMap<
+    Entry,
+    { readonly lines: number; readonly messages: readonly Message[] }
+  >();
   /** Blocks rendered and reused by the last call (for tests and benchmarks). */
   lastStats = { rendered: 0, reused: 0 };
   private generation = 0;
@@ -176,7 +202,7 @@ export class BlockRenderCache {
       return undefined;
     }
     const messages: Message[] = [];
-    const printed: FigureRecord[] = [];
+    const placedEntries: Array<{ readonly entry: Entry; readonly lines: number }> = [];
     const symbolsUsed = new Set<StatSymbol>();
     const parts: Array<{ readonly entry: Entry; readonly lines: number }> = [];
     let firstHeading: string | undefined;
@@ -237,15 +263,13 @@ export class BlockRenderCache {
         record.digest = readsDigest(catalogue, record.reads);
       }
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
-      for (const message of entry.messages) messages.push(shiftMessage(message, block.line - 1));
-      for (const shown of entry.printed) printed.push(shiftRecord(shown, block.line - 1));
+      for (const message of this.shifted(entry, block.line - 1)) messages.push(message);
       if (anyDecision) {
-        reportDisclosure(record.figures, decisions, input, (ruleId, reason, at, options) =>
-          messages.push(
-            shiftMessage(placedMessage(input.path, ruleId, reason, at, options), block.line - 1),
-          ),
-        );
+        for (const message of disclosureMessages(record, decisions, input)) {
+          messages.push(shiftMessage(message, block.line - 1));
+        }
       }
+      placedEntries.push({ entry, lines: block.line - 1 });
       if (!headingFound && entry.heading !== undefined) {
         headingFound = true;
         firstHeading = entry.heading || undefined;
@@ -267,6 +291,7 @@ export class BlockRenderCache {
       ));
     };
     let body: string | undefined;
+    let printed: FigureRecord[] | undefined;
     return {
       // Joined when asked for: a face that patches blocks need not pay for the whole.
       get body() {
@@ -278,8 +303,24 @@ export class BlockRenderCache {
       messages,
       symbolsUsed,
       firstHeading,
-      printed,
+      // Listed when asked for (an export, `scorecard figures`): a keystroke in a long
+      // report must not copy every figure record of every block to move its line.
+      get printed() {
+        return (printed ??= placedEntries.flatMap(({ entry, lines }) =>
+          entry.printed.map((record) => shiftRecord(record, lines)),
+        ));
+      },
     };
+  }
+
+  /** An entry's messages moved down by `lines`, kept while the block stays where it is. */
+  private shifted(entry: Entry, lines: number): readonly Message[] {
+    if (lines === 0 || entry.messages.length === 0) return entry.messages;
+    const known = this.shiftedMessages.get(entry);
+    if (known?.lines === lines) return known.messages;
+    const messages = entry.messages.map((message) => shiftMessage(message, lines));
+    this.shiftedMessages.set(entry, { lines, messages });
+    return messages;
   }
 
   /**

@@ -282,7 +282,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let body: string | undefined = notice;
     // Set when the body is a notice instead of the report's own blocks.
     let shownNotice = notice;
-    let figures: readonly FigureRecord[] = notice === undefined ? ctx.printed : [];
+    // Read when asked for: a keystroke's render lists no figures.
+    let figures: readonly FigureRecord[] | undefined = notice === undefined ? undefined : [];
+    const shownFigures = (): readonly FigureRecord[] => (figures ??= ctx.printed);
     let messages = finish(ctx.messages);
     const title =
       prepared.frontMatter.title?.value ?? ctx.firstHeading ?? basename(prepared.path, '.md');
@@ -309,7 +311,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let html: string | undefined;
     if (ctx.mode === 'public') {
       // The last gate reads the finished document, whatever built it.
-      html = renderDocument(withFigures(figures));
+      html = renderDocument(withFigures(shownFigures()));
       const problems = publicGateProblems({
         html,
         file: prepared.path,
@@ -331,7 +333,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         : keyBlocks([shownNotice ?? ctx.body], false);
     return {
       get html() {
-        return (html ??= renderDocument(withFigures(figures)));
+        return (html ??= renderDocument(withFigures(shownFigures())));
       },
       get body() {
         return (body ??= ctx.body);
@@ -344,7 +346,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       messages,
       dataFiles: prepared.catalogue.files,
       refused: messages.some((message) => message.severity === 'error'),
-      figures,
+      get figures() {
+        return shownFigures();
+      },
     };
   }
 
@@ -401,7 +405,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       },
       symbolsUsed: result.symbolsUsed,
       firstHeading: result.firstHeading,
-      printed: result.printed,
+      get printed() {
+        return result.printed;
+      },
       mode,
       messages,
     };

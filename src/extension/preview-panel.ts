@@ -123,7 +123,9 @@ class PreviewPanel implements vscode.Disposable {
     this.timing.record(this.key, performance.now() - started);
     this.watcher.watch(result.dataFiles);
     this.reported.fire({ document: this.document, messages: result.messages });
-    if (result.body.trim() === '') {
+    // Read block by block: joining the whole body on every keystroke costs a long report
+    // as much as its render.
+    if (result.blocks.every((block) => block.html.trim() === '')) {
       // Never go blank: an empty body on a refused render keeps what the reader had.
       this.fail(
         version,
@@ -143,7 +145,13 @@ class PreviewPanel implements vscode.Disposable {
         )
       : '';
     this.lastGood = result;
-    this.state = { version, body: result.body, banner };
+    this.state = {
+      version,
+      banner,
+      get body() {
+        return result.body;
+      },
+    };
     this.panel.title = `Preview ${path.basename(this.document.uri.fsPath)}`;
     // A new page shows the body at once; its script asks for the blocks when ready.
     if (this.shownCss !== result.css) this.setShell(result.css, result.blocks);
@@ -159,7 +167,14 @@ class PreviewPanel implements vscode.Disposable {
   }
 
   private fail(version: number, banner: string): void {
-    this.state = { version, body: this.lastGood?.body ?? '', banner };
+    const lastGood = this.lastGood;
+    this.state = {
+      version,
+      banner,
+      get body() {
+        return lastGood?.body ?? '';
+      },
+    };
     void this.post({ type: 'failed', banner });
     this.rendered.fire(this.document.uri);
   }

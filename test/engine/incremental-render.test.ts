@@ -26,6 +26,44 @@ describe('quiet edits (the door checks kept between keystrokes)', () => {
     assert.deepEqual(lineEdit('same', 'same'), { start: 4, removed: 0, inserted: 0 });
   });
 
+  it('finds the same replacement as a character-by-character comparison, in long texts too', () => {
+    // Long texts are compared a chunk at a time first: edits on and around chunk edges.
+    const naive = (before: string, after: string) => {
+      const shorter = Math.min(before.length, after.length);
+      let start = 0;
+      while (start < shorter && before[start] === after[start]) start++;
+      let tail = 0;
+      while (tail < shorter - start && before.at(-1 - tail) === after.at(-1 - tail)) tail++;
+      return {
+        start,
+        removed: before.length - start - tail,
+        inserted: after.length - start - tail,
+      };
+    };
+    const nearChunkEdges = fc.oneof(
+      fc.nat({ max: 9000 }),
+      fc
+        .tuple(fc.nat({ max: 4 }), fc.integer({ min: -6, max: 6 }))
+        .map(([chunks, off]) => Math.max(0, chunks * 2048 + off)),
+    );
+    fc.assert(
+      fc.property(
+        nearChunkEdges,
+        nearChunkEdges,
+        fc.nat({ max: 3 }),
+        fc.string({ maxLength: 3 }),
+        fc.constantFrom('ab', 'a', 'abcabcabd'),
+        (length, at, removed, inserted, unit) => {
+          const before = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+          const start = Math.min(at, before.length);
+          const after = before.slice(0, start) + inserted + before.slice(start + removed);
+          assert.deepEqual(lineEdit(before, after), naive(before, after));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('keeps plain typing inside a paragraph line, and nothing that could change a door check', () => {
     const text = 'Intro\n\nA line of narrative here.\n';
     assert.equal(quiet(text, text.replace('narrative', 'narratives')), true);

@@ -33,16 +33,45 @@ const DATA_LINE = /data-line/i;
 /** Where `after` differs from `before`, as one replacement. */
 export function lineEdit(before: string, after: string): LineEdit {
   const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const start = sameFrom(before, after, 0, shorter);
+  const tail = sameTail(before, after, shorter - start);
+  return { start, removed: before.length - start - tail, inserted: after.length - start - tail };
+}
+
+/**
+ * Characters compared a chunk at a time first: one string comparison of a chunk costs
+ * about what a few characters do one by one, and a keystroke in the middle of a long
+ * report would otherwise compare half of it character by character.
+ */
+const CHUNK = 2048;
+
+/** How many characters from `start` the two texts have in common, up to `limit`. */
+function sameFrom(before: string, after: string, start: number, limit: number): number {
+  let at = start;
+  while (at + CHUNK <= limit && before.slice(at, at + CHUNK) === after.slice(at, at + CHUNK)) {
+    at += CHUNK;
+  }
+  while (at < limit && before.charCodeAt(at) === after.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many characters the two texts have in common at their ends, up to `limit`. */
+function sameTail(before: string, after: string, limit: number): number {
   let tail = 0;
   while (
-    tail < shorter - start &&
+    tail + CHUNK <= limit &&
+    before.slice(before.length - tail - CHUNK, before.length - tail) ===
+      after.slice(after.length - tail - CHUNK, after.length - tail)
+  ) {
+    tail += CHUNK;
+  }
+  while (
+    tail < limit &&
     before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
   ) {
     tail++;
   }
-  return { start, removed: before.length - start - tail, inserted: after.length - start - tail };
+  return tail;
 }
 
 /**
