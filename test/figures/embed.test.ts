@@ -141,7 +141,16 @@ describe('exports carry their figures', function () {
     // The small number is nowhere in the list.
     const list = /<template id="scorecard-figures">([^<]*)<\/template>/.exec(result.html)?.[1];
     assert.ok(list !== undefined);
-    assert.doesNotMatch(list, /"indicator":"OP419"[^}]*"value":3/);
+    const rows = (
+      JSON.parse(list.replace(/&lt;/g, '<').replace(/&amp;/g, '&')) as {
+        figures: unknown[][];
+      }
+    ).figures.filter((row) => row[0] === 'OP419');
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      assert.equal(row[6], null);
+      assert.doesNotMatch(String(row[5]), /3/);
+    }
   });
 
   it('carries no more precision than it prints', async () => {
@@ -227,12 +236,36 @@ describe('the public gate and the figure list', () => {
   });
 });
 
+const COLUMNS = JSON.stringify([
+  ...['indicator', 'period', 'kind', 'comparator', 'category', 'text', 'value', 'state'],
+  ...['suppressed', 'source', 'place'],
+]);
+
 describe('readFigures', () => {
   it('reads back what was written, text that looks like markup included', () => {
     const hostile = { ...record, text: '</template><script>alert(1)</script> & <b>' };
     const html = page([record, hostile]);
     assert.doesNotMatch(html, /<script/);
     assert.deepEqual(readFigures(html), [record, hostile]);
+  });
+
+  it('writes a table: the columns once, each file once, a row per record', () => {
+    const html = page([record, { ...record, kind: 'target', text: '62%', value: 62 }]);
+    const list = /<template id="scorecard-figures">([^<]*)<\/template>/.exec(html)?.[1] ?? '';
+    const parsed = JSON.parse(list) as Record<string, unknown>;
+    assert.equal(parsed['version'], 2);
+    assert.deepEqual(parsed['files'], ['data/data.yaml', 'report.md']);
+    assert.deepEqual((parsed['figures'] as unknown[])[0], [
+      ...['OP148', '2023/24 Q4', 'value', null, null, '58%', 58, null, false],
+      [0, 9],
+      [1, 7, 5],
+    ]);
+    assert.equal(list.match(/report\.md/g)?.length, 1);
+  });
+
+  it('reads back a version 1 list (one object per record), as earlier exports carry', () => {
+    const json = JSON.stringify({ format: 'scorecard-figures', version: 1, figures: [record] });
+    assert.deepEqual(readFigures(withList(json)), [record]);
   });
 
   it('gives undefined for a document without a list', () => {
@@ -244,7 +277,27 @@ describe('readFigures', () => {
   const malformed: Array<[string, string, RegExp]> = [
     ['not JSON', '{"format":', /not JSON/],
     ['another format', '{"format":"other","version":1,"figures":[]}', /does not say/],
-    ['a later version', '{"format":"scorecard-figures","version":2,"figures":[]}', /version 2/],
+    ['a later version', '{"format":"scorecard-figures","version":3,"figures":[]}', /version 3/],
+    [
+      'other columns',
+      '{"format":"scorecard-figures","version":2,"columns":["indicator"],"files":[],"figures":[]}',
+      /columns are not/,
+    ],
+    [
+      'files that are not paths',
+      `{"format":"scorecard-figures","version":2,"columns":${COLUMNS},"files":[1],"figures":[]}`,
+      /files are not/,
+    ],
+    [
+      'a row naming a file not listed',
+      `{"format":"scorecard-figures","version":2,"columns":${COLUMNS},"files":["r.md"],"figures":[["OP1","2023/24","value",null,null,"5",5,null,false,null,[1,1,1]]]}`,
+      /Figure 1 of the list: place is not/,
+    ],
+    [
+      'a short row',
+      `{"format":"scorecard-figures","version":2,"columns":${COLUMNS},"files":["r.md"],"figures":[["OP1","2023/24"]]}`,
+      /Figure 1 of the list: not an object/,
+    ],
     ['no figures', '{"format":"scorecard-figures","version":1}', /has no figures/],
     ['an array', '[]', /does not say/],
   ];
