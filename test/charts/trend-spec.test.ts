@@ -54,8 +54,12 @@ describe('trendChartSpec', () => {
     const json0 = JSON.stringify(spec);
     assert.ok(!/"legend":\{/.test(json0), 'no legend');
     const json = JSON.stringify(spec);
-    for (const word of ['tooltip', 'params', 'selection', 'href']) {
+    for (const word of ['tooltip', 'selection', 'href', 'bind', 'select']) {
       assert.ok(!json.includes(`"${word}"`), `no ${word} in the spec`);
+    }
+    // Parameters are plain values (the axis's ends), nothing a reader could change.
+    for (const param of spec['params'] as object[]) {
+      assert.deepEqual(Object.keys(param).sort(), ['name', 'value']);
     }
     assert.equal((spec['config'] as { font: string }).font, 'sans-serif');
     assert.equal(spec['width'], 640);
@@ -75,10 +79,20 @@ describe('trendChartSpec', () => {
       'Q3 2023/24',
       'Q4 2023/24',
     ]);
-    const y = layers[0]!.encoding['y'] as { title: string; scale: { domain: number[] } };
+    const { spec } = parts(input);
+    const y = layers[0]!.encoding['y'] as {
+      title: string;
+      scale: { domain: Array<{ expr: string }> };
+    };
+    // The ends are the spec's parameters, by name.
+    const params = new Map(
+      (spec['params'] as Array<{ name: string; value: number }>).map((p) => [p.name, p.value]),
+    );
+    const [low, high] = y.scale.domain.map((end) => params.get(end.expr));
     // 52% to 66%: far from zero, so the axis starts near the data and says so.
     assert.equal(y.title, 'Percentage (%), axis does not start at 0');
-    assert.ok(y.scale.domain[0]! > 0 && y.scale.domain[0]! <= 52, `${y.scale.domain.join()}`);
+    assert.ok(low !== undefined && low > 0 && low <= 52, `${low}`);
+    assert.ok(high !== undefined && high >= 66, `${high}`);
     assert.equal(axisTitle({ unit: 'rate_per_10000' }), 'Rate per 10,000 children');
     assert.equal(axisTitle({ unit: 'days' }), 'Days');
     assert.equal(

@@ -14,6 +14,21 @@ import type { Indicator } from '../../src/engine/types.js';
 import { COMPARATORS, QUARTERS, benchmark, careLeavers, observations, target } from './fixture.js';
 import type { Figure } from './fixture.js';
 
+/**
+ * A trend chart's shape is all but its rows and its value axis's ends; the axis title
+ * says whether the axis starts at 0, so charts titled alike must share one compiled
+ * chart and one view.
+ */
+function assertSharedByTitle(specs: readonly TopLevelSpec[]): void {
+  const title = (spec: TopLevelSpec) =>
+    JSON.stringify(
+      (spec as { layer: Array<{ encoding: { y: { title: string } } }> }).layer[0]!.encoding.y.title,
+    );
+  const titles = new Set(specs.map(title)).size;
+  assert.ok(titles < specs.length, 'some charts share a shape');
+  assert.deepEqual(vega.made, { shapes: titles, views: titles });
+}
+
 /** What Vega draws for the spec compiled on its own, nothing shared. */
 async function alone(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none', logLevel: ErrorLevel });
@@ -53,6 +68,9 @@ describe('renderSpec (one compiled spec per chart shape)', () => {
       }
     }
     assert.notEqual(expected[0], expected[1], 'the rows change the drawing');
+    // Their value axes end at other numbers (parameters of the spec), yet one compiled
+    // chart and one view drew all those whose axis is titled alike.
+    assertSharedByTitle(specs);
   });
 
   it('draws charts of other shapes, and specs without inline rows, as compiled alone', async () => {
@@ -138,7 +156,7 @@ describe('renderSpec (a view drawn once draws the next chart of its shape)', () 
     );
   });
 
-  it('draws charts asked for at once, each in a view of its own', async () => {
+  it('draws charts asked for at once, taking turns with one view per shape', async () => {
     const input = (figures: Figure[]) =>
       trendChartSpec(trendChartInput(careLeavers({ values: observations(figures) }), QUARTERS));
     const specs = [
@@ -150,5 +168,6 @@ describe('renderSpec (a view drawn once draws the next chart of its shape)', () 
     const together = await Promise.all([...specs, ...specs].map((spec) => renderSpec(spec)));
     const expected = await Promise.all(specs.map(alone));
     assert.deepEqual(together, [...expected, ...expected]);
+    assertSharedByTitle(specs);
   });
 });

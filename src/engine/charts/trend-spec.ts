@@ -155,6 +155,10 @@ export function lineLabels(series: readonly ChartSeries[], domain: ValueDomain):
   return overflow > 0 ? placed.map((l) => ({ ...l, y: l.y + overflow })) : placed;
 }
 
+/** The value axis's ends (see `specFor`). */
+const Y_LOW = 'sc_y_low';
+const Y_HIGH = 'sc_y_high';
+
 export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
   return specFor(input, chartSeries(input));
 }
@@ -182,7 +186,9 @@ export function specFor(input: TrendChartInput, series: readonly ChartSeries[]):
     field: 'value',
     type: 'quantitative' as const,
     title: domain.fromZero ? title : `${title}, axis does not start at 0`,
-    scale: { domain: [domain.low, domain.high], zero: false, nice: false },
+    // The ends are parameters, not numbers in the spec: charts that differ only in their
+    // rows and their ends share one compiled chart (see vega-render.ts).
+    scale: { domain: [{ expr: Y_LOW }, { expr: Y_HIGH }], zero: false, nice: false },
     // Level, above the axis (as GOV.UK charts set it): readable without turning the
     // head, and its length never squeezes the plot.
     axis: {
@@ -226,6 +232,10 @@ export function specFor(input: TrendChartInput, series: readonly ChartSeries[]):
       },
       axisX: { grid: false },
     },
+    params: [
+      { name: Y_LOW, value: domain.low },
+      { name: Y_HIGH, value: domain.high },
+    ],
     data: { values: [...chartRows(series), ...labelRows(series, domain)] },
     layer: [
       {
@@ -264,7 +274,11 @@ export function specFor(input: TrendChartInput, series: readonly ChartSeries[]):
         // A gap says why it is there: the symbol's letter sits just above the axis.
         transform: [{ filter: 'datum.gap !== null' }],
         mark: { type: 'text', dy: -8, fontSize: 12, fontWeight: 'bold', color: CHART_TEXT },
-        encoding: { x, y: { datum: domain.low, type: 'quantitative' }, text: { field: 'gap' } },
+        encoding: {
+          x,
+          y: { datum: { expr: Y_LOW }, type: 'quantitative' },
+          text: { field: 'gap' },
+        },
       },
       {
         transform: [{ filter: 'datum.label !== null' }],

@@ -48,16 +48,34 @@ interface Split {
   readonly shapeKey: string;
   readonly shape: TopLevelSpec;
   readonly rows: readonly object[];
+  /** The values of the spec's plain parameters (such as an axis's ends), set as signals. */
+  readonly values: ReadonlyArray<readonly [name: string, value: unknown]>;
 }
 
-/** The spec without its inline rows, when it has them at the top. */
+/**
+ * The spec without its inline rows, when it has them at the top, and without the values
+ * of its plain top-level parameters (a name and a value, nothing bound or selected): a
+ * chart's axis ends are its own, and would otherwise make every chart a shape of its own.
+ */
 function splitRows(spec: TopLevelSpec): Split | undefined {
   const data = spec.data;
   if (!data || !('values' in data) || !Array.isArray(data.values) || 'format' in data) {
     return undefined;
   }
-  const shape = { ...spec, data: { name: ROWS } } as TopLevelSpec;
-  return { shapeKey: JSON.stringify(shape), shape, rows: data.values as object[] };
+  const params = 'params' in spec && Array.isArray(spec.params) ? spec.params : [];
+  const values: Array<readonly [string, unknown]> = [];
+  const shapeParams = params.map((param: object) => {
+    const keys = Object.keys(param).sort().join();
+    if (keys !== 'name,value' || !('value' in param) || !('name' in param)) return param;
+    values.push([String(param.name), param.value]);
+    return { name: param.name, value: null };
+  });
+  const shape = {
+    ...spec,
+    ...(params.length > 0 ? { params: shapeParams } : {}),
+    data: { name: ROWS },
+  } as TopLevelSpec;
+  return { shapeKey: JSON.stringify(shape), shape, rows: data.values as object[], values };
 }
 
 function parsed(spec: TopLevelSpec): Runtime {
@@ -107,20 +125,41 @@ export class VegaRenderer {
   readonly #shapes = new LruCache<string, Runtime>(SHAPES_LIMIT);
   readonly #idleViews = new LruCache<string, IdleView>(IDLE_VIEWS_LIMIT);
 
+  /** Shapes compiled and views made since the last `clear` (for tests and benches). */
+  readonly made = { shapes: 0, views: 0 };
+  /** The last chart of each shape queued, which the next of that shape waits for. */
+  readonly #turns = new Map<string, Promise<unknown>>();
+
   /** Renders one spec; rejects with Vega's error when the spec cannot be drawn. */
-  async render(spec: TopLevelSpec): Promise<string> {
+  render(spec: TopLevelSpec): Promise<string> {
     const split = splitRows(spec);
     if (!split) return drawAlone(spec);
-    // Taken out while it draws: charts are drawn concurrently, each needs a view of its own.
+    // Charts of one shape take turns with one view: a report's charts are queued all at
+    // once, and a view for each would cost more than drawing them (this thread draws one
+    // at a time anyway).
+    const before = this.#turns.get(split.shapeKey);
+    const drawn = before ? before.then(() => this.#drawShape(split)) : this.#drawShape(split);
+    const turn = drawn.catch(() => undefined);
+    this.#turns.set(split.shapeKey, turn);
+    void turn.then(() => {
+      if (this.#turns.get(split.shapeKey) === turn) this.#turns.delete(split.shapeKey);
+    });
+    return drawn;
+  }
+
+  async #drawShape(split: Split): Promise<string> {
+    // Taken out while it draws: a chart that did not wait its turn needs a view of its own.
     let idle = this.#idleViews.get(split.shapeKey);
     if (idle) this.#idleViews.deleteIf(split.shapeKey, idle);
     try {
       if (idle) await nextChart(idle);
       else {
         const view = newView(this.#runtimeFor(split));
+        this.made.views++;
         idle = { view, width: view.width(), height: view.height() };
       }
       idle.view.data(ROWS, split.rows);
+      for (const [name, value] of split.values) idle.view.signal(name, value);
       const svg = await draw(idle.view);
       this.#idleViews.set(split.shapeKey, idle);
       return svg;
@@ -133,6 +172,8 @@ export class VegaRenderer {
 
   /** Forgets the compiled chart shapes and their views (benches measure with nothing kept). */
   clear(): void {
+    this.#turns.clear();
+    this.made.shapes = this.made.views = 0;
     this.#shapes.clear();
     this.#idleViews.clear();
   }
@@ -141,6 +182,7 @@ export class VegaRenderer {
     let runtime = this.#shapes.get(split.shapeKey);
     if (!runtime) {
       runtime = parsed(split.shape);
+      this.made.shapes++;
       this.#shapes.set(split.shapeKey, runtime);
     }
     return runtime;
