@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 /**
  * A public agenda pack carries no link out of itself: a web address is shown as text
@@ -8,6 +8,9 @@ import { visit } from 'unist-util-visit';
  */
 export function unlinkExternal(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
+    // Charts and sparklines are drawn from specs that make no links (the public gate
+    // refuses any URL in them all the same): a chart's thousands of elements are not walked.
+    if (node.tagName === 'svg') return SKIP;
     if (node.tagName !== 'a') return;
     const href = node.properties['href'];
     if (href === undefined || (typeof href === 'string' && href.startsWith('#'))) return;
