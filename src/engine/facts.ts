@@ -31,6 +31,14 @@ export interface IndicatorFacts {
 }
 
 /**
+ * The facts as in the data, by indicator object and question: a card, its chart, its
+ * sentences and the claims checked in them ask the same questions of one indicator
+ * (judging a RAG and a change formats a dozen numbers), and an indicator object never
+ * changes once read (a changed data file gives new objects).
+ */
+const known = new WeakMap<Indicator, Map<string, IndicatorFacts>>();
+
+/**
  * `disclose` is applied to every observation before it is judged or shown, so a figure
  * suppressed for publication is never compared, rated or quoted in words elsewhere.
  */
@@ -39,7 +47,27 @@ export function indicatorFacts(
   requested: Period | undefined,
   compare: Compare,
   comparatorOrder: readonly string[],
-  disclose: (observation: Observation) => Observation = (observation) => observation,
+  disclose?: (observation: Observation) => Observation,
+): IndicatorFacts {
+  // What `disclose` does depends on the document's decisions: worked out each time.
+  if (disclose) return factsOf(indicator, requested, compare, comparatorOrder, disclose);
+  let byQuestion = known.get(indicator);
+  if (!byQuestion) known.set(indicator, (byQuestion = new Map()));
+  const question = `${requested?.key ?? ''}\u0000${compare}\u0000${comparatorOrder.join('\u0001')}`;
+  let facts = byQuestion.get(question);
+  if (!facts) {
+    facts = factsOf(indicator, requested, compare, comparatorOrder, (observation) => observation);
+    byQuestion.set(question, facts);
+  }
+  return facts;
+}
+
+function factsOf(
+  indicator: Indicator,
+  requested: Period | undefined,
+  compare: Compare,
+  comparatorOrder: readonly string[],
+  disclose: (observation: Observation) => Observation,
 ): IndicatorFacts {
   const { observation: found, status } = findObservation(indicator, requested);
   const observation = found && disclose(found);

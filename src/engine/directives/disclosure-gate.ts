@@ -98,13 +98,22 @@ export function publishedFacts(
 ): IndicatorFacts {
   if (ctx.mode !== 'public') return facts;
   const { indicator } = facts;
-  const disclosed = indicatorFacts(
-    indicator,
-    facts.requested,
-    compare,
-    ctx.catalogue.comparators,
-    (observation) => published(ctx, indicator, observation),
-  );
+  const asInData = indicatorFacts(indicator, facts.requested, compare, ctx.catalogue.comparators);
+  // Most figures are published as they are: when neither observation the facts are
+  // judged on was decided on, publishing changes nothing and the facts need no new work.
+  const decided = (observation: Observation | undefined) =>
+    observation !== undefined &&
+    ctx.decisions.observations.has(observationKey(indicator.id, observation.period.key));
+  const disclosed =
+    decided(asInData.observation) || decided(asInData.previous)
+      ? indicatorFacts(
+          indicator,
+          facts.requested,
+          compare,
+          ctx.catalogue.comparators,
+          (observation) => published(ctx, indicator, observation),
+        )
+      : asInData;
   return {
     ...disclosed,
     benchmarks: disclosed.benchmarks.map((b) => publishedBenchmark(ctx, indicator, b)),
