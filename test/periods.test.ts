@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import {
   comparePeriods,
   parsePeriod,
@@ -304,10 +304,11 @@ describe('periodFromEes on the real DfE files', () => {
   for (const file of files) {
     it(`maps every time period of ${file}`, () => {
       const full = path.join(dfeDir, file);
-      const rows = parse(fs.readFileSync(full), { columns: true, bom: true }) as Record<
-        string,
-        string
-      >[];
+      const rows = Papa.parse<Record<string, string>>(fs.readFileSync(full, 'utf8'), {
+        delimiter: ',',
+        header: true,
+        skipEmptyLines: true,
+      }).data;
       const keys = new Set<string>();
       for (const row of rows) {
         const period = periodFromEes(row['time_period'] ?? '', row['time_identifier'] ?? '');

@@ -1,7 +1,8 @@
 /**
  * CSV as RFC 4180 writes it: fields separated by commas, records by CRLF, a field quoted
  * when it holds a comma, a quote, a CR or an LF, its quotes doubled. Kept here rather than
- * adding a writer dependency: csv-parse (already used) reads it back in the tests.
+ * adding a writer dependency: Papa Parse, the project's CSV parser, reads it back in the
+ * tests.
  */
 export type CsvField = string | number | boolean | null | undefined;
 

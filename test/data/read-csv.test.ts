@@ -120,6 +120,33 @@ describe('data: readCsv', () => {
     assert.equal(csv.values[0]?.item.note, 'two\nlines');
   });
 
+  it('places a cell after a quoted line break in the same row, and rows after it', () => {
+    const csv = readCsv(
+      'indicator,period,note,value\r\nA,2023/24,"two\r\nlines",zz\r\nB,2023/24,,1x\r\n',
+      file,
+    );
+    assert.deepEqual(
+      csv.messages.map((m) => [m.line, m.column, m.ruleId]),
+      [
+        [3, 8, 'data-invalid'],
+        [4, 12, 'data-invalid'],
+      ],
+    );
+  });
+
+  it('reports an unclosed quote as data-invalid at its opening quote', () => {
+    const csv = readCsv(
+      'indicator,period,value,note\nA,2023/24,1,ok\nB,2023/24,2,"never closed\nC,2023/24,3,x\n',
+      file,
+    );
+    assert.deepEqual(
+      csv.messages.map((m) => [m.line, m.column, m.ruleId]),
+      [[3, 13, 'data-invalid']],
+    );
+    assert.match(csv.messages[0]!.reason, /^CSV syntax error: .*closing quote is missing/);
+    assert.deepEqual(csv.values, []);
+  });
+
   it('reports a CSV syntax error with its line', () => {
     const csv = readCsv('indicator,period,value\nA,2023/24,"1\n', file);
     assert.equal(csv.messages[0]?.ruleId, 'data-invalid');

@@ -1,10 +1,10 @@
 /**
- * Test access to the real DfE files, read independently of the importer (csv-parse
+ * Test access to the real DfE files, read independently of the importer (Papa Parse
  * into objects) so expected figures come from the CSV cells themselves. The folder is
  * `../shared/data/dfe` beside the repo unless SCORECARD_DFE_DIR says otherwise; if it
  * is missing the tests fail, never skip: CI treats absent test data as a failure.
  */
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,13 @@ const rowCache = new Map<string, CsvRow[]>();
 export function csvRows(name: string): CsvRow[] {
   let rows = rowCache.get(name);
   if (!rows) {
-    rows = parse(readFileSync(dfePath(name)), { bom: true, columns: true }) as CsvRow[];
+    const parsed = Papa.parse<CsvRow>(readFileSync(dfePath(name), 'utf8'), {
+      delimiter: ',',
+      header: true,
+      skipEmptyLines: true,
+    });
+    if (parsed.errors.length > 0) throw new Error(`${name}: ${parsed.errors[0]?.message}`);
+    rows = parsed.data;
     rowCache.set(name, rows);
   }
   return rows;

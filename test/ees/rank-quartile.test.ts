@@ -1,6 +1,6 @@
 /**
  * `:rank` and `:quartile` on the real DfE files, checked against the CSV cells read
- * here independently (csv-parse into objects, plain arithmetic), for authorities in
+ * here independently (Papa Parse into objects, plain arithmetic), for authorities in
  * London and outside it, among England, their region and their statistical neighbours.
  */
 import assert from 'node:assert/strict';
