@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { PLAIN_OPENING } from '../src/engine/report/container-opening.js';
 import { IncrementalParser, splitBlocks } from '../src/engine/report/incremental-parse.js';
 import { parseReport } from '../src/engine/report/parse-report.js';
 
@@ -156,5 +161,55 @@ describe('incremental parse', () => {
       ),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('container openings answered without parsing', () => {
+  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+  const opensAlone = (line: string) =>
+    parser.parse(line).children[0]?.type === 'containerDirective';
+
+  it('answers for the lines reports are written with', () => {
+    // Not vacuous: the lines officers write take the quick answer.
+    for (const line of [
+      ':::indicator{id=OP148}',
+      ':::exempt',
+      '::::scorecard{ids="OP148 OP660" .wide}',
+      ':::breakdown{id=CIN-2 by=age period=2023-24}',
+      '   :::note{#why}  ',
+    ]) {
+      assert.ok(PLAIN_OPENING.test(line), line);
+      assert.ok(opensAlone(line), line);
+    }
+  });
+
+  it('gives remark-directive’s answer for every line it answers (differential)', () => {
+    const piece = fc.constantFrom(
+      ...['id=OP148', 'id="a b"', 'id=""', '.wide', '#x', 'key', 'a=', '=b', "id='x'"],
+      ...['x="}"', 'x="{"', '{', '}', '"', 'a="b', 'id=a"b', 'x=1.5', 'x=-', '.1a', '#', 'a_b=1'],
+      ...['id=OP148 extra', ' ', '\t', 'a\u00a0b', 'é=1', 'x=a\\b', '[label]'],
+    );
+    const line = fc
+      .tuple(
+        fc.constantFrom('', ' ', '   ', '    ', '\t'),
+        fc.constantFrom('::', ':::', '::::', ':::::'),
+        fc.constantFrom('indicator', 'a', 'a-', 'a_b', 'a-b', '1a', 'exempt', 'é', 'A9'),
+        fc.option(fc.array(piece, { maxLength: 4 }), { nil: undefined }),
+        fc.constantFrom('', ' ', '\t', ' x', '}', ':::'),
+      )
+      .map(([indent, colons, name, attributes, tail]) => {
+        const braces = attributes === undefined ? '' : `{${attributes.join(' ')}}`;
+        return `${indent}${colons}${name}${braces}${tail}`;
+      });
+    let answered = 0;
+    fc.assert(
+      fc.property(line, (text) => {
+        if (!PLAIN_OPENING.test(text)) return;
+        answered++;
+        assert.ok(opensAlone(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(answered > 100, `${answered} lines answered without parsing`);
   });
 });

@@ -13,6 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { opensContainer } from './container-opening.js';
 import { parseReport } from './parse-report.js';
 
 /** The same plugins as `parseReport`; the property test holds the two together. */
@@ -145,24 +146,16 @@ function closeContainers(containers: number[], closing: number): boolean {
   return true;
 }
 
-/** Opening lines seen before, and whether remark-directive takes them as a container. */
-const openings = new Map<string, boolean>();
-const OPENINGS_LIMIT = 5000;
-
 /**
  * The colon count of a line that opens a container. The opening grammar (name, label,
- * attributes, nothing after) is remark-directive's, so it answers: a line parsed alone.
+ * attributes, nothing after) is remark-directive's, so it answers (container-opening.ts).
  */
 function containerOpening(line: string): number | undefined {
   const match = CONTAINER.exec(line);
   if (!match?.[1] || !/^[A-Za-z]/.test(match[2] ?? '')) return undefined;
-  let opens = openings.get(line);
-  if (opens === undefined) {
-    opens = laterBlockParser.parse(line).children[0]?.type === 'containerDirective';
-    if (openings.size >= OPENINGS_LIMIT) openings.clear();
-    openings.set(line, opens);
-  }
-  return opens ? match[1].length : undefined;
+  return opensContainer(line, (alone) => laterBlockParser.parse(alone))
+    ? match[1].length
+    : undefined;
 }
 
 function startsBlock(line: string): boolean {
