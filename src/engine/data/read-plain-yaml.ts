@@ -58,6 +58,17 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
 const FLOW_INDICATORS = ',[]{}';
 
+/**
+ * The characters a plain scalar in a block runs over: up to a `:` followed by a space or
+ * the line's end (a key's end), or a `#` after a space (a comment). Sticky regular
+ * expressions scan runs of characters in compiled code, which matters most in a new
+ * process, where a loop over characters still runs in the interpreter.
+ */
+const BLOCK_PLAIN_RUN = /(?:[^:#\n]|:(?=[^ \n])|(?<! )#)*/y;
+
+/** In a flow collection, up to a flow indicator, a `:` or a `#` (all left alone). */
+const FLOW_PLAIN_RUN = /[^,[\]{}:#\n]*/y;
+
 /** Deeper than any data file nests; keeps a hostile file from exhausting the stack. */
 const MAX_DEPTH = 64;
 
@@ -127,6 +138,8 @@ function child(
 class PlainReader {
   private readonly starts: number[] = [];
   private row = 0;
+  /** Where the last node read within a line ended. */
+  private next = 0;
   private depth = 0;
 
   constructor(private readonly text: string) {
@@ -302,12 +315,11 @@ class PlainReader {
     let key: string;
     let colon: number;
     if (first === '"' || first === "'") {
-      const quoted = this.quoted(at, end);
-      colon = this.skipSpaces(quoted.end, end);
-      key = quoted.value;
+      key = this.quoted(at, end);
+      colon = this.skipSpaces(this.next, end);
     } else {
       if (first === '[' || first === '{' || !this.plainStarts(at, end, false)) return undefined;
-      colon = this.mappingColon(at, end);
+      colon = this.mappingColon(at);
       key = this.text.slice(at, this.trimSpaces(at, colon));
       // `1: x`, `true: x`, `~: x`: keys that are numbers, booleans or null.
       if (colon < end && typeof resolvePlain(key) !== 'string') throw GIVE_UP;
@@ -321,13 +333,17 @@ class PlainReader {
   }
 
   /** The first `:` followed by a space or the line's end, or `end` when there is none. */
-  private mappingColon(at: number, end: number): number {
-    for (let i = at; i < end; i++) {
-      const c = this.text[i];
-      if (c === ':' && (i + 1 === end || this.text[i + 1] === ' ')) return i;
-      if (c === '#' && this.text[i - 1] === ' ') throw GIVE_UP; // a comment after a node
-    }
-    return end;
+  private mappingColon(at: number): number {
+    const stop = this.scan(BLOCK_PLAIN_RUN, at);
+    if (this.text[stop] === '#') throw GIVE_UP; // a comment after a node
+    return stop;
+  }
+
+  /** Where a run of characters that `pattern` (sticky) takes from `at` ends. */
+  private scan(pattern: RegExp, at: number): number {
+    pattern.lastIndex = at;
+    pattern.test(this.text);
+    return pattern.lastIndex;
   }
 
   /** A node that ends on the line it starts on, at `at`; moves on to the next line. */
@@ -336,10 +352,9 @@ class PlainReader {
     const first = this.text[at];
     let node: PlainNode;
     if (first === '[' || first === '{' || first === '"' || first === "'") {
-      const read = first === '[' || first === '{' ? this.flow(at, end) : this.quotedNode(at, end);
+      node = first === '[' || first === '{' ? this.flow(at, end) : this.quotedNode(at, end);
       // Nothing may follow on the line, not even a comment (kept simple).
-      if (this.skipSpaces(read.end, end) !== end) throw GIVE_UP;
-      node = read.node;
+      if (this.skipSpaces(this.next, end) !== end) throw GIVE_UP;
     } else {
       node = this.blockPlain(at, end);
     }
@@ -351,7 +366,7 @@ class PlainReader {
   private blockPlain(at: number, end: number): PlainNode {
     if (!this.plainStarts(at, end, false)) throw GIVE_UP;
     // `a: b: c` nests a mapping (an error); ` #` starts a comment.
-    if (this.mappingColon(at, end) !== end) throw GIVE_UP;
+    if (this.mappingColon(at) !== end) throw GIVE_UP;
     return { start: at, value: resolvePlain(this.text.slice(at, this.trimSpaces(at, end))) };
   }
 
@@ -368,7 +383,7 @@ class PlainReader {
   }
 
   /** A flow collection closed on its line: `[a, b]`, `{ a: 1, b: [x] }`. */
-  private flow(at: number, end: number): { node: PlainNode; end: number } {
+  private flow(at: number, end: number): PlainNode {
     this.enter();
     const isMap = this.text[at] === '{';
     const close = isMap ? '}' : ']';
@@ -380,16 +395,14 @@ class PlainReader {
       for (;;) {
         if (isMap) {
           const key = this.flowKey(next, end);
-          if (pairs.has(key.key)) throw GIVE_UP;
-          const read = this.flowNode(this.skipSpaces(key.after, end), end);
-          value[key.key] = read.node.value;
-          pairs.set(key.key, { keyStart: key.start, node: read.node });
-          next = this.skipSpaces(read.end, end);
+          if (pairs.has(key)) throw GIVE_UP;
+          const node = this.flowNode(this.skipSpaces(this.next, end), end);
+          value[key] = node.value;
+          pairs.set(key, { keyStart: next, node });
         } else {
-          const read = this.flowNode(next, end);
-          items.push(read.node);
-          next = this.skipSpaces(read.end, end);
+          items.push(this.flowNode(next, end));
         }
+        next = this.skipSpaces(this.next, end);
         if (this.text[next] !== ',') break;
         // A trailing comma (`[a, ]`) is valid YAML but rare: no node starts with `]` or
         // `}`, so it is left to the `yaml` package.
@@ -398,58 +411,54 @@ class PlainReader {
       if (this.text[next] !== close) throw GIVE_UP;
     }
     this.depth--;
-    const node: PlainNode = isMap
+    this.next = next + 1;
+    return isMap
       ? { start: at, value, pairs }
       : { start: at, value: items.map((item) => item.value), items };
-    return { node, end: next + 1 };
   }
 
-  /** A key in a flow mapping, with `after` just past its `:`. */
-  private flowKey(at: number, end: number): Key {
+  /** A key in a flow mapping; `next` is left just past its `:`. */
+  private flowKey(at: number, end: number): string {
     const first = this.text[at];
     if (first === '"' || first === "'") {
       // A quoted key may be followed by `:` with no space, as in JSON.
-      const quoted = this.quoted(at, end);
-      const colon = this.skipSpaces(quoted.end, end);
+      const key = this.quoted(at, end);
+      const colon = this.skipSpaces(this.next, end);
       if (this.text[colon] !== ':') throw GIVE_UP;
-      checkKey(quoted.value, colon - at);
-      return { key: quoted.value, start: at, after: colon + 1 };
+      checkKey(key, colon - at);
+      this.next = colon + 1;
+      return key;
     }
     if (!this.plainStarts(at, end, true)) throw GIVE_UP;
-    let colon = at;
-    while (colon < end && !',[]{}#:'.includes(this.text.charAt(colon))) colon++;
+    const colon = this.scan(FLOW_PLAIN_RUN, at);
     // A plain key needs `: ` (`{a:1}` is the key `a:1` with no value).
     if (this.text[colon] !== ':' || this.text[colon + 1] !== ' ') throw GIVE_UP;
     const key = this.text.slice(at, this.trimSpaces(at, colon));
     if (typeof resolvePlain(key) !== 'string') throw GIVE_UP;
     checkKey(key, colon - at);
-    return { key, start: at, after: colon + 1 };
+    this.next = colon + 1;
+    return key;
   }
 
   /** A node inside a flow collection. */
-  private flowNode(at: number, end: number): { node: PlainNode; end: number } {
+  private flowNode(at: number, end: number): PlainNode {
     const first = this.text[at];
     if (first === '[' || first === '{') return this.flow(at, end);
     if (first === '"' || first === "'") return this.quotedNode(at, end);
     if (!this.plainStarts(at, end, true)) throw GIVE_UP;
-    let stop = at;
-    while (stop < end && !FLOW_INDICATORS.includes(this.text.charAt(stop))) {
-      // `a: b` is a one-pair mapping, `12:30` near one; ` #` a comment: all left alone.
-      const c = this.text[stop];
-      if (c === ':' || c === '#') throw GIVE_UP;
-      stop++;
-    }
-    const value = resolvePlain(this.text.slice(at, this.trimSpaces(at, stop)));
-    return { node: { start: at, value }, end: stop };
+    const stop = this.scan(FLOW_PLAIN_RUN, at);
+    // `a: b` is a one-pair mapping, `12:30` near one; ` #` a comment: all left alone.
+    if (this.text[stop] === ':' || this.text[stop] === '#') throw GIVE_UP;
+    this.next = stop;
+    return { start: at, value: resolvePlain(this.text.slice(at, this.trimSpaces(at, stop))) };
   }
 
-  private quotedNode(at: number, end: number): { node: PlainNode; end: number } {
-    const quoted = this.quoted(at, end);
-    return { node: { start: at, value: quoted.value }, end: quoted.end };
+  private quotedNode(at: number, end: number): PlainNode {
+    return { start: at, value: this.quoted(at, end) };
   }
 
-  /** A single- or double-quoted scalar closed on its line. */
-  private quoted(at: number, end: number): { value: string; end: number } {
+  /** A single- or double-quoted scalar closed on its line; `next` is left past its end. */
+  private quoted(at: number, end: number): string {
     const text = this.text;
     let value = '';
     let from = at + 1;
@@ -458,14 +467,20 @@ class PlainReader {
         const quote = text.indexOf("'", from);
         if (quote === -1 || quote >= end) throw GIVE_UP;
         value += text.slice(from, quote);
-        if (text[quote + 1] !== "'") return { value, end: quote + 1 };
+        if (text[quote + 1] !== "'") {
+          this.next = quote + 1;
+          return value;
+        }
         value += "'";
         from = quote + 2;
       }
     }
     for (let i = from; i < end; i++) {
       const c = text[i];
-      if (c === '"') return { value: value + text.slice(from, i), end: i + 1 };
+      if (c === '"') {
+        this.next = i + 1;
+        return value + text.slice(from, i);
+      }
       if (c !== '\\') continue;
       value += text.slice(from, i);
       // Every escape needs at least one character after the backslash on this line.
@@ -521,21 +536,31 @@ function checkKey(key: string, length: number): void {
 }
 
 /**
- * A plain scalar's value under the YAML 1.2 core schema, tried in the `yaml` package's
- * order (null, bool, octal, decimal and hex integers, infinities and NaN, floats). Only
- * a scalar starting with one of `~nNtTfF+-.0123456789` can be anything but a string.
+ * A plain scalar's value under the YAML 1.2 core schema, as the `yaml` package resolves
+ * it: the first of its tests in order (null, bool, octal, decimal and hex integers,
+ * infinities and NaN, exponent floats, floats) that matches. Each test can match only
+ * scalars starting with certain characters, so the first character picks the tests to run.
  */
 export function resolvePlain(source: string): unknown {
-  if (!/^[~nNtTfF+\-.0-9]/.test(source)) return source;
-  if (/^(?:~|[Nn]ull|NULL)$/.test(source)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source))
-    return source[0] === 't' || source[0] === 'T';
+  const first = source.charCodeAt(0);
+  if (first === 0x7e /* ~ */ || first === 0x6e /* n */ || first === 0x4e /* N */) {
+    return /^(?:~|[Nn]ull|NULL)$/.test(source) ? null : source;
+  }
+  if (first === 0x74 /* t */ || first === 0x54 /* T */ || first === 0x66 || first === 0x46) {
+    return /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)
+      ? first === 0x74 || first === 0x54
+      : source;
+  }
+  // Anything else but a digit, a sign or a dot is a string.
+  if (!(first >= 0x30 && first <= 0x39) && first !== 0x2b && first !== 0x2d && first !== 0x2e) {
+    return source;
+  }
   if (/^0o[0-7]+$/.test(source)) return parseInt(source.slice(2), 8);
   if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
   if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.slice(2), 16);
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
     if (source.slice(-3).toLowerCase() === 'nan') return NaN;
-    return source[0] === '-' ? -Infinity : Infinity;
+    return first === 0x2d ? -Infinity : Infinity;
   }
   if (
     /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source) ||
