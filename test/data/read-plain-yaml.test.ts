@@ -328,11 +328,18 @@ describe('data: what the quick reader leaves to the yaml package', () => {
       '<<: { b: 1 }\n',
       '1: x\n',
       'true: x\n',
+      '~: x\n',
+      'a: { ~: x }\n',
+      'a: { 1.0: x }\n',
       '? complex\n: key\n',
       'a: ' + '['.repeat(200) + ']'.repeat(200) + '\n',
       `${'k'.repeat(1030)}: v\n`,
       'a: x\u2028y\n',
       'just a scalar\n',
+      // A quirk of the yaml package (an error) found by the random documents.
+      'b:\n# x\n a\na:\n 0\n',
+      'a: [x #y]\n',
+      'a: [b, 12:30]\n',
       '[a, b]\n',
     ]) {
       leftToYamlPackage(text);

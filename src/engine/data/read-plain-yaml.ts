@@ -66,7 +66,7 @@ const FLOW_INDICATORS = ',[]{}';
  */
 const BLOCK_PLAIN_RUN = /(?:[^:#\n]|:(?=[^ \n])|(?<! )#)*/y;
 
-/** In a flow collection, up to a flow indicator, a `:` or a `#` (all left alone). */
+/** In a flow collection, up to a flow indicator, a `:` or a `#` (the last two left alone). */
 const FLOW_PLAIN_RUN = /[^,[\]{}:#\n]*/y;
 
 /** Deeper than any data file nests; keeps a hostile file from exhausting the stack. */
@@ -312,31 +312,26 @@ class PlainReader {
   private keyAt(at: number): Key | undefined {
     const end = this.lineEnd(this.row);
     const first = this.text[at];
+    const quoted = first === '"' || first === "'";
     let key: string;
     let colon: number;
-    if (first === '"' || first === "'") {
+    if (quoted) {
       key = this.quoted(at, end);
       colon = this.skipSpaces(this.next, end);
     } else {
-      if (first === '[' || first === '{' || !this.plainStarts(at, end, false)) return undefined;
-      colon = this.mappingColon(at);
+      if (!this.plainStarts(at, end, false)) return undefined;
+      // The run stops at the key's `:`, at a comment, or at the line's end.
+      colon = this.scan(BLOCK_PLAIN_RUN, at);
       key = this.text.slice(at, this.trimSpaces(at, colon));
-      // `1: x`, `true: x`, `~: x`: keys that are numbers, booleans or null.
-      if (colon < end && typeof resolvePlain(key) !== 'string') throw GIVE_UP;
     }
     // In a block mapping the `:` must be followed by a space (`"a":1` is an error).
     if (this.text[colon] !== ':' || (colon + 1 < end && this.text[colon + 1] !== ' ')) {
       return undefined;
     }
+    // `1: x`, `true: x`, `~: x`: keys that are numbers, booleans or null.
+    if (!quoted && typeof resolvePlain(key) !== 'string') throw GIVE_UP;
     checkKey(key, colon - at);
     return { key, start: at, after: colon + 1 };
-  }
-
-  /** The first `:` followed by a space or the line's end, or `end` when there is none. */
-  private mappingColon(at: number): number {
-    const stop = this.scan(BLOCK_PLAIN_RUN, at);
-    if (this.text[stop] === '#') throw GIVE_UP; // a comment after a node
-    return stop;
   }
 
   /** Where a run of characters that `pattern` (sticky) takes from `at` ends. */
@@ -366,7 +361,7 @@ class PlainReader {
   private blockPlain(at: number, end: number): PlainNode {
     if (!this.plainStarts(at, end, false)) throw GIVE_UP;
     // `a: b: c` nests a mapping (an error); ` #` starts a comment.
-    if (this.mappingColon(at) !== end) throw GIVE_UP;
+    if (this.scan(BLOCK_PLAIN_RUN, at) !== end) throw GIVE_UP;
     return { start: at, value: resolvePlain(this.text.slice(at, this.trimSpaces(at, end))) };
   }
 
@@ -446,9 +441,9 @@ class PlainReader {
     if (first === '[' || first === '{') return this.flow(at, end);
     if (first === '"' || first === "'") return this.quotedNode(at, end);
     if (!this.plainStarts(at, end, true)) throw GIVE_UP;
+    // `a: b` (a one-pair mapping), `12:30` and `x #y` stop the run at `:` or `#`, where
+    // the collection finds neither a `,` nor its end, and gives up.
     const stop = this.scan(FLOW_PLAIN_RUN, at);
-    // `a: b` is a one-pair mapping, `12:30` near one; ` #` a comment: all left alone.
-    if (this.text[stop] === ':' || this.text[stop] === '#') throw GIVE_UP;
     this.next = stop;
     return { start: at, value: resolvePlain(this.text.slice(at, this.trimSpaces(at, stop))) };
   }
