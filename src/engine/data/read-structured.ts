@@ -3,6 +3,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml
 import type { Node } from 'yaml';
 import { createMessage, RULES } from '../messages.js';
 import type { Message, SourcePlace } from '../types.js';
+import { readPlainYaml } from './read-plain-yaml.js';
 
 export type PathSegment = string | number;
 
@@ -24,12 +25,22 @@ interface Located {
 }
 
 /**
+ * A YAML data file in the plain shapes data files are written in is read by a quick
+ * reader (read-plain-yaml.ts) that gives exactly what the `yaml` package gives; any
+ * other YAML file, and every JSON file, is read by the `yaml` package.
+ */
+export function parseStructured(text: string, file: string): StructuredFile {
+  const isJson = path.extname(file).toLowerCase() === '.json';
+  return (isJson ? undefined : readPlainYaml(text, file)) ?? readWithYamlPackage(text, file);
+}
+
+/**
  * YAML and JSON data files are parsed with the `yaml` package, the one YAML parser of the
  * project: it keeps source ranges and words its errors well. JSON is YAML 1.2, but a .json
  * file is also checked with JSON.parse so that JSON-only mistakes (single quotes,
  * comments, trailing commas) are reported as JSON errors.
  */
-export function parseStructured(text: string, file: string): StructuredFile {
+export function readWithYamlPackage(text: string, file: string): StructuredFile {
   const isJson = path.extname(file).toLowerCase() === '.json';
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
