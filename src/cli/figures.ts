@@ -4,19 +4,11 @@
  * gives them) or CSV for a spreadsheet.
  */
 import type { FiguresFormat } from './args.js';
-import type { FigureRecord } from '../engine/index.js';
+import { FIGURE_FIELDS, type FigureRecord } from '../engine/index.js';
 import { csvText, inertText, type CsvField } from './csv.js';
 
 const COLUMNS = [
-  'indicator',
-  'period',
-  'kind',
-  'comparator',
-  'category',
-  'text',
-  'value',
-  'state',
-  'suppressed',
+  ...FIGURE_FIELDS,
   'source_file',
   'source_line',
   'place_file',

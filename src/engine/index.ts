@@ -58,7 +58,7 @@ export { DOCUMENT_CSS } from './html/styles.js';
 export { decodeBytes } from './report/decode-text.js';
 export { readDocxGenerator, renderDocx } from './docx/index.js';
 export { FiguresFormatError, exportedFigures, readFigures } from './figures/embed.js';
-export { FIGURE_KINDS, figureIdentity } from './figures/figure-record.js';
+export { FIGURE_FIELDS, FIGURE_KINDS, figureIdentity } from './figures/figure-record.js';
 export type { FigureKind, FigureRecord } from './figures/figure-record.js';
 export { diffFigures, diffJson, diffSummary, diffText } from './figures/diff.js';
 export type { FigureChange, FigureDiff } from './figures/diff.js';

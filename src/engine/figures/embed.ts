@@ -9,7 +9,12 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { relative, sep } from 'node:path';
-import { FIGURE_KINDS, type FigureKind, type FigureRecord } from './figure-record.js';
+import {
+  FIGURE_FIELDS,
+  FIGURE_KINDS,
+  type FigureKind,
+  type FigureRecord,
+} from './figure-record.js';
 
 /** The template element's id: one per export, a child of `<body>`. */
 export const FIGURES_ELEMENT_ID = 'scorecard-figures';
@@ -24,19 +29,7 @@ const FORMAT = 'scorecard-figures';
 const VERSION = 2;
 const READS: ReadonlySet<unknown> = new Set([1, 2]);
 /** A record's fields in a version 2 row; `source` is `[file, line]`, `place` `[file, line, column]`. */
-const COLUMNS = [
-  'indicator',
-  'period',
-  'kind',
-  'comparator',
-  'category',
-  'text',
-  'value',
-  'state',
-  'suppressed',
-  'source',
-  'place',
-] as const;
+const COLUMNS = [...FIGURE_FIELDS, 'source', 'place'] as const;
 
 /** A figure list that is not what this tool writes. */
 export class FiguresFormatError extends Error {

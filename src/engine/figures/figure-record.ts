@@ -17,6 +17,19 @@ export const FIGURE_KINDS: readonly FigureKind[] = [
   'quartile',
 ];
 
+/** A record's fields before its source and place, in the order every listing gives them. */
+export const FIGURE_FIELDS = [
+  'indicator',
+  'period',
+  'kind',
+  'comparator',
+  'category',
+  'text',
+  'value',
+  'state',
+  'suppressed',
+] as const;
+
 export interface FigureRecord {
   /** The indicator's id (never an alias). */
   readonly indicator: string;
