@@ -125,7 +125,7 @@ class PreviewPanel implements vscode.Disposable {
     this.reported.fire({ document: this.document, messages: result.messages });
     // Read block by block: joining the whole body on every keystroke costs a long report
     // as much as its render.
-    if (result.blocks.every((block) => block.html.trim() === '')) {
+    if (result.body.trim() === '') {
       // Never go blank: an empty body on a refused render keeps what the reader had.
       this.fail(
         version,
