@@ -123,8 +123,6 @@ class PreviewPanel implements vscode.Disposable {
     this.timing.record(this.key, performance.now() - started);
     this.watcher.watch(result.dataFiles);
     this.reported.fire({ document: this.document, messages: result.messages });
-    // Read block by block: joining the whole body on every keystroke costs a long report
-    // as much as its render.
     if (result.body.trim() === '') {
       // Never go blank: an empty body on a refused render keeps what the reader had.
       this.fail(
