@@ -143,13 +143,7 @@ class PreviewPanel implements vscode.Disposable {
         )
       : '';
     this.lastGood = result;
-    this.state = {
-      version,
-      banner,
-      get body() {
-        return result.body;
-      },
-    };
+    this.state = { version, body: result.body, banner };
     this.panel.title = `Preview ${path.basename(this.document.uri.fsPath)}`;
     // A new page shows the body at once; its script asks for the blocks when ready.
     if (this.shownCss !== result.css) this.setShell(result.css, result.blocks);
@@ -165,14 +159,7 @@ class PreviewPanel implements vscode.Disposable {
   }
 
   private fail(version: number, banner: string): void {
-    const lastGood = this.lastGood;
-    this.state = {
-      version,
-      banner,
-      get body() {
-        return lastGood?.body ?? '';
-      },
-    };
+    this.state = { version, body: this.lastGood?.body ?? '', banner };
     void this.post({ type: 'failed', banner });
     this.rendered.fire(this.document.uri);
   }
