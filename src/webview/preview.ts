@@ -33,7 +33,15 @@ function blocks(): Block[] {
   return found.sort((a, b) => a.line - b.line || a.top - b.top);
 }
 
+/**
+ * Where a patch found the reader, put back before the next paint; undefined once an
+ * explicit scroll (the editor's, or the page shown again) has moved the page since.
+ */
+let restoreTop: number | undefined;
+
 function scrollToLine(line: number): void {
+  // A scroll asked for after a patch wins over the patch's putting the reader back.
+  restoreTop = undefined;
   lastLine = line;
   ignoreScrollUntil = Date.now() + 200;
   window.scrollTo({ top: offsetForLine(blocks(), line) });
@@ -92,8 +100,13 @@ window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
       ignoreScrollUntil = Date.now() + 200;
       // Checked before the next paint, not now: asking at once would lay out the whole page
       // (every chart) before the new text could be drawn.
+      restoreTop = top;
       requestAnimationFrame(() => {
-        if (Math.abs(window.scrollY - top) >= 1) window.scrollTo({ top });
+        const back = restoreTop;
+        restoreTop = undefined;
+        if (back !== undefined && Math.abs(window.scrollY - back) >= 1) {
+          window.scrollTo({ top: back });
+        }
       });
       break;
     }
