@@ -204,7 +204,6 @@ export class BlockRenderCache {
     const messages: Message[] = [];
     const placedEntries: Array<{ readonly entry: Entry; readonly lines: number }> = [];
     const symbolsUsed = new Set<StatSymbol>();
-    const parts: Array<{ readonly entry: Entry; readonly lines: number }> = [];
     let firstHeading: string | undefined;
     let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
@@ -274,7 +273,6 @@ export class BlockRenderCache {
         headingFound = true;
         firstHeading = entry.heading || undefined;
       }
-      if (entry.nodes > 0) parts.push({ entry, lines: block.line - 1 });
     }
     this.lastStats = stats;
     // Ids are named in block order, as the whole-tree render names them in document order.
@@ -282,6 +280,7 @@ export class BlockRenderCache {
     const place = () => {
       if (placed) return placed;
       const counter = new IdCounter();
+      const parts = placedEntries.filter(({ entry }) => entry.nodes > 0);
       return (placed = parts.map(({ entry, lines }) =>
         this.place(
           entry,

@@ -68,16 +68,9 @@ export function figuresTemplate(figures: readonly FigureRecord[]): string {
     if (index === undefined) files.set(name, (index = files.size));
     return index;
   };
+  // In the order of COLUMNS; an absent field (a comparator, a state) is null.
   const rows = figures.map((record) => [
-    record.indicator,
-    record.period,
-    record.kind,
-    record.comparator ?? null,
-    record.category ?? null,
-    record.text,
-    record.value,
-    record.state ?? null,
-    record.suppressed,
+    ...FIGURE_FIELDS.map((field) => record[field] ?? null),
     record.source && [file(record.source.file), record.source.line],
     [file(record.place.file), record.place.line, record.place.column],
   ]);
