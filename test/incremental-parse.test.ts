@@ -136,6 +136,8 @@ describe('incremental parse', () => {
       'Note[^1].\n\n[^1]: text\n',
       '<!--\n\nhidden\n-->\n\nPara\n',
       '- item\n  ```\n\n  code\n  ```\n',
+      // Found by the random edits below: a container opened inside a list item.
+      '- :::item\n\n  continued in the item\n\n## Care leavers\n\n',
       '---\nunclosed front matter\n',
     ]) {
       assert.equal(splitBlocks(text), undefined, text);

@@ -40,6 +40,8 @@ const FRONT_MATTER_OPEN = /^---\r?$/;
 const FRONT_MATTER_CLOSE = /^---[ \t]*\r?$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const CONTAINER = /^ {0,3}(:{3,})(.*)$/;
+/** A `:::name` opening anywhere but at the start of a line. */
+const NESTED_CONTAINER = /^(?! {0,3}:{3,}).*?:{3,}[A-Za-z]/;
 /** `[label]:` starts a definition or a footnote definition, which links blocks together. */
 const DEFINITION = /\]:|\[\^/;
 /** Raw HTML kinds 1 to 5 run past blank lines until their end marker. */
@@ -115,8 +117,9 @@ export function splitBlocks(text: string): BlockSpan[] | undefined {
 }
 
 /**
- * Fences anywhere but column 1 (lists, quotes) and raw HTML over several lines tie lines
- * together in ways the cutter does not follow: such text is parsed whole.
+ * Fences and container openings anywhere but column 1 (lists, quotes) and raw HTML over
+ * several lines tie lines together in ways the cutter does not follow: such text is
+ * parsed whole.
  */
 function linesAreSafe(lines: readonly string[]): boolean {
   for (const [i, line] of lines.entries()) {
@@ -124,6 +127,9 @@ function linesAreSafe(lines: readonly string[]): boolean {
     if (/^ {0,3}</.test(line) && !BLANK.test(lines[i + 1] ?? '')) return false;
     const fence = /`{3,}|~{3,}/.exec(line);
     if (fence && fence.index > 0) return false;
+    // Likewise a container opened inside a list item or a quote (`- :::note`): its content
+    // runs on past blank lines in ways the cutter's container count does not follow.
+    if (NESTED_CONTAINER.test(line)) return false;
     for (const match of line.matchAll(HTML_OPEN)) {
       const rest = line.slice(match.index);
       const end =
