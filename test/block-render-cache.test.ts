@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { BlockRenderCache } from '../src/engine/block-render-cache.js';
 import { ChartRenderer } from '../src/engine/charts/render-svg.js';
@@ -96,6 +97,97 @@ describe('block render cache', () => {
     );
     assert.ok(cache.lastStats.rendered <= 2, JSON.stringify(cache.lastStats));
     assert.match(twice?.body ?? '', /id="sc-chart-OP148-2-title"/);
+  });
+
+  it('answers typing in one block from the last render, and anything wider from every block', async () => {
+    const engine = createEngine();
+    const { catalogue } = await engine.catalogue(sample, { path: samplePath });
+    const parser = new IncrementalParser();
+    const cache = new BlockRenderCache();
+    const render = async (text: string, mode: RenderMode = 'preview') => {
+      const blocks = parser.parseBlocks(text);
+      assert.ok(blocks);
+      const input = {
+        path: samplePath,
+        catalogue,
+        reportPeriod: undefined,
+        mode,
+        allowSmallNumbers: false,
+        charts: new ChartRenderer({ workers: 0 }),
+      };
+      const result = await cache.render(blocks, input);
+      // The same as a new cache gives, whichever path answered.
+      const fresh = await new BlockRenderCache().render(blocks, input);
+      assert.equal(result?.body, fresh?.body);
+      assert.deepEqual(result?.messages, fresh?.messages);
+      assert.deepEqual(result?.printed, fresh?.printed);
+      assert.equal(result?.firstHeading, fresh?.firstHeading);
+      assert.deepEqual([...(result?.symbolsUsed ?? [])], [...(fresh?.symbolsUsed ?? [])]);
+      return cache.lastPath;
+    };
+    assert.equal(await render(sample), 'full');
+    assert.equal(
+      await render(sample.replace('weekly drop-ins', 'weekly drop-in sessions')),
+      'quiet',
+    );
+    assert.equal(
+      await render(sample.replace('weekly drop-ins', 'weekly drop-in session')),
+      'quiet',
+    );
+    // The same text again: nothing to do.
+    assert.equal(
+      await render(sample.replace('weekly drop-ins', 'weekly drop-in session')),
+      'quiet',
+    );
+    // Another indicator's figure in one block: the document's decisions may change.
+    assert.equal(await render(sample.replace(':value{id=OP148}', ':value{id=OP147}')), 'full');
+    // A block that becomes the first heading changes the document's title.
+    assert.equal(await render(sample.replace('## Assessments', '# Assessments')), 'full');
+    assert.equal(await render(sample.replace('## Assessments', '# Assessments!')), 'full');
+    // Lines that move, and another mode, go over every block.
+    assert.equal(await render(sample.replace('\n\nThis report', '\n\n\nThis report')), 'full');
+    assert.equal(await render(sample, 'public'), 'full');
+    assert.equal(
+      await render(sample.replace('weekly drop-ins', 'weekly drop-in'), 'public'),
+      'quiet',
+    );
+  });
+
+  it('gives what a new engine gives through any run of edits (property)', async () => {
+    const engine = createEngine();
+    // Narrative lines, where typing is a quiet edit; and anywhere.
+    const narrative = [...sample.matchAll(/^[A-Z][^\n:<>|`*_[\]=~\\^]{30,}$/gm)].map(
+      (match) => (match.index ?? 0) + 5,
+    );
+    assert.ok(narrative.length > 3);
+    const edit = fc.record({
+      at: fc.oneof(
+        fc.constantFrom(...narrative),
+        fc.constantFrom(...narrative),
+        fc.nat({ max: sample.length }),
+      ),
+      insert: fc.constantFrom('a', 'Z', ' ', '.', '# ', ':value{id=OP147}', '\n', ''),
+      remove: fc.nat({ max: 2 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(edit, { minLength: 2, maxLength: 5 }),
+        fc.constantFrom('preview', 'public'),
+        async (edits, mode: RenderMode) => {
+          let text = sample;
+          for (const { at, insert, remove } of edits) {
+            const where = Math.min(at, text.length);
+            text = text.slice(0, where) + insert + text.slice(where + remove);
+            const warm = await engine.render(text, { path: samplePath, mode });
+            const fresh = await createEngine().render(text, { path: samplePath, mode });
+            assert.equal(warm.html, fresh.html);
+            assert.deepEqual(warm.messages, fresh.messages);
+            assert.deepEqual(warm.figures, fresh.figures);
+          }
+        },
+      ),
+      { numRuns: 6 },
+    );
   });
 
   it('leaves author data-line attributes to the whole-tree render', async () => {

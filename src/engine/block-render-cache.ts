@@ -149,6 +149,32 @@ function evict(map: Map<string, BlockRecord>, generation: number): void {
   }
 }
 
+/**
+ * What the last render placed, block by block: a quiet edit (one block's text changed,
+ * every line where it was) is answered from it without going over every block again.
+ */
+interface LastRender {
+  readonly blocks: readonly ParsedBlock[];
+  readonly environment: string;
+  readonly catalogue: Catalogue;
+  readonly records: readonly BlockRecord[];
+  readonly decisions: Decisions;
+  readonly anyDecision: boolean;
+  readonly placed: readonly PlacedEntry[];
+  /** Each block's messages, at its place in the report. */
+  readonly messages: ReadonlyArray<readonly Message[]>;
+  /** The same, one after another. */
+  readonly flatMessages: readonly Message[];
+  readonly symbolsUsed: ReadonlySet<StatSymbol>;
+  /** The first block whose entry has a heading, or -1. */
+  readonly heading: number;
+}
+
+interface PlacedEntry {
+  readonly entry: Entry;
+  readonly lines: number;
+}
+
 export class BlockRenderCache {
   /** By block text; the first block apart, since it alone may hold front matter. */
   private readonly records = {
@@ -177,7 +203,10 @@ export class BlockRenderCache {
   >();
   /** Blocks rendered and reused by the last call (for tests and benchmarks). */
   lastStats = { rendered: 0, reused: 0 };
+  /** Whether the last call was answered from the render before it (see `quietRender`). */
+  lastPath: 'quiet' | 'full' = 'full';
   private generation = 0;
+  private last: LastRender | undefined;
 
   /**
    * Resolves and renders the blocks, reusing what it can. Returns undefined when a block
@@ -189,6 +218,9 @@ export class BlockRenderCache {
     input: BlockRenderInput,
   ): Promise<BlockRenderResult | undefined> {
     const environment = environmentKey(input);
+    const quiet = await this.quietRender(blocks, input, environment);
+    this.lastPath = quiet ? 'quiet' : 'full';
+    if (quiet) return quiet;
     const catalogue = input.catalogue;
     const generation = ++this.generation;
     const known = blocks.map((block, index) => {
@@ -201,11 +233,6 @@ export class BlockRenderCache {
     if (blocks.some((block, index) => !known[index] && /data-line/i.test(block.text))) {
       return undefined;
     }
-    const messages: Message[] = [];
-    const placedEntries: Array<{ readonly entry: Entry; readonly lines: number }> = [];
-    const symbolsUsed = new Set<StatSymbol>();
-    let firstHeading: string | undefined;
-    let headingFound = false;
     const stats = { rendered: 0, reused: 0 };
     // Resolve: blocks not seen before; the others' figures are known.
     const fresh: BlockRecord[] = [];
@@ -213,22 +240,8 @@ export class BlockRenderCache {
       const kept = known[index];
       if (kept) return kept;
       this.cancelled(input.signal, fresh);
-      const map = index === 0 ? this.records.first : this.records.later;
-      const resolution = resolveBlock(block, input, this.token);
-      const record: BlockRecord = {
-        environment,
-        reads: resolution.reads,
-        digest: readsDigest(catalogue, resolution.reads),
-        checkedIn: catalogue,
-        figures: resolution.figures,
-        signature: resolution.figures.map(figureKey).join('\u0001'),
-        entries: new Map(),
-        resolution,
-        used: generation,
-      };
-      map.set(block.text, record);
+      const record = this.resolved(block, index, input, environment);
       fresh.push(record);
-      if (map.size > ENTRY_LIMIT) evict(map, generation);
       return record;
     });
     // Disclose: the whole document's figures at once, unless no block's figures changed.
@@ -246,41 +259,198 @@ export class BlockRenderCache {
       started.set(index, { run: resolution.build(decisions), reads: resolution.reads });
     }
     for (const record of records) record.resolution = undefined;
+    const placed: PlacedEntry[] = [];
+    const messages: Array<readonly Message[]> = [];
+    const symbolsUsed = new Set<StatSymbol>();
+    let heading = -1;
     for (const [index, block] of blocks.entries()) {
       const record = records[index]!;
       const key = digests[index]!;
       let entry = started.has(index) ? undefined : record.entries.get(key);
       if (entry) stats.reused++;
       else {
-        const build = started.get(index)!;
-        entry = await build.run();
+        entry = await this.built(record, key, started.get(index)!, catalogue);
         stats.rendered++;
-        record.entries.set(key, entry);
-        // Building may read more of the catalogue than resolving did.
-        for (const id of build.reads.ids) record.reads.ids.add(id);
-        record.reads.all ||= build.reads.all;
-        record.digest = readsDigest(catalogue, record.reads);
       }
       for (const symbol of entry.symbols) symbolsUsed.add(symbol);
-      for (const message of this.shifted(entry, block.line - 1)) messages.push(message);
-      if (anyDecision) {
-        for (const message of disclosureMessages(record, decisions, input)) {
-          messages.push(shiftMessage(message, block.line - 1));
-        }
-      }
-      placedEntries.push({ entry, lines: block.line - 1 });
-      if (!headingFound && entry.heading !== undefined) {
-        headingFound = true;
-        firstHeading = entry.heading || undefined;
-      }
+      messages.push(this.blockMessages(record, entry, block, decisions, anyDecision, input));
+      placed.push({ entry, lines: block.line - 1 });
+      if (heading === -1 && entry.heading !== undefined) heading = index;
     }
     this.lastStats = stats;
+    const last: LastRender = {
+      blocks,
+      environment,
+      catalogue,
+      records,
+      decisions,
+      anyDecision,
+      placed,
+      messages,
+      flatMessages: messages.flat(),
+      symbolsUsed,
+      heading,
+    };
+    this.last = last;
+    return this.result(last);
+  }
+
+  /**
+   * The render of a quiet edit, from the last render: one block's text changed and every
+   * block starts on the line it did, with the same environment and catalogue. Only that
+   * block is resolved, looked up and placed; anything that reaches past it (its figures'
+   * keys, which the document's decisions read; the symbols or the first heading it adds
+   * or takes away) sends the render down the whole path, which finds the block's work done.
+   */
+  private async quietRender(
+    blocks: readonly ParsedBlock[],
+    input: BlockRenderInput,
+    environment: string,
+  ): Promise<BlockRenderResult | undefined> {
+    const last = this.last;
+    if (
+      !last ||
+      last.environment !== environment ||
+      last.catalogue !== input.catalogue ||
+      last.blocks.length !== blocks.length
+    ) {
+      return undefined;
+    }
+    let changed = -1;
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]!;
+      const before = last.blocks[index]!;
+      if (block.line !== before.line) return undefined;
+      if (block.text === before.text) continue;
+      if (changed !== -1) return undefined;
+      changed = index;
+    }
+    if (changed === -1) {
+      this.last = { ...last, blocks };
+      this.lastStats = { rendered: 0, reused: blocks.length };
+      return this.result(this.last);
+    }
+    const block = blocks[changed]!;
+    const map = changed === 0 ? this.records.first : this.records.later;
+    let record = map.get(block.text);
+    if (record && this.current(record, environment, input.catalogue)) {
+      record.used = this.generation;
+    } else {
+      if (/data-line/i.test(block.text)) return undefined;
+      this.cancelled(input.signal, []);
+      record = this.resolved(block, changed, input, environment);
+    }
+    const before = last.placed[changed]!.entry;
+    if (record.signature !== last.records[changed]!.signature) return undefined;
+    const { decisions, anyDecision } = last;
+    const key = decisionDigest(record.figures, decisions, input.mode);
+    let entry = record.entries.get(key);
+    const rendered = entry ? 0 : 1;
+    if (!entry) {
+      this.cancelled(input.signal, [record]);
+      const resolution = record.resolution ?? resolveBlock(block, input, this.token);
+      record.resolution = undefined;
+      entry = await this.built(
+        record,
+        key,
+        { run: resolution.build(decisions), reads: resolution.reads },
+        input.catalogue,
+      );
+    }
+    record.resolution = undefined;
+    const sameSymbols =
+      entry.symbols.length === before.symbols.length &&
+      entry.symbols.every((symbol, index) => symbol === before.symbols[index]);
+    const headingMoves =
+      entry.heading !== before.heading && (last.heading === -1 || changed <= last.heading);
+    if (!sameSymbols || headingMoves) return undefined;
+    const records = [...last.records];
+    records[changed] = record;
+    const placed = [...last.placed];
+    placed[changed] = { entry, lines: block.line - 1 };
+    const messages = [...last.messages];
+    messages[changed] = this.blockMessages(record, entry, block, decisions, anyDecision, input);
+    // Most blocks have no message, before the edit and after it.
+    const flatMessages =
+      messages[changed]!.length === 0 && last.messages[changed]!.length === 0
+        ? last.flatMessages
+        : messages.flat();
+    // The block's last text is no longer shown: its record may go when the cache is full,
+    // or typing in one paragraph would keep a record for every keystroke.
+    const replaced = last.records[changed]!;
+    if (replaced !== record) replaced.used = this.generation - 1;
+    this.lastStats = { rendered, reused: blocks.length - rendered };
+    this.last = { ...last, blocks, records, placed, messages, flatMessages };
+    return this.result(this.last);
+  }
+
+  /** A block resolved for the first time (or again), kept under its text. */
+  private resolved(
+    block: ParsedBlock,
+    index: number,
+    input: BlockRenderInput,
+    environment: string,
+  ): BlockRecord {
+    const map = index === 0 ? this.records.first : this.records.later;
+    const resolution = resolveBlock(block, input, this.token);
+    const record: BlockRecord = {
+      environment,
+      reads: resolution.reads,
+      digest: readsDigest(input.catalogue, resolution.reads),
+      checkedIn: input.catalogue,
+      figures: resolution.figures,
+      signature: resolution.figures.map(figureKey).join('\u0001'),
+      entries: new Map(),
+      resolution,
+      used: this.generation,
+    };
+    map.set(block.text, record);
+    if (map.size > ENTRY_LIMIT) evict(map, this.generation);
+    return record;
+  }
+
+  /** Waits for a block's build and keeps the entry under the decisions' digest. */
+  private async built(
+    record: BlockRecord,
+    key: string,
+    build: { readonly run: () => Promise<Entry>; readonly reads: CatalogueReads },
+    catalogue: Catalogue,
+  ): Promise<Entry> {
+    const entry = await build.run();
+    record.entries.set(key, entry);
+    // Building may read more of the catalogue than resolving did.
+    for (const id of build.reads.ids) record.reads.ids.add(id);
+    record.reads.all ||= build.reads.all;
+    record.digest = readsDigest(catalogue, record.reads);
+    return entry;
+  }
+
+  /** A block's messages at its place: its own, then the disclose stage's on its figures. */
+  private blockMessages(
+    record: BlockRecord,
+    entry: Entry,
+    block: ParsedBlock,
+    decisions: Decisions,
+    anyDecision: boolean,
+    input: BlockRenderInput,
+  ): readonly Message[] {
+    const own = this.shifted(entry, block.line - 1);
+    if (!anyDecision) return own;
+    const disclosed = disclosureMessages(record, decisions, input);
+    if (disclosed.length === 0) return own;
+    return [...own, ...disclosed.map((message) => shiftMessage(message, block.line - 1))];
+  }
+
+  /** The render's result: HTML, messages and figures, each put together when read. */
+  private result(last: LastRender): BlockRenderResult {
+    const messages = [...last.flatMessages];
+    const headingEntry = last.heading === -1 ? undefined : last.placed[last.heading]?.entry;
     // Ids are named in block order, as the whole-tree render names them in document order.
     let placed: string[] | undefined;
     const place = () => {
       if (placed) return placed;
       const counter = new IdCounter();
-      const parts = placedEntries.filter(({ entry }) => entry.nodes > 0);
+      const parts = last.placed.filter(({ entry }) => entry.nodes > 0);
       return (placed = parts.map(({ entry, lines }) =>
         this.place(
           entry,
@@ -300,12 +470,12 @@ export class BlockRenderCache {
         return place();
       },
       messages,
-      symbolsUsed,
-      firstHeading,
+      symbolsUsed: new Set(last.symbolsUsed),
+      firstHeading: headingEntry?.heading || undefined,
       // Listed when asked for (an export, `scorecard figures`): a keystroke in a long
       // report must not copy every figure record of every block to move its line.
       get printed() {
-        return (printed ??= placedEntries.flatMap(({ entry, lines }) =>
+        return (printed ??= last.placed.flatMap(({ entry, lines }) =>
           entry.printed.map((record) => shiftRecord(record, lines)),
         ));
       },
@@ -367,6 +537,7 @@ export class BlockRenderCache {
   }
 
   clear(): void {
+    this.last = undefined;
     this.records.first.clear();
     this.records.later.clear();
     this.lastDisclose = undefined;

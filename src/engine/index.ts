@@ -538,12 +538,17 @@ function reusedDoor(previous: Door | undefined, text: string): Door | undefined 
     return undefined;
   }
   const delta = edit.inserted - edit.removed;
+  // Written out, not spread: a long report has thousands of spans to move per keystroke.
   const moved = spans.map((span, i) =>
     i < index
       ? span
       : i === index
-        ? { ...span, text: text.slice(span.offset, span.offset + span.text.length + delta) }
-        : { ...span, offset: span.offset + delta },
+        ? {
+            offset: span.offset,
+            line: span.line,
+            text: text.slice(span.offset, span.offset + span.text.length + delta),
+          }
+        : { offset: span.offset + delta, line: span.line, text: span.text },
   );
   return { ...previous, text, spans: moved };
 }

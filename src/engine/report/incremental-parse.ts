@@ -265,6 +265,11 @@ export class IncrementalParser {
   private first: { readonly text: string; readonly nodes: readonly RootContent[] } | undefined;
   /** Blocks parsed and reused since the last `parse`/`parseBlocks` (for tests and benchmarks). */
   lastStats = { parsed: 0, reused: 0, whole: false };
+  /** Counts the cuts, so that a block kept from one to the next is counted in each. */
+  round = 0;
+  /** The spans last cut and their blocks, for the next quiet edit. */
+  private last:
+    { readonly spans: readonly BlockSpan[]; readonly blocks: ParsedBlock[] } | undefined;
 
   /** The same tree as `parseReport(text)`; the caller owns it and may change it. */
   parse(text: string): Root {
@@ -285,16 +290,51 @@ export class IncrementalParser {
     if (!spans) {
       this.blocks.clear();
       this.first = undefined;
+      this.last = undefined;
       this.lastStats = { parsed: 0, reused: 0, whole: true };
       return undefined;
     }
+    this.lastStats = { parsed: 0, reused: 0, whole: false };
+    this.round++;
+    const blocks = this.quietlyEdited(spans) ?? this.cut(spans);
+    this.last = { spans, blocks };
+    return blocks;
+  }
+
+  /**
+   * The blocks of a text whose one block changed and the others kept their text and line
+   * (typing in a paragraph): the blocks before it are the same objects, and only the
+   * edited text is looked up. Undefined for any other change.
+   */
+  private quietlyEdited(spans: readonly BlockSpan[]): ParsedBlock[] | undefined {
+    const last = this.last;
+    if (!last || last.spans.length !== spans.length) return undefined;
+    let edited = -1;
+    for (let index = 0; index < spans.length; index++) {
+      const span = spans[index]!;
+      const before = last.spans[index]!;
+      if (span.line !== before.line) return undefined;
+      if (span.text === before.text) continue;
+      if (edited !== -1) return undefined;
+      edited = index;
+    }
+    if (edited < 1) return undefined;
+    // The edited block's last text goes, unless another block has it too.
+    const gone = last.spans[edited]!.text;
+    if (!spans.some((span) => span.text === gone)) this.blocks.delete(gone);
+    return spans.map((span, index) =>
+      span === last.spans[index] ? last.blocks[index]! : new Block(span, index === 0, this),
+    );
+  }
+
+  /** The blocks of a text, keeping the parsed nodes of the blocks it still has. */
+  private cut(spans: readonly BlockSpan[]): ParsedBlock[] {
     // Keyed by the block's text itself: an unchanged block's string is the one seen last
     // time, whose hash the engine keeps, so looking it up costs nothing per character.
     const previous = this.blocks;
     const previousFirst = this.first;
     this.blocks = new Map();
     this.first = undefined;
-    this.lastStats = { parsed: 0, reused: 0, whole: false };
     const blocks: ParsedBlock[] = [];
     for (const [index, span] of spans.entries()) {
       if (index === 0) {
@@ -326,7 +366,8 @@ class Block implements ParsedBlock {
   readonly offset: number;
   readonly line: number;
   readonly text: string;
-  private counted = false;
+  /** The parser's round in which the block was last counted as parsed or reused. */
+  private countedIn = -1;
   constructor(
     span: BlockSpan,
     private readonly first: boolean,
@@ -342,8 +383,11 @@ class Block implements ParsedBlock {
   pristine(): readonly RootContent[] {
     const before = this.parser.lastStats.parsed;
     const nodes = this.parser.nodesOf(this.text, this.first);
-    if (!this.counted && this.parser.lastStats.parsed === before) this.parser.lastStats.reused++;
-    this.counted = true;
+    const round = this.parser.round;
+    if (this.countedIn !== round && this.parser.lastStats.parsed === before) {
+      this.parser.lastStats.reused++;
+    }
+    this.countedIn = round;
     return nodes;
   }
 }
