@@ -95,6 +95,50 @@ describe('incremental parse', () => {
     assert.ok(parser.lastStats.reused > 10);
   });
 
+  it('keeps the blocks before a quiet edit, and every block for the same text', () => {
+    const parser = new IncrementalParser();
+    const before = parser.parseBlocks(sample);
+    assert.ok(before);
+    for (const block of before) block.pristine();
+    const again = parser.parseBlocks(sample);
+    assert.ok(again);
+    again.forEach((block, i) => assert.equal(block, before[i]));
+    // Space typed on a blank line changes no block's text, and moves the blocks after it.
+    const blank = sample.indexOf('\n\n', sample.indexOf('weekly drop-ins')) + 1;
+    const spaced = parser.parseBlocks(`${sample.slice(0, blank)} ${sample.slice(blank)}`);
+    assert.ok(spaced);
+    const fresh = new IncrementalParser().parseBlocks(
+      `${sample.slice(0, blank)} ${sample.slice(blank)}`,
+    );
+    assert.deepEqual(
+      spaced.map(({ offset, line, text }) => ({ offset, line, text })),
+      fresh?.map(({ offset, line, text }) => ({ offset, line, text })),
+    );
+    // Kept exactly where nothing of the block changed, offset included.
+    spaced.forEach((block, i) => {
+      const old = before[i]!;
+      const same = block.text === old.text && block.offset === old.offset;
+      assert.equal(block === old, same, `block ${i}`);
+    });
+    assert.ok(spaced.some((block, i) => block === before[i]));
+    assert.ok(spaced.some((block, i) => block.offset !== before[i]?.offset));
+    parser.parseBlocks(sample);
+    const at = sample.indexOf('weekly drop-ins');
+    const edited = parser.parseBlocks(`${sample.slice(0, at)}x${sample.slice(at)}`);
+    assert.ok(edited);
+    const index = edited.findIndex((block, i) => block.text !== before[i]?.text);
+    assert.ok(index > 0);
+    for (let i = 0; i < index; i++) assert.equal(edited[i], before[i]);
+    assert.notEqual(edited[index + 1], before[index + 1], 'later blocks moved: new offsets');
+    assert.equal(edited[index + 1]?.offset, (before[index + 1]?.offset ?? 0) + 1);
+    for (const block of edited) block.pristine();
+    assert.deepEqual(parser.lastStats, { parsed: 1, reused: edited.length - 1, whole: false });
+    // The edited block's old text was let go: typing it back parses it again.
+    for (const block of parser.parseBlocks(sample) ?? []) block.pristine();
+    assert.equal(parser.lastStats.parsed, 1);
+    assert.deepEqual(parser.parse(sample), parseReport(sample));
+  });
+
   it('returns trees the caller may change without touching its memory', () => {
     const parser = new IncrementalParser();
     const first = parser.parse(sample);

@@ -303,8 +303,8 @@ export class IncrementalParser {
 
   /**
    * The blocks of a text whose one block changed and the others kept their text and line
-   * (typing in a paragraph): the blocks before it are the same objects, and only the
-   * edited text is looked up. Undefined for any other change.
+   * (typing in a paragraph), or none did: the blocks that did not move are the same
+   * objects, and only the edited text is looked up. Undefined for any other change.
    */
   private quietlyEdited(spans: readonly BlockSpan[]): ParsedBlock[] | undefined {
     const last = this.last;
@@ -315,16 +315,22 @@ export class IncrementalParser {
       const before = last.spans[index]!;
       if (span.line !== before.line) return undefined;
       if (span.text === before.text) continue;
-      if (edited !== -1) return undefined;
+      if (edited !== -1 || index === 0) return undefined;
       edited = index;
     }
-    if (edited < 1) return undefined;
-    // The edited block's last text goes, unless another block has it too.
-    const gone = last.spans[edited]!.text;
-    if (!spans.some((span) => span.text === gone)) this.blocks.delete(gone);
-    return spans.map((span, index) =>
-      span === last.spans[index] ? last.blocks[index]! : new Block(span, index === 0, this),
-    );
+    if (edited !== -1) {
+      // The edited block's last text goes, unless another block has it too.
+      const gone = last.spans[edited]!.text;
+      if (!spans.some((span) => span.text === gone)) this.blocks.delete(gone);
+    }
+    // A block is kept where its offset is too (space typed on a blank line moves the
+    // blocks after it, and changes no block's text); the edited one is new.
+    return spans.map((span, index) => {
+      const kept = last.blocks[index]!;
+      return index !== edited && kept.offset === span.offset
+        ? kept
+        : new Block(span, index === 0, this);
+    });
   }
 
   /** The blocks of a text, keeping the parsed nodes of the blocks it still has. */
