@@ -151,6 +151,13 @@ describe('block render cache', () => {
       await render(sample.replace('weekly drop-ins', 'weekly drop-in'), 'public'),
       'quiet',
     );
+    // The preview's last render is kept beside the export's.
+    assert.equal(
+      await render(
+        sample.replace('\n\nThis report', '\n\n\nThis report').replace('weekly', 'Weekly'),
+      ),
+      'quiet',
+    );
   });
 
   it('gives what a new engine gives through any run of edits (property)', async () => {

@@ -84,6 +84,9 @@ interface Entry {
   readonly printed: readonly FigureRecord[];
 }
 
+/** Reports (and modes) whose last render a quiet edit can start from. */
+const LAST_RENDERS = 4;
+
 /** Blocks of a few long reports; an entry is the block's HTML, a few kilobytes. */
 const ENTRY_LIMIT = 4000;
 
@@ -206,7 +209,8 @@ export class BlockRenderCache {
   /** Whether the last call was answered from the render before it (see `quietRender`). */
   lastPath: 'quiet' | 'full' = 'full';
   private generation = 0;
-  private last: LastRender | undefined;
+  /** The last render of each report and mode (by environment), a few at most. */
+  private readonly lasts = new Map<string, LastRender>();
 
   /**
    * Resolves and renders the blocks, reusing what it can. Returns undefined when a block
@@ -291,7 +295,7 @@ export class BlockRenderCache {
       symbolsUsed,
       heading,
     };
-    this.last = last;
+    this.remember(last);
     return this.result(last);
   }
 
@@ -307,13 +311,8 @@ export class BlockRenderCache {
     input: BlockRenderInput,
     environment: string,
   ): Promise<BlockRenderResult | undefined> {
-    const last = this.last;
-    if (
-      !last ||
-      last.environment !== environment ||
-      last.catalogue !== input.catalogue ||
-      last.blocks.length !== blocks.length
-    ) {
+    const last = this.lasts.get(environment);
+    if (!last || last.catalogue !== input.catalogue || last.blocks.length !== blocks.length) {
       return undefined;
     }
     let changed = -1;
@@ -326,9 +325,8 @@ export class BlockRenderCache {
       changed = index;
     }
     if (changed === -1) {
-      this.last = { ...last, blocks };
       this.lastStats = { rendered: 0, reused: blocks.length };
-      return this.result(this.last);
+      return this.result(this.remember({ ...last, blocks }));
     }
     const block = blocks[changed]!;
     const map = changed === 0 ? this.records.first : this.records.later;
@@ -380,8 +378,15 @@ export class BlockRenderCache {
     const replaced = last.records[changed]!;
     if (replaced !== record) replaced.used = this.generation - 1;
     this.lastStats = { rendered, reused: blocks.length - rendered };
-    this.last = { ...last, blocks, records, placed, messages, flatMessages };
-    return this.result(this.last);
+    return this.result(this.remember({ ...last, blocks, records, placed, messages, flatMessages }));
+  }
+
+  /** Keeps a render for the next quiet edit of its report and mode (two previews, an export). */
+  private remember(last: LastRender): LastRender {
+    this.lasts.delete(last.environment);
+    this.lasts.set(last.environment, last);
+    if (this.lasts.size > LAST_RENDERS) this.lasts.delete(this.lasts.keys().next().value as string);
+    return last;
   }
 
   /** A block resolved for the first time (or again), kept under its text. */
@@ -537,7 +542,7 @@ export class BlockRenderCache {
   }
 
   clear(): void {
-    this.last = undefined;
+    this.lasts.clear();
     this.records.first.clear();
     this.records.later.clear();
     this.lastDisclose = undefined;
