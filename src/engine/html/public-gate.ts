@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
 import { FIGURES_ELEMENT_ID, templateText } from '../figures/embed.js';
+import { MARKER, cutFigureList } from './figure-list-cut.js';
 
 /**
  * The last gate on a public export, independent of the pipeline that built it: the
@@ -196,8 +197,42 @@ export function thoroughGateProblems(input: GateInput): Message[] {
  * hastscript, as hast-util-from-parse5 gives them, so both readings check the same values.
  */
 export function quickFinding(input: GateInput): boolean {
-  const document = parse(input.html, { scriptingEnabled: false });
+  return quickFindings(input).length > 0;
+}
+
+/** What the quick reading finds (reasons without positions), reading as little as it may. */
+export function quickFindings(input: GateInput): readonly string[] {
+  return cutReadingFindings(input) ?? wholeQuickFindings(input);
+}
+
+/** What the quick reading finds when it parses the whole document as it is. */
+export function wholeQuickFindings(input: GateInput): readonly string[] {
+  return reasons(readQuickly(input.html)!, input);
+}
+
+/**
+ * What the quick reading finds in the document with its figure list cut out (see
+ * figure-list-cut.ts), or undefined when that reading cannot be proved the same.
+ */
+export function cutReadingFindings(input: GateInput): readonly string[] | undefined {
+  const cut = cutFigureList(input.html);
+  const checks = cut && readQuickly(cut.html, cut.text);
+  return checks && reasons(checks, input);
+}
+
+function reasons(checks: Checks, input: GateInput): string[] {
+  return checks.findings(input).map((finding) => finding.reason);
+}
+
+/**
+ * The checks fed from parse5's tree of `html`. With `figureText`, `html` is a document
+ * whose figure list was cut (see figure-list-cut.ts): the template holding just the
+ * marker is given that text instead, and undefined is returned unless exactly one did.
+ */
+function readQuickly(html: string, figureText?: string): Checks | undefined {
+  const document = parse(html, { scriptingEnabled: false });
   const checks = new Checks();
+  let marked = 0;
   const stack: Array<{ node: P5Node; parent: string | undefined }> = [
     { node: document, parent: undefined },
   ];
@@ -217,11 +252,27 @@ export function quickFinding(input: GateInput): boolean {
       if (!Object.hasOwn(Object.prototype, name)) properties[name] = attribute.value;
     }
     const build = node.namespaceURI === SVG_NAMESPACE ? s : h;
-    const element = build(node.tagName, properties, quickChildren(node));
+    let children = quickChildren(node);
+    if (figureText !== undefined && holdsMarker(node)) {
+      children = [figureText];
+      marked++;
+    }
+    const element = build(node.tagName, properties, children);
     checks.element(element, parent);
     pushChildren(stack, node.childNodes, element.tagName);
   }
-  return checks.findings(input).length > 0;
+  return figureText === undefined || marked === 1 ? checks : undefined;
+}
+
+/** An HTML template whose content is the cut figure list's marker and nothing else. */
+function holdsMarker(node: P5Element): boolean {
+  if (node.tagName !== 'template' || node.namespaceURI !== HTML_NAMESPACE || !('content' in node))
+    return false;
+  const inside = (node.content as DefaultTreeAdapterMap['documentFragment']).childNodes;
+  const only = inside[0];
+  return (
+    inside.length === 1 && only?.nodeName === '#text' && 'value' in only && only.value === MARKER
+  );
 }
 
 type P5Node = DefaultTreeAdapterMap['node'];
@@ -241,6 +292,7 @@ function quickChildren(node: P5Element): Array<string | Element> {
   return inside.map((child) => ('value' in child ? child.value : h('span')));
 }
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /** Children go on the stack last first, so they come off it in document order. */
 function pushChildren(
