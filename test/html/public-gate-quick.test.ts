@@ -99,6 +99,31 @@ describe('the public gate, quick and thorough readings', () => {
     );
   });
 
+  it('count an element found wrong as often as it recurs, and tell alike ones apart', () => {
+    const input = {
+      html: documentOf(
+        '<a href="http://x/">1</a><a href="http://x/">2</a><a href="http://x/" title="t">3</a>' +
+          '<p title="a" lang="b">4</p><p title="a\u0000lang\u0000b">5</p>' +
+          '<a href="#n">6</a><a href="#n">7</a><p id="n">8</p>' +
+          '<svg><a xlink:href="http://x/">9</a><a href="http://x/">10</a></svg>',
+      ),
+      file: '/r.md',
+      exempt: [],
+      publicSource: '',
+    };
+    const found = quickFindings(input);
+    assert.equal(found.filter((reason) => reason.startsWith('href="http://x/"')).length, 4);
+    assert.equal(found.filter((reason) => reason.startsWith('xlink:href="http://x/"')).length, 1);
+    assert.deepEqual(
+      found,
+      thoroughGateProblems(input).map((message) =>
+        message.reason
+          .replace(/^The public export was refused: /, '')
+          .replace(/ at line \d+ of the output/g, ''),
+      ),
+    );
+  });
+
   it('agree on a document with nothing wrong in it', () => {
     const input = {
       html: documentOf('<p id="a">x</p><a href="#a">y</a>'),

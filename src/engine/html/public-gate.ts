@@ -232,7 +232,8 @@ function reasons(checks: Checks, input: GateInput): string[] {
 function readQuickly(html: string, figureText?: string): Checks | undefined {
   const document = parse(html, { scriptingEnabled: false });
   const checks = new Checks();
-  // Elements read so far, by namespace, tag and attributes (parse5 leaves no NUL in them).
+  // Elements read so far, keyed on what they are built from: the namespace, tag and
+  // attributes, joined by NUL, which parse5 leaves in no name or value.
   const read = new Map<string, { effect: ElementEffect; tagName: string }>();
   let marked = 0;
   const stack: Array<{ node: P5Node; parent: string | undefined }> = [
@@ -252,19 +253,22 @@ function readQuickly(html: string, figureText?: string): Checks | undefined {
     // What a template or style sheet holds, and where, matters; anything else is its tag
     // and attributes alone, read once however often it recurs (a chart repeats its few).
     const alike = node.tagName !== 'template' && node.tagName !== 'style';
-    let key = alike ? `${svg ? 's' : 'h'}\0${node.tagName}` : '';
+    let key = '';
+    if (alike) {
+      key = `${svg ? 's' : 'h'}\0${node.tagName}`;
+      for (const { prefix, name, value } of node.attrs)
+        key += `\0${prefix ?? ''}\0${name}\0${value}`;
+      const seen = read.get(key);
+      if (seen) {
+        checks.apply(seen.effect);
+        pushChildren(stack, node.childNodes, seen.tagName);
+        continue;
+      }
+    }
     const properties: Record<string, string> = {};
     for (const attribute of node.attrs) {
       const name = (attribute.prefix ? `${attribute.prefix}:` : '') + attribute.name;
-      if (Object.hasOwn(Object.prototype, name)) continue;
-      properties[name] = attribute.value;
-      if (alike) key += `\0${name}\0${attribute.value}`;
-    }
-    const seen = alike ? read.get(key) : undefined;
-    if (seen) {
-      checks.apply(seen.effect);
-      pushChildren(stack, node.childNodes, seen.tagName);
-      continue;
+      if (!Object.hasOwn(Object.prototype, name)) properties[name] = attribute.value;
     }
     let children = quickChildren(node);
     if (figureText !== undefined && holdsMarker(node)) {
