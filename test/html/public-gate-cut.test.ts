@@ -133,6 +133,19 @@ describe('the public gate with its figure list cut out', () => {
     assert.ok(cutReadingFindings(input)!.some((reason) => reason.includes('exempt block')));
   });
 
+  it('still finds a URL and an event handler inside a chart, however often they recur', () => {
+    const html = chartExport().replace(
+      /<rect /g,
+      '<rect onclick="alert(1)" fill="url(http://x/)" /><a xlink:href="http://x/"></a><rect ',
+    );
+    const input = gateInput(html);
+    assert.ok(agree(input, true));
+    const found = cutReadingFindings(input)!;
+    assert.ok(found.some((reason) => reason.includes('event handler onClick')));
+    assert.ok(found.some((reason) => reason.startsWith('xlink:href="http://x/"')));
+    assert.ok(found.some((reason) => reason.startsWith('fill="url(http://x/)"')));
+  });
+
   // Where the list's start tag is no start tag, or not in the data state, the marker
   // never becomes a template's only text: the whole document is read.
   const notTags: Array<[string, string, string]> = [

@@ -20,8 +20,11 @@ import { FIGURES_ELEMENT_ID } from '../figures/embed.js';
  * list's text has no `<`, `&`, NUL, CR or other character the input stream or the
  * tokenizer treats specially, so in the real document it is emitted character for
  * character in the data state too and lands in the same place, one text node equal to the
- * raw text; it holds a character that is not whitespace, as the marker is not, so the
- * parser's frameset-ok flag ends the same. From the `</template>` on, both documents are
+ * raw text: every insertion mode that puts a character straight into a template (in
+ * body, through in template, and in table text, whose pending characters go to the
+ * current template either way) treats whitespace and other characters alike but for the
+ * frameset-ok flag, and the text holds a character that is not whitespace, as the marker
+ * is not, so that flag ends the same. From the `</template>` on, both documents are
  * the same text read from the same state. Any doubt (the marker not found exactly there,
  * by the caller) means reading the whole document as it is.
  */
