@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { renderDocument } from '../../src/engine/html/document.js';
-import { quickFinding, thoroughGateProblems } from '../../src/engine/html/public-gate.js';
+import {
+  quickFinding,
+  quickFindings,
+  thoroughGateProblems,
+} from '../../src/engine/html/public-gate.js';
 
 /**
  * The public gate reads a document quickly first (parse5's tree) and again with positions
@@ -44,6 +48,11 @@ const PIECES = [
   '<iframe src="data:text/html,x"></iframe>',
   '<p title="width 10.50">numbers</p>',
   '<svg width="010" height="1e2"><rect x="10.50"></rect></svg>',
+  '<svg><template id="scorecard-figures">[]</template></svg>',
+  '<template id="scorecard-figures">[]</template>',
+  '<math><style>@import "x";</style></math>',
+  '<P ID="a" CLASS="b  c">upper</P>',
+  '<a xlink:href="#a">html xlink</a>',
 ];
 
 function documentOf(body: string): string {
@@ -62,7 +71,7 @@ describe('the public gate, quick and thorough readings', () => {
   it('agree on documents made of odd and hostile pieces', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }),
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }),
         fc.boolean(),
         (pieces, withExempt) => {
           const input = {
@@ -74,9 +83,44 @@ describe('the public gate, quick and thorough readings', () => {
             publicSource: '',
           };
           assert.equal(quickFinding(input), thoroughGateProblems(input).length > 0);
+          // Not only the verdict: the same findings, in the same order, but for positions
+          // (elements alike are checked once in the quick reading; see readQuickly).
+          assert.deepEqual(
+            quickFindings(input),
+            thoroughGateProblems(input).map((message) =>
+              message.reason
+                .replace(/^The public export was refused: /, '')
+                .replace(/ at line \d+ of the output/g, ''),
+            ),
+          );
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('count an element found wrong as often as it recurs, and tell alike ones apart', () => {
+    const input = {
+      html: documentOf(
+        '<a href="http://x/">1</a><a href="http://x/">2</a><a href="http://x/" title="t">3</a>' +
+          '<p title="a" lang="b">4</p><p title="a\u0000lang\u0000b">5</p>' +
+          '<a href="#n">6</a><a href="#n">7</a><p id="n">8</p>' +
+          '<svg><a xlink:href="http://x/">9</a><a href="http://x/">10</a></svg>',
+      ),
+      file: '/r.md',
+      exempt: [],
+      publicSource: '',
+    };
+    const found = quickFindings(input);
+    assert.equal(found.filter((reason) => reason.startsWith('href="http://x/"')).length, 4);
+    assert.equal(found.filter((reason) => reason.startsWith('xlink:href="http://x/"')).length, 1);
+    assert.deepEqual(
+      found,
+      thoroughGateProblems(input).map((message) =>
+        message.reason
+          .replace(/^The public export was refused: /, '')
+          .replace(/ at line \d+ of the output/g, ''),
+      ),
     );
   });
 

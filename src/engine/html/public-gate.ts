@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
 import { FIGURES_ELEMENT_ID, templateText } from '../figures/embed.js';
+import { MARKER, cutFigureList } from './figure-list-cut.js';
 
 /**
  * The last gate on a public export, independent of the pipeline that built it: the
@@ -196,8 +197,45 @@ export function thoroughGateProblems(input: GateInput): Message[] {
  * hastscript, as hast-util-from-parse5 gives them, so both readings check the same values.
  */
 export function quickFinding(input: GateInput): boolean {
-  const document = parse(input.html, { scriptingEnabled: false });
+  return quickFindings(input).length > 0;
+}
+
+/** What the quick reading finds (reasons without positions), reading as little as it may. */
+export function quickFindings(input: GateInput): readonly string[] {
+  return cutReadingFindings(input) ?? wholeQuickFindings(input);
+}
+
+/** What the quick reading finds when it parses the whole document as it is. */
+export function wholeQuickFindings(input: GateInput): readonly string[] {
+  return reasons(readQuickly(input.html)!, input);
+}
+
+/**
+ * What the quick reading finds in the document with its figure list cut out (see
+ * figure-list-cut.ts), or undefined when that reading cannot be proved the same.
+ */
+export function cutReadingFindings(input: GateInput): readonly string[] | undefined {
+  const cut = cutFigureList(input.html);
+  const checks = cut && readQuickly(cut.html, cut.text);
+  return checks && reasons(checks, input);
+}
+
+function reasons(checks: Checks, input: GateInput): string[] {
+  return checks.findings(input).map((finding) => finding.reason);
+}
+
+/**
+ * The checks fed from parse5's tree of `html`. With `figureText`, `html` is a document
+ * whose figure list was cut (see figure-list-cut.ts): the template holding just the
+ * marker is given that text instead, and undefined is returned unless exactly one did.
+ */
+function readQuickly(html: string, figureText?: string): Checks | undefined {
+  const document = parse(html, { scriptingEnabled: false });
   const checks = new Checks();
+  // Elements read so far, keyed on what they are built from: the namespace, tag and
+  // attributes, joined by NUL, which parse5 leaves in no name or value.
+  const read = new Map<string, { effect: ElementEffect; tagName: string }>();
+  let marked = 0;
   const stack: Array<{ node: P5Node; parent: string | undefined }> = [
     { node: document, parent: undefined },
   ];
@@ -211,17 +249,49 @@ export function quickFinding(input: GateInput): boolean {
       if ('childNodes' in node) pushChildren(stack, node.childNodes, parent);
       continue;
     }
+    const svg = node.namespaceURI === SVG_NAMESPACE;
+    // What a template or style sheet holds, and where, matters; anything else is its tag
+    // and attributes alone, read once however often it recurs (a chart repeats its few).
+    const alike = node.tagName !== 'template' && node.tagName !== 'style';
+    let key = '';
+    if (alike) {
+      key = `${svg ? 's' : 'h'}\0${node.tagName}`;
+      for (const { prefix, name, value } of node.attrs)
+        key += `\0${prefix ?? ''}\0${name}\0${value}`;
+      const seen = read.get(key);
+      if (seen) {
+        checks.apply(seen.effect);
+        pushChildren(stack, node.childNodes, seen.tagName);
+        continue;
+      }
+    }
     const properties: Record<string, string> = {};
     for (const attribute of node.attrs) {
       const name = (attribute.prefix ? `${attribute.prefix}:` : '') + attribute.name;
       if (!Object.hasOwn(Object.prototype, name)) properties[name] = attribute.value;
     }
-    const build = node.namespaceURI === SVG_NAMESPACE ? s : h;
-    const element = build(node.tagName, properties, quickChildren(node));
-    checks.element(element, parent);
+    let children = quickChildren(node);
+    if (figureText !== undefined && holdsMarker(node)) {
+      children = [figureText];
+      marked++;
+    }
+    const element = (svg ? s : h)(node.tagName, properties, children);
+    const effect = checks.element(element, parent);
+    if (alike) read.set(key, { effect, tagName: element.tagName });
     pushChildren(stack, node.childNodes, element.tagName);
   }
-  return checks.findings(input).length > 0;
+  return figureText === undefined || marked === 1 ? checks : undefined;
+}
+
+/** An HTML template whose content is the cut figure list's marker and nothing else. */
+function holdsMarker(node: P5Element): boolean {
+  if (node.tagName !== 'template' || node.namespaceURI !== HTML_NAMESPACE || !('content' in node))
+    return false;
+  const inside = (node.content as DefaultTreeAdapterMap['documentFragment']).childNodes;
+  const only = inside[0];
+  return (
+    inside.length === 1 && only?.nodeName === '#text' && 'value' in only && only.value === MARKER
+  );
 }
 
 type P5Node = DefaultTreeAdapterMap['node'];
@@ -241,6 +311,7 @@ function quickChildren(node: P5Element): Array<string | Element> {
   return inside.map((child) => ('value' in child ? child.value : h('span')));
 }
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /** Children go on the stack last first, so they come off it in document order. */
 function pushChildren(
@@ -269,58 +340,22 @@ class Checks {
     this.shown += value + ' ';
   }
 
-  element(node: Element, parentTag: string | undefined): void {
-    const found = (reason: string) => this.add(reason);
-    // Described only when something is found: most elements are fine.
-    const where = () => describe(node);
-    if (node.tagName === 'template') {
-      const problem = figureListProblem(node, parentTag, ++this.figureLists);
-      if (problem) found(`${problem} (${where()})`);
-      else this.shown += (templateText(node) ?? '') + ' ';
-    } else if (!ALLOWED_ELEMENTS.has(node.tagName))
-      found(`it has a <${node.tagName}> element (${where()})`);
-    if (node.tagName === 'style') {
-      const inHead = parentTag === 'head';
-      const css = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-      const problem = cssProblem(css);
-      if (!inHead) found(`it has a <style> element outside the head (${where()})`);
-      else if (problem) found(`its style sheet ${problem}`);
-    }
-    if (
-      node.tagName === 'input' &&
-      !(node.properties['type'] === 'checkbox' && node.properties['disabled'] === true)
-    ) {
-      found(`it has an <input> that is not a disabled checkbox (${where()})`);
-    }
-    if (node.tagName === 'meta') {
-      const equiv = String(node.properties['httpEquiv'] ?? '').toLowerCase();
-      if (equiv !== '' && equiv !== 'content-security-policy') {
-        found(`it has <meta http-equiv="${equiv}"> (${where()})`);
-      }
-    }
-    if (typeof node.properties['id'] === 'string') this.ids.add(node.properties['id']);
-    for (const [key, value] of Object.entries(node.properties)) {
-      const text = Array.isArray(value) ? value.join(' ') : String(value);
-      if ((key === 'href' || key === 'xLinkHref') && text.startsWith('#')) {
-        this.fragments.push({ target: text.slice(1), node });
-      }
-      if (key === 'dataLine')
-        found(`it has a data-line attribute (${where()}), which shows where removed content stood`);
-      else if (/^on/i.test(key)) found(`it has an event handler ${key} (${where()})`);
-      else if (key === 'style') {
-        const problem = cssProblem(text);
-        if (problem) found(`a style attribute ${problem} (${where()})`);
-      } else if (URL_PROPERTIES.has(key) && !allowedUrl(key, node.tagName, text)) {
-        found(
-          `${attributeName(key)}="${clip(text, 60)}" is a URL outside the document (${where()})`,
-        );
-      } else if (/^\s*url\(/i.test(text) && cssProblem(text)) {
-        found(
-          `${attributeName(key)}="${clip(text, 60)}" is a URL outside the document (${where()})`,
-        );
-      }
-      if (!NOT_TEXT.has(key) && typeof value !== 'boolean') this.shown += ` ${text} `;
-    }
+  element(node: Element, parentTag: string | undefined): ElementEffect {
+    const effect = elementEffect(
+      node,
+      parentTag,
+      node.tagName === 'template' ? ++this.figureLists : 0,
+    );
+    this.apply(effect);
+    return effect;
+  }
+
+  /** An element's effect on the checks, computed once for elements alike. */
+  apply(effect: ElementEffect): void {
+    for (const reason of effect.reasons) this.add(reason);
+    if (effect.id !== undefined) this.ids.add(effect.id);
+    for (const fragment of effect.fragments) this.fragments.push(fragment);
+    this.shown += effect.shown;
   }
 
   findings(input: GateInput): ReadonlyArray<{ line: number; reason: string }> {
@@ -333,6 +368,76 @@ class Checks {
       this.add(leak.reason, leak.line);
     return this.found;
   }
+}
+
+/**
+ * What one element adds to the checks: what is wrong with it, its id, its links within
+ * the page and the text its attributes show. It depends on nothing but the element and,
+ * for a `<template>` or `<style>`, its parent and its place among the figure lists.
+ */
+interface ElementEffect {
+  readonly reasons: readonly string[];
+  readonly id: string | undefined;
+  readonly fragments: ReadonlyArray<{ target: string; node: Element }>;
+  readonly shown: string;
+}
+
+function elementEffect(
+  node: Element,
+  parentTag: string | undefined,
+  figureList: number,
+): ElementEffect {
+  const reasons: string[] = [];
+  const fragments: Array<{ target: string; node: Element }> = [];
+  let shown = '';
+  const found = (reason: string) => reasons.push(reason);
+  // Described only when something is found: most elements are fine.
+  const where = () => describe(node);
+  if (node.tagName === 'template') {
+    const problem = figureListProblem(node, parentTag, figureList);
+    if (problem) found(`${problem} (${where()})`);
+    else shown += (templateText(node) ?? '') + ' ';
+  } else if (!ALLOWED_ELEMENTS.has(node.tagName))
+    found(`it has a <${node.tagName}> element (${where()})`);
+  if (node.tagName === 'style') {
+    const inHead = parentTag === 'head';
+    const css = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+    const problem = cssProblem(css);
+    if (!inHead) found(`it has a <style> element outside the head (${where()})`);
+    else if (problem) found(`its style sheet ${problem}`);
+  }
+  if (
+    node.tagName === 'input' &&
+    !(node.properties['type'] === 'checkbox' && node.properties['disabled'] === true)
+  ) {
+    found(`it has an <input> that is not a disabled checkbox (${where()})`);
+  }
+  if (node.tagName === 'meta') {
+    const equiv = String(node.properties['httpEquiv'] ?? '').toLowerCase();
+    if (equiv !== '' && equiv !== 'content-security-policy') {
+      found(`it has <meta http-equiv="${equiv}"> (${where()})`);
+    }
+  }
+  const id = typeof node.properties['id'] === 'string' ? node.properties['id'] : undefined;
+  for (const [key, value] of Object.entries(node.properties)) {
+    const text = Array.isArray(value) ? value.join(' ') : String(value);
+    if ((key === 'href' || key === 'xLinkHref') && text.startsWith('#')) {
+      fragments.push({ target: text.slice(1), node });
+    }
+    if (key === 'dataLine')
+      found(`it has a data-line attribute (${where()}), which shows where removed content stood`);
+    else if (/^on/i.test(key)) found(`it has an event handler ${key} (${where()})`);
+    else if (key === 'style') {
+      const problem = cssProblem(text);
+      if (problem) found(`a style attribute ${problem} (${where()})`);
+    } else if (URL_PROPERTIES.has(key) && !allowedUrl(key, node.tagName, text)) {
+      found(`${attributeName(key)}="${clip(text, 60)}" is a URL outside the document (${where()})`);
+    } else if (/^\s*url\(/i.test(text) && cssProblem(text)) {
+      found(`${attributeName(key)}="${clip(text, 60)}" is a URL outside the document (${where()})`);
+    }
+    if (!NOT_TEXT.has(key) && typeof value !== 'boolean') shown += ` ${text} `;
+  }
+  return { reasons, id, fragments, shown };
 }
 
 /** What is wrong with a `<template>`, unless it is the one figure list an export carries. */

@@ -1,0 +1,308 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { createEngine } from '../../src/engine/index.js';
+import { cutFigureList, MARKER } from '../../src/engine/html/figure-list-cut.js';
+import {
+  cutReadingFindings,
+  thoroughGateProblems,
+  wholeQuickFindings,
+  type ExemptText,
+  type GateInput,
+} from '../../src/engine/html/public-gate.js';
+import { regionTexts, scanFences, outsideRegions } from '../../src/engine/report/exempt-scan.js';
+import { writeReport } from '../../bench/generate.js';
+
+/**
+ * The gate reads a public export with its figure list cut out and hands the list's text
+ * to the checks itself (figure-list-cut.ts). Wherever it does, it must find exactly what
+ * reading the whole document finds; wherever the cut is in doubt it must not read that way.
+ */
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const START = '<template id="scorecard-figures">';
+const EXEMPT = 'Exempt sentence about the child placed far away.';
+
+function gateInput(html: string, exempt: readonly ExemptText[] = [], publicSource = ''): GateInput {
+  return { html, file: '/r.md', exempt, publicSource };
+}
+
+/** The two readings agree; true when the cut one was taken. */
+function agree(input: GateInput, thorough = false): boolean {
+  const cut = cutReadingFindings(input);
+  const whole = wholeQuickFindings(input);
+  if (cut !== undefined) assert.deepEqual(cut, whole);
+  // The reading with positions parses with hast-util-from-html and checks every element
+  // itself: it says the same, but where.
+  if (thorough) assert.deepEqual(whole, thoroughFindings(input));
+  return cut !== undefined;
+}
+
+function thoroughFindings(input: GateInput): string[] {
+  return thoroughGateProblems(input).map((message) =>
+    message.reason
+      .replace(/^The public export was refused: /, '')
+      .replace(/ at line \d+ of the output/g, ''),
+  );
+}
+
+async function exportPublic(
+  engine: ReturnType<typeof createEngine>,
+  path: string,
+): Promise<GateInput> {
+  const text = readFileSync(path, 'utf8');
+  const result = await engine.render(text, { path, mode: 'public' });
+  const scan = scanFences(text);
+  return gateInput(result.html, regionTexts(scan, text), outsideRegions(scan, text));
+}
+
+/** Real exports, made once: the samples, the render fixtures and a generated bench report. */
+const exported: Array<{ name: string; input: GateInput }> = [];
+
+before(async function () {
+  this.timeout(180_000);
+  const fixtures = join(REPO, 'test', 'fixtures', 'render');
+  const samples = join(REPO, 'samples');
+  const bench = mkdtempSync(join(tmpdir(), 'gate-cut-'));
+  try {
+    const generated = writeReport(bench, 12);
+    const engine = createEngine({ allowedRoots: [fixtures, samples, bench] });
+    const paths = [
+      ...readdirSync(samples)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(samples, name)),
+      ...readdirSync(fixtures)
+        .map((name) => join(fixtures, name, 'input.md'))
+        .filter((path) => existsSync(path)),
+      generated.reportPath,
+    ];
+    for (const path of paths)
+      exported.push({ name: path, input: await exportPublic(engine, path) });
+  } finally {
+    rmSync(bench, { recursive: true, force: true });
+  }
+});
+
+/** A small real export carrying charts and figures, to be made hostile. */
+function chartExport(): string {
+  const found = exported.find(({ name }) => name.includes(`${join('render', 'chart')}`));
+  assert.ok(found, 'the chart fixture was exported');
+  return found.input.html;
+}
+
+/** The export with `before` put in front of the figure list and `after` behind it. */
+function around(html: string, before: string, after = ''): string {
+  const start = html.indexOf(START);
+  const end = html.indexOf('</template>', start) + '</template>'.length;
+  assert.ok(start >= 0 && end > start);
+  return html.slice(0, start) + before + html.slice(start, end) + after + html.slice(end);
+}
+
+describe('the public gate with its figure list cut out', () => {
+  it('reads every real export the cut way, finding what the whole reading finds', () => {
+    assert.ok(exported.length >= 10, 'samples, fixtures and the bench report were exported');
+    for (const { name, input } of exported) {
+      assert.ok(input.html.includes(START), name);
+      assert.ok(agree(input, true), `${name} takes the cut reading`);
+    }
+  });
+
+  it('cuts exactly the list text, which is the JSON the export wrote', () => {
+    const html = chartExport();
+    const cut = cutFigureList(html);
+    assert.ok(cut);
+    assert.equal(cut.html.length, html.length - cut.text.length + 1);
+    assert.ok(cut.html.includes(`${START}${MARKER}</template>`));
+    assert.equal((JSON.parse(cut.text) as { format: string }).format, 'scorecard-figures');
+  });
+
+  it('still finds exempt text hidden in the figure list', () => {
+    const html = chartExport().replace(START, `${START}"${EXEMPT}",`);
+    const input = gateInput(html, [{ line: 3, text: EXEMPT }]);
+    assert.ok(agree(input, true));
+    assert.ok(cutReadingFindings(input)!.some((reason) => reason.includes('exempt block')));
+  });
+
+  it('still finds exempt text in a chart title beside the cut list', () => {
+    const html = chartExport().replace(/(<svg[^>]*><title[^>]*>)/, `$1${EXEMPT} `);
+    assert.notEqual(html, chartExport(), 'the export has a titled chart');
+    const input = gateInput(html, [{ line: 3, text: EXEMPT }]);
+    assert.ok(agree(input, true));
+    assert.ok(cutReadingFindings(input)!.some((reason) => reason.includes('exempt block')));
+  });
+
+  it('still finds a URL and an event handler inside a chart, however often they recur', () => {
+    const html = chartExport().replace(
+      /<rect /g,
+      '<rect onclick="alert(1)" fill="url(http://x/)" /><a xlink:href="http://x/"></a><rect ',
+    );
+    const input = gateInput(html);
+    assert.ok(agree(input, true));
+    const found = cutReadingFindings(input)!;
+    assert.ok(found.some((reason) => reason.includes('event handler onClick')));
+    assert.ok(found.some((reason) => reason.startsWith('xlink:href="http://x/"')));
+    assert.ok(found.some((reason) => reason.startsWith('fill="url(http://x/)"')));
+  });
+
+  // Where the list's start tag is no start tag, or not in the data state, the marker
+  // never becomes a template's only text: the whole document is read.
+  const notTags: Array<[string, string, string]> = [
+    ['a comment', '<!-- ', ' -->'],
+    ['an unclosed comment', '<!--', ''],
+    ['a single-quoted attribute', "<p title='", "'>x</p>"],
+    ['an unquoted attribute', '<p title=', '>x</p>'],
+    ['an unclosed tag', '<p class="x"', ''],
+    ['a title', '<title>', '</title>'],
+    ['a textarea', '<textarea>', '</textarea>'],
+    ['a style sheet', '<style>', '</style>'],
+    ['an xmp', '<xmp>', '</xmp>'],
+    ['a script', '<script>', '</script>'],
+    ['plain text', '<plaintext>', ''],
+    ['MathML', '<math>', '</math>'],
+    ['an SVG', '<svg>', '</svg>'],
+    ['a bogus comment', '<!', ''],
+    ['a doctype', '<!DOCTYPE x ', ''],
+    ['a CDATA section in SVG', '<svg><![CDATA[', ']]></svg>'],
+    ['a template holding markup first', '<template id="scorecard-figures"><b>x</b>', ''],
+  ];
+  for (const [where, before, after] of notTags) {
+    it(`reads the whole document when the list stands in ${where}`, () => {
+      const input = gateInput(around(chartExport(), before, after), [{ line: 1, text: EXEMPT }]);
+      assert.equal(agree(input, true), false);
+    });
+  }
+
+  // Where it is a start tag in the data state, the cut reading is taken and must agree
+  // (often on a finding: the list outside the body, or two lists).
+  const tags: Array<[string, string, string]> = [
+    ['a noscript', '<noscript>', '</noscript>'],
+    ['a select', '<select>', '</select>'],
+    ['a table', '<table>', '</table>'],
+    ['a table row', '<table><tr>', '</tr></table>'],
+    ['a div', '<div>', '</div>'],
+    ['an open formatting element', '<p><b>x</p>', ''],
+    ['another template', '<template>', '</template>'],
+    ['an end tag with attributes', '<template id=scorecard-figures></x ', ''],
+    ['a frameset', '<frameset>', '</frameset>'],
+    ['a second figure list', `${START}[]</template>`, ''],
+    ['an unclosed foreign element', '<svg><desc>', ''],
+  ];
+  for (const [where, before, after] of tags) {
+    it(`agrees when the list stands in ${where}`, () => {
+      agree(gateInput(around(chartExport(), before, after), [{ line: 1, text: EXEMPT }]), true);
+    });
+  }
+
+  it('agrees when the list stands in the head', () => {
+    const html = chartExport();
+    const list = html.slice(html.indexOf(START), html.indexOf('</template>') + 11);
+    const moved = html.replace(list, '').replace('</head>', `${list}</head>`);
+    const input = gateInput(moved);
+    assert.ok(agree(input, true), 'a template in the head is a template');
+    assert.ok(cutReadingFindings(input)!.some((reason) => reason.includes('outside the body')));
+  });
+
+  it('agrees when the list appears twice', () => {
+    const html = chartExport();
+    const list = html.slice(html.indexOf(START), html.indexOf('</template>') + 11);
+    const input = gateInput(html.replace('</body>', `${list}</body>`));
+    assert.ok(agree(input, true));
+    assert.ok(cutReadingFindings(input)!.some((reason) => reason.includes('more than one')));
+  });
+
+  it('does not cut a list holding markup, references, NUL, CR or the marker', () => {
+    for (const inside of [
+      '<b>x</b>',
+      '&amp;',
+      '&lt;',
+      '\u0000',
+      '\r',
+      '\r\n',
+      '\u0080',
+      '\uD800',
+    ]) {
+      const html = chartExport().replace(START, `${START}${inside}`);
+      assert.equal(cutFigureList(html), undefined, JSON.stringify(inside));
+      agree(gateInput(html), true);
+    }
+    // Nor one of whitespace only (or none), which would leave the parser's frameset-ok flag as it was.
+    for (const only of ['', '  \n ']) {
+      const html = chartExport().replace(/(<template id="scorecard-figures">)[^<]*/, `$1${only}`);
+      assert.equal(cutFigureList(html), undefined, JSON.stringify(only));
+      agree(gateInput(html), true);
+    }
+    const elsewhere = chartExport().replace('</body>', '<p>\u0080</p></body>');
+    assert.equal(cutFigureList(elsewhere), undefined);
+  });
+
+  it('agrees on random edits of a real export', function () {
+    this.timeout(120_000);
+    const html = chartExport();
+    const at = html.indexOf(START);
+    const snippets = [
+      '<',
+      '>',
+      '"',
+      "'",
+      '<!--',
+      '-->',
+      '</template>',
+      START,
+      '<template id=scorecard-figures>',
+      '<title>',
+      '<textarea>',
+      '<style>',
+      '<svg>',
+      '<math>',
+      '<table>',
+      '<select>',
+      '</x ',
+      '<p title="',
+      '&amp;',
+      '&#128;',
+      '\u0080',
+      '\u0000',
+      '\r',
+      '<b>',
+      '</p>',
+      '<frameset>',
+      EXEMPT,
+    ];
+    // Cuts and splices near the list most of the time, anywhere some of the time.
+    const position = fc.oneof(
+      fc.integer({ min: Math.max(0, at - 300), max: Math.min(html.length, at + 300) }),
+      fc.integer({ min: 0, max: html.length }),
+    );
+    const edit = fc.oneof(
+      fc.tuple(position, fc.constantFrom(...snippets)).map(([p, text]) => ({ p, drop: 0, text })),
+      fc
+        .tuple(position, fc.integer({ min: 1, max: 80 }))
+        .map(([p, drop]) => ({ p, drop, text: '' })),
+      fc.tuple(position, position, fc.integer({ min: 1, max: 200 })).map(([p, from, length]) => ({
+        p,
+        drop: 0,
+        text: html.slice(from, from + length),
+      })),
+    );
+    let cutTaken = 0;
+    fc.assert(
+      fc.property(
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (edits, withExempt) => {
+          let text = html;
+          for (const { p, drop, text: inserted } of edits) {
+            const place = Math.min(p, text.length);
+            text = text.slice(0, place) + inserted + text.slice(place + drop);
+          }
+          const input = gateInput(text, withExempt ? [{ line: 1, text: EXEMPT }] : []);
+          if (agree(input)) cutTaken++;
+        },
+      ),
+      { numRuns: 250 },
+    );
+    assert.ok(cutTaken > 50, `the cut reading was taken ${cutTaken} times`);
+  });
+});
