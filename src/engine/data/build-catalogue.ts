@@ -117,14 +117,17 @@ export function buildCatalogue(input: CatalogueInput): {
     }
   }
 
-  const candidates = [...lookup.keys()].map(
-    (key) => byId.get(key)?.draft.id ?? aliasSpelling(key, byId),
-  );
+  // Worked out only for a row that names no indicator (most builds have none).
+  let candidates: string[] | undefined;
+  const candidatesOnce = (): string[] =>
+    (candidates ??= [...lookup.keys()].map(
+      (key) => byId.get(key)?.draft.id ?? aliasSpelling(key, byId),
+    ));
   const target = (row: RowFor<unknown>): Accumulator | undefined => {
     const id = lookup.get(row.indicator.toUpperCase());
     const found = id === undefined ? undefined : byId.get(id);
     if (!found) {
-      const suggestions = nearest(row.indicator, candidates);
+      const suggestions = nearest(row.indicator, candidatesOnce());
       messages.push(
         createMessage(
           RULES.unknownIndicator,
