@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { dataYaml, indicatorId } from '../../bench/generate.js';
+import { dataYaml, indicatorId, reportMarkdown } from '../../bench/generate.js';
 import schema from '../../schema/scorecard-data.schema.json' with { type: 'json' };
 import { buildCatalogue } from '../../src/engine/data/build-catalogue.js';
 import type { BuiltIndicator } from '../../src/engine/data/build-catalogue.js';
@@ -13,7 +13,7 @@ import { loadCatalogue } from '../../src/engine/data/load-catalogue.js';
 import { readDataDocument } from '../../src/engine/data/read-data-document.js';
 import { readPlainYaml } from '../../src/engine/data/read-plain-yaml.js';
 import type { PathSegment } from '../../src/engine/data/read-structured.js';
-import { createMemoryHost } from '../../src/engine/index.js';
+import { createEngine, createMemoryHost } from '../../src/engine/index.js';
 
 const FILE = '/d/data.yaml';
 
@@ -298,6 +298,40 @@ describe('data: reading a data file again after an edit', () => {
         again.catalogue.indicators.get(untouched),
         first.catalogue.indicators.get(untouched),
       );
+    }
+  });
+
+  it('renders after a data change exactly as a new engine renders the changed data', async function () {
+    this.timeout(120_000);
+    const root = resolve('/scorecard-incremental-render-test');
+    const reportPath = join(root, 'report.md');
+    const dataPath = join(root, 'data', 'indicators.yaml');
+    const report = reportMarkdown(6);
+    const original = dataYaml(6);
+    const at = original.indexOf('2023/24 Q4, value: ', original.indexOf(`id: ${indicatorId(3)}`));
+    const edits = [
+      // A value, the commonest change.
+      `${original.slice(0, at + 19)}9${original.slice(at + 19)}`,
+      // A line added in one entry moves the ones below it.
+      original.replace(`id: ${indicatorId(2)}\n`, `id: ${indicatorId(2)}\n    # new\n`),
+      // An entry's period made invalid, then one entry removed whole.
+      original.replace('2023/24 Q4, value', '2023/25 Q4, value'),
+      original.replace('polarity: higher', 'polarity: up'),
+      original.replace(/ {2}- id: BM0002\n(?: {4}.*\n)*/, ''),
+      // YAML the quick reader leaves to the yaml package, then the file as it was.
+      original.replace('unit: percent', 'unit: &u percent'),
+      original,
+    ];
+    const host = createMemoryHost({ [reportPath]: report, [dataPath]: original });
+    const engine = createEngine({ host });
+    await engine.render(report, { path: reportPath });
+    for (const text of edits) {
+      host.write(dataPath, text);
+      engine.invalidate(dataPath);
+      const again = await engine.render(report, { path: reportPath });
+      const fresh = await createEngine({ host }).render(report, { path: reportPath });
+      assert.equal(again.body, fresh.body);
+      assert.deepStrictEqual(again.messages, fresh.messages);
     }
   });
 });
