@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { dataYaml, indicatorId, reportMarkdown } from '../../bench/generate.js';
@@ -13,7 +13,10 @@ import { loadCatalogue } from '../../src/engine/data/load-catalogue.js';
 import { readDataDocument } from '../../src/engine/data/read-data-document.js';
 import { readPlainYaml } from '../../src/engine/data/read-plain-yaml.js';
 import type { PathSegment } from '../../src/engine/data/read-structured.js';
-import { createEngine, createMemoryHost } from '../../src/engine/index.js';
+import { createEngine, createMemoryHost, createNodeHost } from '../../src/engine/index.js';
+import { DFE_DIR } from '../ees/dfe-files.js';
+import { HARINGEY, HEADER, row } from '../ees/temp-csv.js';
+import { tempDir } from './helpers.js';
 
 const FILE = '/d/data.yaml';
 
@@ -333,5 +336,76 @@ describe('data: reading a data file again after an edit', () => {
       assert.equal(again.body, fresh.body);
       assert.deepStrictEqual(again.messages, fresh.messages);
     }
+  });
+
+  it('gives back the series of EES sources that did not change, and the same catalogue as a full load', async function () {
+    this.timeout(120_000);
+    const dir = tempDir();
+    const dataPath = join(dir, 'haringey-dfe.yaml');
+    const original = readFileSync('samples/dfe/data/haringey-dfe.yaml', 'utf8');
+    const host = createNodeHost();
+    const cache = new DataCache(host);
+    const policy = { reportDir: dir, allowedRoots: [], host };
+    const place = { file: join(dir, 'report.md'), line: 1, column: 1 };
+    const load = (withCache: boolean) =>
+      loadCatalogue([{ path: 'haringey-dfe.yaml', place }], policy, {
+        smallNumberThreshold: 5,
+        dfeDir: DFE_DIR,
+        ...(withCache ? { cache } : {}),
+      });
+    writeFileSync(dataPath, original);
+    const first = await load(true);
+    assert.ok(first.catalogue.indicators.get('CL-EET')?.values.length, 'EES values read');
+    const edits = [
+      // A title: every series is given back, and every other indicator is the same object.
+      { text: original.replace('title: Re-referrals', 'title: Repeat referrals'), kept: 4 },
+      // Another way to name the same authority: the referrals source is imported again.
+      {
+        text: original.replace("la: '309'\n    neighbours", 'la: Haringey\n    neighbours'),
+        kept: 4,
+      },
+      // An authority the file does not have.
+      { text: original.replace("la: '309'\n    neighbours", "la: '999'\n    neighbours"), kept: 4 },
+      { text: original, kept: 4 },
+    ];
+    let last = first;
+    for (const { text, kept } of edits) {
+      writeFileSync(dataPath, text);
+      cache.invalidate(dataPath);
+      const again = await load(true);
+      assert.deepStrictEqual(again, await load(false));
+      const same = [...again.catalogue.indicators].filter(
+        ([id, indicator]) => last.catalogue.indicators.get(id) === indicator,
+      );
+      assert.equal(same.length, kept, same.map(([id]) => id).join(' '));
+      last = again;
+    }
+  });
+
+  it('imports a source again when its EES file changes', async () => {
+    const root = resolve('/scorecard-incremental-ees-test');
+    const csvPath = join(root, 'x.csv');
+    const csv = (pct: string) =>
+      [HEADER, row({ ...HARINGEY, pct })].map((cells) => cells.join(',')).join('\n');
+    const yamlPath = join(root, 'data.yaml');
+    const yaml =
+      `sources:\n  s:\n    ees: x.csv\n    la: '309'\n` +
+      `indicators:\n  - id: A\n    title: A\n    unit: percent\n    polarity: higher\n    source: s\n    value: pct\n` +
+      `  - id: B\n    title: B\n    unit: count\n    polarity: none\n    values: [{ period: 2024/25, value: 3 }]\n`;
+    const host = createMemoryHost({ [csvPath]: csv('41'), [yamlPath]: yaml });
+    const cache = new DataCache(host);
+    const load = (withCache: boolean) =>
+      loadCatalogue(
+        [{ path: 'data.yaml', place: { file: join(root, 'r.md'), line: 1, column: 1 } }],
+        { reportDir: root, allowedRoots: [], host },
+        { smallNumberThreshold: 5, ...(withCache ? { cache } : {}) },
+      );
+    const first = await load(true);
+    assert.equal(first.catalogue.indicators.get('A')?.values[0]?.value, 41);
+    host.write(csvPath, csv('43'));
+    const again = await load(true);
+    assert.deepStrictEqual(again, await load(false));
+    assert.equal(again.catalogue.indicators.get('A')?.values[0]?.value, 43);
+    assert.equal(again.catalogue.indicators.get('B'), first.catalogue.indicators.get('B'));
   });
 });
