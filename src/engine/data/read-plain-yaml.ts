@@ -38,7 +38,7 @@ interface MemoItem {
   readonly node: PlainNode;
   /** Where the item's first line started in that text. */
   readonly lineStart: number;
-  /** How many lines on the next line with content was after the item's first. */
+  /** How far below the item's first line the reader stood after it (the next content line). */
   readonly rows: number;
 }
 
@@ -52,12 +52,13 @@ interface MemoItem {
  * deeper than its `-`. Those lines, and whether the text ended after them, are the key;
  * the depth is always the same (the root mapping and the sequence). A line left in
  * between that no collection takes makes the whole file fall to the `yaml` package, as
- * it does without the memo. Keep one memo per file: it holds only what the last read used.
+ * it does without the memo. Two items with the same lines share one value object. Keep
+ * one memo per file: it holds only what the last read used.
  */
 export class PlainItemMemo {
   private items = new Map<string, MemoItem>();
   private next = new Map<string, MemoItem>();
-  /** Items read this time, and items given back (for tests and benchmarks). */
+  /** Items read, and items given back, over all reads (for tests and benchmarks). */
   read = 0;
   reused = 0;
 
@@ -84,7 +85,7 @@ export class PlainItemMemo {
   }
 }
 
-/** Ends a memo key when an item runs to the end of the text (a tab never gets that far). */
+/** Ends a memo key when an item runs to the end of the text (no text read holds a tab). */
 const AT_END = '\t';
 
 interface PlainPair {
