@@ -84,11 +84,31 @@ function indicatorDigest(indicator: Indicator): string {
   return digest;
 }
 
+/** The digest of reads of every indicator, once per catalogue (every such block asks it). */
+const allDigests = new WeakMap<ReadonlyMap<string, Indicator>, string>();
+
 /** A digest of what the reads saw in this catalogue: equal digests, equal inputs. */
 export function readsDigest(catalogue: Catalogue, reads: CatalogueReads): string {
   const indicators = unrecorded(catalogue.indicators);
-  const ids = reads.all ? [...indicators.keys()] : [...reads.ids].sort();
-  const parts = [reads.all ? '*' : ''];
+  if (reads.all) {
+    let digest = allDigests.get(indicators);
+    if (digest === undefined) {
+      digest = digestOf(indicators, [...indicators.keys()], '*');
+      allDigests.set(indicators, digest);
+    }
+    return digest;
+  }
+  // Most blocks read one indicator: no list to sort.
+  if (reads.ids.size === 1) for (const id of reads.ids) return digestOf(indicators, [id], '');
+  return digestOf(indicators, [...reads.ids].sort(), '');
+}
+
+function digestOf(
+  indicators: ReadonlyMap<string, Indicator>,
+  ids: readonly string[],
+  head: string,
+): string {
+  const parts = [head];
   for (const id of ids) {
     const indicator = indicators.get(id);
     parts.push(`${id}\u0001${indicator ? indicatorDigest(indicator) : '-'}`);

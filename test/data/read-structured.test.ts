@@ -66,4 +66,26 @@ describe('data: parseStructured', () => {
       column: 13,
     });
   });
+
+  it('reports an alias to no anchor, and too many aliases, where the alias is, without throwing', () => {
+    const unresolved = parseStructured(
+      'indicators:\n  - id: A\n    title: x\n    unit: *a80\n',
+      '/d/x.yaml',
+    );
+    assert.equal(unresolved.data, undefined);
+    assert.deepEqual(
+      unresolved.messages.map((m) => [m.ruleId, m.line, m.column]),
+      [['data-invalid', 4, 11]],
+    );
+    assert.match(unresolved.messages[0]?.reason ?? '', /^YAML syntax error: Unresolved alias/);
+    const many = parseStructured(
+      `a: &a [1]\nb: [${Array.from({ length: 150 }, () => '*a').join(', ')}]\n`,
+      '/d/x.yaml',
+    );
+    assert.equal(many.data, undefined);
+    assert.deepEqual(
+      many.messages.map((m) => [m.ruleId, m.line, m.column]),
+      [['data-invalid', 2, 5]],
+    );
+  });
 });

@@ -29,6 +29,23 @@ export interface CatalogueInput {
   /** Used when no data file sets `small_number_threshold`. */
   readonly smallNumberThreshold: number;
   readonly files: readonly string[];
+  /**
+   * Indicators built before, by draft: a draft (never changed once made) with the same
+   * rows from CSV and EES gives back the same indicator object and messages, so what is
+   * remembered per indicator object downstream (facts, digests) still holds. Keep one
+   * per engine (the data cache's).
+   */
+  readonly memo?: WeakMap<IndicatorDraft, BuiltIndicator>;
+}
+
+/** One indicator as built from its draft and the rows merged into it. */
+export interface BuiltIndicator {
+  readonly values: readonly Observation[];
+  readonly targets: readonly Target[];
+  readonly benchmarks: readonly BenchmarkValue[];
+  readonly peers: PeerFigures | undefined;
+  readonly indicator: Indicator;
+  readonly messages: readonly Message[];
 }
 
 interface Accumulator {
@@ -100,14 +117,17 @@ export function buildCatalogue(input: CatalogueInput): {
     }
   }
 
-  const candidates = [...lookup.keys()].map(
-    (key) => byId.get(key)?.draft.id ?? aliasSpelling(key, byId),
-  );
+  // Worked out only for a row that names no indicator (most builds have none).
+  let candidates: string[] | undefined;
+  const candidatesOnce = (): string[] =>
+    (candidates ??= [...lookup.keys()].map(
+      (key) => byId.get(key)?.draft.id ?? aliasSpelling(key, byId),
+    ));
   const target = (row: RowFor<unknown>): Accumulator | undefined => {
     const id = lookup.get(row.indicator.toUpperCase());
     const found = id === undefined ? undefined : byId.get(id);
     if (!found) {
-      const suggestions = nearest(row.indicator, candidates);
+      const suggestions = nearest(row.indicator, candidatesOnce());
       messages.push(
         createMessage(
           RULES.unknownIndicator,
@@ -133,42 +153,18 @@ export function buildCatalogue(input: CatalogueInput): {
 
   const indicators = new Map<string, Indicator>();
   for (const acc of byId.values()) {
-    const split = splitBreakdown(acc.draft, acc.values, messages);
-    const values = firstOfEach(
-      split.values,
-      (v) => v.period.key,
-      `value for`,
-      acc.draft.id,
-      messages,
-    );
-    const targets = firstOfEach(
-      acc.targets,
-      (t) => t.period.key,
-      `target for`,
-      acc.draft.id,
-      messages,
-    );
-    const benchmarks = firstOfEach(
-      acc.benchmarks,
-      (b) => `${b.comparator.toUpperCase()}|${b.period.key}`,
-      `benchmark for`,
-      acc.draft.id,
-      messages,
-    );
-    for (const observation of values) {
-      const mismatch = numeratorMismatch(acc.draft, observation);
-      if (mismatch) messages.push(mismatch);
-    }
-    indicators.set(acc.draft.id, {
-      ...describe(acc.draft),
-      values: values.sort((a, b) => comparePeriods(a.period, b.period)),
-      targets: targets.sort((a, b) => comparePeriods(a.period, b.period)),
-      benchmarks: benchmarks.sort(
-        (a, b) => comparePeriods(a.period, b.period) || a.comparator.localeCompare(b.comparator),
-      ),
-      ...(acc.peers ? { peers: acc.peers } : {}),
-      ...(split.breakdown ?? {}),
-    });
+    const known = input.memo?.get(acc.draft);
+    const built =
+      known &&
+      known.peers === acc.peers &&
+      sameItems(known.values, acc.values) &&
+      sameItems(known.targets, acc.targets) &&
+      sameItems(known.benchmarks, acc.benchmarks)
+        ? known
+        : buildIndicator(acc);
+    if (built !== known) input.memo?.set(acc.draft, built);
+    for (const message of built.messages) messages.push(message);
+    indicators.set(acc.draft.id, built.indicator);
   }
 
   const threshold = strictestThreshold(input, messages);
@@ -182,6 +178,59 @@ export function buildCatalogue(input: CatalogueInput): {
     },
     messages,
   };
+}
+
+/** An indicator from its draft and the rows merged into it, with what was wrong with them. */
+function buildIndicator(acc: Accumulator): BuiltIndicator {
+  const messages: Message[] = [];
+  const split = splitBreakdown(acc.draft, acc.values, messages);
+  const values = firstOfEach(
+    split.values,
+    (v) => v.period.key,
+    `value for`,
+    acc.draft.id,
+    messages,
+  );
+  const targets = firstOfEach(
+    acc.targets,
+    (t) => t.period.key,
+    `target for`,
+    acc.draft.id,
+    messages,
+  );
+  const benchmarks = firstOfEach(
+    acc.benchmarks,
+    (b) => `${b.comparator.toUpperCase()}|${b.period.key}`,
+    `benchmark for`,
+    acc.draft.id,
+    messages,
+  );
+  for (const observation of values) {
+    const mismatch = numeratorMismatch(acc.draft, observation);
+    if (mismatch) messages.push(mismatch);
+  }
+  const indicator: Indicator = {
+    ...describe(acc.draft),
+    values: values.sort((a, b) => comparePeriods(a.period, b.period)),
+    targets: targets.sort((a, b) => comparePeriods(a.period, b.period)),
+    benchmarks: benchmarks.sort(
+      (a, b) => comparePeriods(a.period, b.period) || a.comparator.localeCompare(b.comparator),
+    ),
+    ...(acc.peers ? { peers: acc.peers } : {}),
+    ...(split.breakdown ?? {}),
+  };
+  return {
+    values: acc.values,
+    targets: acc.targets,
+    benchmarks: acc.benchmarks,
+    peers: acc.peers,
+    indicator,
+    messages,
+  };
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { HostFiles } from '../host.js';
 import { decodeBytes } from '../report/decode-text.js';
 import type { Message } from '../types.js';
-import type { FileContent } from './drafts.js';
+import type { BuiltIndicator } from './build-catalogue.js';
+import { DocumentMemo } from './document-memo.js';
+import type { FileContent, IndicatorDraft } from './drafts.js';
 import { EesTableCache } from './ees/table-cache.js';
 
 interface Entry {
@@ -21,6 +23,14 @@ export class DataCache {
   readonly ees: EesTableCache;
   /** How many times a file was actually read and parsed (for tests and benchmarks). */
   parses = 0;
+  /**
+   * What the last reads of each YAML file left for the next (see document-memo.ts). Kept
+   * when a file is invalidated: a file is invalidated because it changed, and its next
+   * read is the one that gains.
+   */
+  private readonly memos = new Map<string, DocumentMemo>();
+  /** Catalogue indicators by the draft they were built from (see build-catalogue.ts). */
+  readonly indicators = new WeakMap<IndicatorDraft, BuiltIndicator>();
 
   constructor(private readonly host: HostFiles) {
     this.ees = new EesTableCache(host);
@@ -52,8 +62,16 @@ export class DataCache {
     this.ees.invalidate(file);
   }
 
+  /** The memo the reads of `file` share. */
+  memoFor(file: string): DocumentMemo {
+    let memo = this.memos.get(file);
+    if (!memo) this.memos.set(file, (memo = new DocumentMemo()));
+    return memo;
+  }
+
   clear(): void {
     this.entries.clear();
+    this.memos.clear();
     this.ees.clear();
   }
 

@@ -89,6 +89,7 @@ export async function loadCatalogue(
           ees: ees.contributions satisfies readonly EesContribution[],
           smallNumberThreshold: options.smallNumberThreshold,
           files,
+          memo: cache.indicators,
         });
   lastBuilt.set(cache, { inputs, files, built });
   append(messages, built.messages);

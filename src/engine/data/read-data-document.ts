@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createMessage, RULES } from '../messages.js';
 import { parsePeriod } from '../periods.js';
 import type {
@@ -19,9 +20,11 @@ import type {
   SourceDraft,
 } from './drafts.js';
 import { isStatSymbol } from './drafts.js';
-import { parseStructured } from './read-structured.js';
+import type { DocumentMemo } from './document-memo.js';
+import { readPlainYaml } from './read-plain-yaml.js';
+import { parseStructured, readWithYamlPackage } from './read-structured.js';
 import type { PathSegment, StructuredFile } from './read-structured.js';
-import { validateData } from './validate-data.js';
+import { validateData, validateDataWithMemo } from './validate-data.js';
 import { quoted } from '../quote.js';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -32,10 +35,20 @@ const POLARITIES: readonly Polarity[] = ['higher', 'lower', 'band', 'none'];
 /**
  * Reads a YAML/JSON data file into drafts. Schema problems are reported, and whatever
  * is still usable is kept, so one typo does not blank a whole report.
+ *
+ * With a memo (one per file, see document-memo.ts), a YAML file read again gives the
+ * same result as without it, but an `indicators:` entry whose lines did not move or
+ * change is not parsed, built or checked again: its drafts are the same objects.
  */
-export function readDataDocument(text: string, file: string): DataFileContent {
-  const parsed = parseStructured(text, file);
-  const messages: Message[] = [...parsed.messages, ...validateData(parsed)];
+export function readDataDocument(text: string, file: string, memo?: DocumentMemo): DataFileContent {
+  const yaml = memo !== undefined && path.extname(file).toLowerCase() !== '.json';
+  const plain = yaml ? readPlainYaml(text, file, memo.plain) : undefined;
+  const parsed = plain ?? (yaml ? readWithYamlPackage(text, file) : parseStructured(text, file));
+  const remembered = plain ? memo : undefined;
+  const messages: Message[] = [
+    ...parsed.messages,
+    ...(remembered ? validateDataWithMemo(parsed, remembered.valid) : validateData(parsed)),
+  ];
   const root = fields(parsed.data);
   const reader = new DocumentReader(parsed, messages);
   const threshold = root?.['small_number_threshold'];
@@ -43,7 +56,9 @@ export function readDataDocument(text: string, file: string): DataFileContent {
     kind: 'structured',
     file,
     indicators: list(root?.['indicators']).flatMap((entry, i) =>
-      reader.indicator(entry, ['indicators', i]),
+      remembered
+        ? builtEntry(entry, i, reader, parsed, messages, remembered)
+        : reader.indicator(entry, ['indicators', i]),
     ),
     comparators: list(root?.['comparators']).filter((c): c is string => typeof c === 'string'),
     ...(typeof threshold === 'number' && Number.isFinite(threshold)
@@ -60,6 +75,33 @@ export function readDataDocument(text: string, file: string): DataFileContent {
     ),
     messages,
   };
+}
+
+/**
+ * An entry's drafts depend on its value and its places; the plain reader gives an entry
+ * back as the same value object only for the same lines, so the same object starting
+ * at the same place built the same drafts and messages.
+ */
+function builtEntry(
+  entry: unknown,
+  index: number,
+  reader: DocumentReader,
+  parsed: StructuredFile,
+  messages: Message[],
+  memo: DocumentMemo,
+): readonly IndicatorDraft[] {
+  if (entry === null || typeof entry !== 'object')
+    return reader.indicator(entry, ['indicators', index]);
+  const { line, column } = parsed.placeOf(['indicators', index]);
+  const known = memo.built.get(entry);
+  if (known && known.line === line && known.column === column) {
+    for (const message of known.messages) messages.push(message);
+    return known.drafts;
+  }
+  const before = messages.length;
+  const drafts = reader.indicator(entry, ['indicators', index]);
+  memo.built.set(entry, { line, column, drafts, messages: messages.slice(before) });
+  return drafts;
 }
 
 class DocumentReader {

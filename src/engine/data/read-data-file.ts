@@ -112,7 +112,10 @@ export async function readDataFile(
     const content = await options.cache.read(
       file,
       stat,
-      (text) => (extension === '.csv' ? readCsv(text, file) : readDataDocument(text, file)),
+      (text) =>
+        extension === '.csv'
+          ? readCsv(text, file)
+          : readDataDocument(text, file, options.cache.memoFor(file)),
       (message) => emptyContent(extension === '.csv', file, message),
     );
     return { ok: true, file, content };

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { createMessage, RULES } from '../messages.js';
 import type { Message, SourcePlace } from '../types.js';
 import { readPlainYaml } from './read-plain-yaml.js';
@@ -87,7 +87,26 @@ export function readWithYamlPackage(text: string, file: string): StructuredFile 
       () => start,
     );
   } else {
-    data = doc.toJS({ maxAliasCount: 100 });
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // An alias to no anchor before it, or too many aliases: the yaml package throws.
+      const reason = error instanceof Error ? error.message : String(error);
+      messages.push(
+        createMessage(
+          RULES.dataInvalid,
+          `YAML syntax error: ${firstLine(reason)}`,
+          at(aliasOffset(doc)),
+        ),
+      );
+      return structured(
+        file,
+        undefined,
+        messages,
+        () => start,
+        () => start,
+      );
+    }
   }
   if (isJson && doc.errors.length > 0) usePositions = false;
 
@@ -137,6 +156,21 @@ function child(node: unknown, segment: PathSegment): { key: unknown; value: unkn
     return item === undefined ? undefined : { key: undefined, value: item };
   }
   return undefined;
+}
+
+/** Where the first alias to no anchor is, else the first alias (the one the limit counts from). */
+function aliasOffset(doc: Document): number | undefined {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      first ??= alias.range?.[0];
+      if (alias.resolve(doc) !== undefined) return undefined;
+      unresolved = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return unresolved ?? first;
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -30,6 +30,39 @@ export function validateData(file: StructuredFile): Message[] {
 }
 
 /**
+ * The same messages as validateData, for a file whose `indicators:` entries may be the
+ * same objects as in an earlier read: `valid` remembers, per entry object, whether it is
+ * valid on its own. The schema's root has no keyword that relates its properties or the
+ * entries to each other (test/data/incremental-read.test.ts holds it to that), so the
+ * file is valid exactly when its other fields are and each entry is; when anything is
+ * invalid, the whole file is checked as before, for the same messages in the same order.
+ */
+export function validateDataWithMemo(
+  file: StructuredFile,
+  valid: WeakMap<object, boolean>,
+): Message[] {
+  const data = file.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return validateData(file);
+  const entries = (data as Record<string, unknown>)['indicators'];
+  if (!Array.isArray(entries) || entries.length === 0) return validateData(file);
+  let ok = validate({ ...data, indicators: [] });
+  for (const entry of entries) {
+    if (!ok) break;
+    if (entry === null || typeof entry !== 'object') {
+      ok = false;
+      break;
+    }
+    let known = valid.get(entry);
+    if (known === undefined) {
+      known = validate({ indicators: [entry] });
+      valid.set(entry, known);
+    }
+    ok = known;
+  }
+  return ok ? [] : validateData(file);
+}
+
+/**
  * An `anyOf` failure drags in one error per branch, and `if` adds a "must match then"
  * error beside the real `required` one; keep only the errors an author can act on.
  */

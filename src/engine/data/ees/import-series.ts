@@ -33,6 +33,29 @@ export async function importEesSeries(
   indicators: readonly EesIndicatorSpec[],
   cache: EesTableCache,
 ): Promise<EesSeries> {
+  // The tables are read first, so that a series remembered is the one these very tables
+  // gave: the cache gives back the same result object only while a file is unchanged.
+  const read = await cache.read(source.ees);
+  const neighbours =
+    source.neighbours === undefined ? undefined : await cache.read(source.neighbours);
+  const key = JSON.stringify([source, indicators]);
+  const slot = `${source.ees}\u0000${source.name}`;
+  const known = cache.series.get(slot);
+  if (known?.key === key && known.read === read && known.neighbours === neighbours) {
+    return known.series;
+  }
+  const series = importFrom(source, indicators, read, neighbours);
+  cache.series.set(slot, { key, read, neighbours, series });
+  return series;
+}
+
+/** The series of `indicators` from the tables read. */
+function importFrom(
+  source: EesSourceSpec,
+  indicators: readonly EesIndicatorSpec[],
+  read: CsvReadResult,
+  neighboursRead: CsvReadResult | undefined,
+): EesSeries {
   const messages: Message[] = [];
   const files = [source.ees, ...(source.neighbours === undefined ? [] : [source.neighbours])];
   const byIndicator = new Map<string, EesIndicatorSeries>();
@@ -44,7 +67,6 @@ export async function importEesSeries(
     files,
   });
 
-  const read = await cache.read(source.ees);
   if (!read.ok) {
     messages.push(readProblem(read, source, 'EES statistics file'));
     return finish();
@@ -76,10 +98,7 @@ export async function importEesSeries(
     return finish();
   }
   const area = resolved.area;
-  const neighbours =
-    source.neighbours === undefined
-      ? undefined
-      : await loadNeighbours(source, area, cache, messages);
+  const neighbours = neighboursRead && loadNeighbours(source, area, neighboursRead, messages);
 
   for (const spec of indicators) {
     byIndicator.set(
@@ -95,15 +114,12 @@ interface Neighbours {
   readonly place: SourcePlace;
 }
 
-async function loadNeighbours(
+function loadNeighbours(
   source: EesSourceSpec,
   area: ResolvedArea,
-  cache: EesTableCache,
+  read: CsvReadResult,
   messages: Message[],
-): Promise<Neighbours | undefined> {
-  const file = source.neighbours;
-  if (file === undefined) return undefined;
-  const read = await cache.read(file);
+): Neighbours | undefined {
   if (!read.ok) {
     messages.push(readProblem(read, source, 'statistical-neighbour file'));
     return undefined;

@@ -2,6 +2,7 @@ import type { HostFiles } from '../../host.js';
 import { decodeBytes } from '../../report/decode-text.js';
 import type { SourcePlace } from '../../types.js';
 import { parseCsvTable, type CsvTable } from './csv-table.js';
+import type { EesSeries } from './types.js';
 
 export type CsvReadResult =
   | { readonly ok: true; readonly table: CsvTable }
@@ -14,6 +15,15 @@ export type CsvReadResult =
       /** Refused at the door: not UTF-8. */
       readonly encoding?: boolean;
     };
+
+/** A source's series as imported from the tables read (see import-series.ts). */
+export interface RememberedSeries {
+  /** The source and indicator specs, as JSON. */
+  readonly key: string;
+  readonly read: CsvReadResult;
+  readonly neighbours: CsvReadResult | undefined;
+  readonly series: EesSeries;
+}
 
 interface Entry {
   readonly mtimeMs: number;
@@ -28,6 +38,12 @@ interface Entry {
  */
 export class EesTableCache {
   readonly #entries = new Map<string, Entry>();
+  /**
+   * The last series imported per EES file and source name: a data file read again after
+   * a change elsewhere gets the same series objects back (so the catalogue keeps its
+   * indicator objects) without importing again.
+   */
+  readonly series = new Map<string, RememberedSeries>();
 
   constructor(private readonly host: HostFiles) {}
 
@@ -54,6 +70,7 @@ export class EesTableCache {
 
   clear(): void {
     this.#entries.clear();
+    this.series.clear();
   }
 
   /** Files currently held, for tests and diagnostics. */
