@@ -68,7 +68,7 @@ export async function loadCatalogue(
   };
   for (const dataPath of dataPaths) await visit(dataPath.place.file, dataPath.path, dataPath.place);
 
-  const ees = await loadEesSeries(structured, firstDefinitions(structured), policy, {
+  const ees = await loadEesSeries(structured, firstDefinitions(cache, structured), policy, {
     maxFileBytes: readOptions.maxFileBytes,
     eesCache: cache.ees,
     ...(options.dfeDir !== undefined ? { dfeDir: options.dfeDir } : {}),
@@ -110,10 +110,25 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-/** Only the first definition of an id reaches the catalogue, so only it reads EES. */
-function firstDefinitions(files: readonly DataFileContent[]): IndicatorDraft[] {
+/** Each cache's last first definitions and the files they came from (object identity). */
+const lastDefinitions = new WeakMap<
+  DataCache,
+  { readonly files: readonly DataFileContent[]; readonly drafts: readonly IndicatorDraft[] }
+>();
+
+/**
+ * Only the first definition of an id reaches the catalogue, so only it reads EES. Kept
+ * while the files are the same: every keystroke loads the catalogue, and a long report's
+ * data has thousands of indicators.
+ */
+function firstDefinitions(
+  cache: DataCache,
+  files: readonly DataFileContent[],
+): readonly IndicatorDraft[] {
+  const last = lastDefinitions.get(cache);
+  if (last && sameItems(last.files, files)) return last.drafts;
   const seen = new Set<string>();
-  return files
+  const drafts = files
     .flatMap((file) => file.indicators)
     .filter((draft) => {
       const key = draft.id.toUpperCase();
@@ -121,6 +136,8 @@ function firstDefinitions(files: readonly DataFileContent[]): IndicatorDraft[] {
       seen.add(key);
       return true;
     });
+  lastDefinitions.set(cache, { files, drafts });
+  return drafts;
 }
 
 /**
