@@ -269,9 +269,10 @@ const targets = [
     `${ms(median('edit-100'))} ms`,
   ],
   [
-    'one-character edit, 1000 charts ≤ 10 ms (the same as at 100)',
-    median('edit-1000') <= 10,
-    `${ms(median('edit-1000'))} ms`,
+    // "The same": within the 1.25 the issue allows for noise elsewhere.
+    'one-character edit, 1000 charts: the same as at 100 (≤ 1.25 ×) and ≤ 10 ms',
+    median('edit-1000') <= 10 && median('edit-1000') <= 1.25 * median('edit-100'),
+    `${ms(median('edit-1000'))} ms (${(median('edit-1000') / median('edit-100')).toFixed(1)} ×)`,
   ],
   [
     "one indicator's data change, 100 charts ≤ 50 ms",
