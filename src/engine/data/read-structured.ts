@@ -51,6 +51,15 @@ export function readWithYamlPackage(text: string, file: string): StructuredFile 
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col };
   };
+  // A file that could not be read: its messages, and no data to place.
+  const unread = () =>
+    structured(
+      file,
+      undefined,
+      messages,
+      () => start,
+      () => start,
+    );
   let data: unknown;
   let usePositions = doc.errors.length === 0;
 
@@ -59,13 +68,7 @@ export function readWithYamlPackage(text: string, file: string): StructuredFile 
       data = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
       messages.push(jsonSyntaxMessage(error, text, file, lineCounter));
-      return structured(
-        file,
-        undefined,
-        messages,
-        () => start,
-        () => start,
-      );
+      return unread();
     }
   } else if (doc.errors.length > 0) {
     for (const error of doc.errors) {
@@ -79,13 +82,7 @@ export function readWithYamlPackage(text: string, file: string): StructuredFile 
         ),
       );
     }
-    return structured(
-      file,
-      undefined,
-      messages,
-      () => start,
-      () => start,
-    );
+    return unread();
   } else {
     try {
       data = doc.toJS({ maxAliasCount: 100 });
@@ -99,13 +96,7 @@ export function readWithYamlPackage(text: string, file: string): StructuredFile 
           at(aliasOffset(doc)),
         ),
       );
-      return structured(
-        file,
-        undefined,
-        messages,
-        () => start,
-        () => start,
-      );
+      return unread();
     }
   }
   if (isJson && doc.errors.length > 0) usePositions = false;
