@@ -490,7 +490,13 @@ function checkDoor(
 /** What the checks at the door found in one text, kept for the next keystroke. */
 interface Door {
   readonly text: string;
+  /** The text's blocks; the offsets of those after `shift.after` are `shift.delta` short. */
   readonly spans: readonly BlockSpan[] | undefined;
+  /**
+   * Typing in one block moves every block after it: the move is kept here rather than
+   * written into each of their spans, while the typing stays in that block.
+   */
+  readonly shift?: { readonly after: number; readonly delta: number } | undefined;
   readonly frontMatter: FrontMatter;
   /** The front matter's and the door checks' messages. */
   readonly messages: readonly Message[];
@@ -531,26 +537,39 @@ function reusedDoor(previous: Door | undefined, text: string): Door | undefined 
   if (previous.text === text) return previous;
   const edit = lineEdit(previous.text, text);
   if (!quietEdit(previous.text, text, edit)) return undefined;
-  let index = spans.length - 1;
-  while (index > 0 && (spans[index]?.offset ?? 0) > edit.start) index--;
+  const shift = previous.shift;
+  const offsetOf = (index: number): number =>
+    spans[index]!.offset + (shift && index > shift.after ? shift.delta : 0);
+  // The last block that starts at or before the edit (the offsets grow block by block).
+  let index = 0;
+  for (let high = spans.length - 1; index < high;) {
+    const middle = (index + high + 1) >> 1;
+    if (offsetOf(middle) <= edit.start) index = middle;
+    else high = middle - 1;
+  }
   const block = spans[index];
-  if (index === 0 || !block || edit.start + edit.removed > block.offset + block.text.length) {
+  const offset = offsetOf(index);
+  if (index === 0 || !block || edit.start + edit.removed > offset + block.text.length) {
     return undefined;
   }
   const delta = edit.inserted - edit.removed;
-  // Written out, not spread: a long report has thousands of spans to move per keystroke.
-  const moved = spans.map((span, i) =>
-    i < index
-      ? span
-      : i === index
-        ? {
-            offset: span.offset,
-            line: span.line,
-            text: text.slice(span.offset, span.offset + span.text.length + delta),
-          }
-        : { offset: span.offset + delta, line: span.line, text: span.text },
-  );
-  return { ...previous, text, spans: moved };
+  // Typing on in the same block adds to its move; typing in another writes the last move
+  // into the spans first.
+  const base =
+    !shift || shift.after === index
+      ? [...spans]
+      : spans.map((span, i) =>
+          i > shift.after
+            ? { offset: span.offset + shift.delta, line: span.line, text: span.text }
+            : span,
+        );
+  base[index] = {
+    offset,
+    line: block.line,
+    text: text.slice(offset, offset + block.text.length + delta),
+  };
+  const moved = (shift?.after === index ? shift.delta : 0) + delta;
+  return { ...previous, text, spans: base, shift: { after: index, delta: moved } };
 }
 
 /** Puts a report-wide message first among an (empty) prepared report's messages. */

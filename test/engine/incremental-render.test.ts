@@ -124,6 +124,45 @@ describe('quiet edits (the door checks kept between keystrokes)', () => {
   });
 });
 
+describe('typing through a report (the door and the parser keep up)', () => {
+  it('gives what a new engine gives, typing in one paragraph, then before it and after it', async () => {
+    const engine = createEngine();
+    // Narrative lines in document order: typing there is a quiet edit.
+    const lines = [...sample.matchAll(/^[A-Z][^\n:<>|`*_[\]=~\\^]{30,}$/gm)];
+    assert.ok(lines.length >= 3);
+    const middle = lines[Math.floor(lines.length / 2)]!;
+    const plan = [
+      ...Array.from({ length: 4 }, () => middle),
+      lines[0]!,
+      lines[0]!,
+      lines.at(-1)!,
+      middle,
+    ];
+    let text = sample;
+    // Typed just before each line's last words, found again in the edited text (the typing
+    // does not reach them), so each keystroke lands where that line now is.
+    for (const [step, line] of plan.entries()) {
+      const anchor = text.indexOf(line[0].slice(-20));
+      assert.ok(anchor > 0);
+      const at = anchor - 5;
+      text =
+        step % 3 === 2
+          ? text.slice(0, at) + text.slice(at + 1)
+          : `${text.slice(0, at)}ab${text.slice(at)}`;
+      const warm = await engine.render(text, { path: samplePath });
+      const fresh = await createEngine().render(text, { path: samplePath });
+      assert.equal(warm.body, fresh.body, `step ${step}`);
+      assert.deepEqual(warm.messages, fresh.messages);
+      assert.deepEqual(warm.figures, fresh.figures);
+    }
+    // And check, which builds the whole tree from the kept blocks, positions included.
+    assert.deepEqual(
+      await engine.check(text, { path: samplePath }),
+      await createEngine().check(text, { path: samplePath }),
+    );
+  });
+});
+
 describe('a data change re-renders only the blocks that read the changed indicator', () => {
   let work: string;
   beforeEach(() => {

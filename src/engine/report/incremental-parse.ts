@@ -228,12 +228,22 @@ function endPoint(text: string): { line: number; column: number; offset: number 
   return { line, column: text.length - lineStart + 1, offset: text.length };
 }
 
-/** The whole text's tree from its blocks, every position moved to where its block stands. */
+/**
+ * The whole text's tree from its blocks, every position moved to where its block stands.
+ * A block starts at the start of its line, so its offset is worked out from the text here
+ * rather than kept in the block: typing moves every later block's offset, and no line.
+ */
 export function treeOf(blocks: readonly ParsedBlock[], text: string): Root {
   const children: RootContent[] = [];
+  let line = 1;
+  let lineStart = 0;
   for (const block of blocks) {
+    while (line < block.line) {
+      lineStart = text.indexOf('\n', lineStart) + 1;
+      line++;
+    }
     for (const node of block.nodes()) {
-      children.push(shifted(node, block.line - 1, block.offset));
+      children.push(shifted(node, block.line - 1, lineStart));
     }
   }
   return {
@@ -243,8 +253,14 @@ export function treeOf(blocks: readonly ParsedBlock[], text: string): Root {
   };
 }
 
-/** A parsed block, positions relative to the block's own start. */
-export interface ParsedBlock extends BlockSpan {
+/**
+ * A parsed block, positions relative to the block's own start. It has no offset: the same
+ * block stands for its text on its line while typing elsewhere moves it (see `treeOf`).
+ */
+export interface ParsedBlock {
+  /** 1-based line the block starts on. */
+  readonly line: number;
+  readonly text: string;
   /**
    * Fresh copy of the block's nodes, positions relative to the block (line 1, offset 0).
    * A block not seen before is parsed on the first call, so a renderer that works
@@ -303,8 +319,8 @@ export class IncrementalParser {
 
   /**
    * The blocks of a text whose one block changed and the others kept their text and line
-   * (typing in a paragraph), or none did: the blocks that did not move are the same
-   * objects, and only the edited text is looked up. Undefined for any other change.
+   * (typing in a paragraph), or none did: the other blocks are the same objects, and only
+   * the edited text is looked up. Undefined for any other change.
    */
   private quietlyEdited(spans: readonly BlockSpan[]): ParsedBlock[] | undefined {
     const last = this.last;
@@ -323,14 +339,12 @@ export class IncrementalParser {
       const gone = last.spans[edited]!.text;
       if (!spans.some((span) => span.text === gone)) this.blocks.delete(gone);
     }
-    // A block is kept where its offset is too (space typed on a blank line moves the
-    // blocks after it, and changes no block's text); the edited one is new.
-    return spans.map((span, index) => {
-      const kept = last.blocks[index]!;
-      return index !== edited && kept.offset === span.offset
-        ? kept
-        : new Block(span, index === 0, this);
-    });
+    // Every block but the edited one is kept: a block is its text on its line, wherever
+    // the typing before it moved it.
+    if (edited === -1) return last.blocks;
+    const blocks = [...last.blocks];
+    blocks[edited] = new Block(spans[edited]!, false, this);
+    return blocks;
   }
 
   /** The blocks of a text, keeping the parsed nodes of the blocks it still has. */
@@ -369,7 +383,6 @@ export class IncrementalParser {
 
 /** One block of a text, its nodes parsed when first asked for. */
 class Block implements ParsedBlock {
-  readonly offset: number;
   readonly line: number;
   readonly text: string;
   /** The parser's round in which the block was last counted as parsed or reused. */
@@ -379,7 +392,6 @@ class Block implements ParsedBlock {
     private readonly first: boolean,
     private readonly parser: IncrementalParser,
   ) {
-    this.offset = span.offset;
     this.line = span.line;
     this.text = span.text;
   }
