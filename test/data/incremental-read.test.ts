@@ -17,6 +17,7 @@ import { createEngine, createMemoryHost, createNodeHost } from '../../src/engine
 import { DFE_DIR } from '../ees/dfe-files.js';
 import { HARINGEY, HEADER, row } from '../ees/temp-csv.js';
 import { tempDir } from './helpers.js';
+import { REPOSITORY_YAML_FILES } from './yaml-documents.js';
 
 const FILE = '/d/data.yaml';
 
@@ -25,17 +26,7 @@ const runsOr = (runs: number): number => Number(process.env['RUNS'] ?? runs);
 
 /** Real data files: the samples', the fixtures' and the benchmark's (smaller, same shape). */
 const DATA_FILES: readonly string[] = [
-  ...[
-    'samples/data/indicators.yaml',
-    'samples/data/broken-data.yaml',
-    'samples/data/broken-schema.yaml',
-    'samples/dfe/data/haringey-dfe.yaml',
-    'test/fixtures/render/data.yaml',
-    'test/fixtures/data/good/indicators.yaml',
-    'test/fixtures/data/chain/top.yaml',
-    'test/claims/data.yaml',
-    'test/security/corpus/data/attacks.yaml',
-  ].map((name) => readFileSync(name, 'utf8')),
+  ...REPOSITORY_YAML_FILES.map((name) => readFileSync(name, 'utf8')),
   dataYaml(8),
 ];
 

@@ -6,7 +6,7 @@ import { dataYaml } from '../../bench/generate.js';
 import { readPlainYaml, resolvePlain } from '../../src/engine/data/read-plain-yaml.js';
 import { parseStructured, readWithYamlPackage } from '../../src/engine/data/read-structured.js';
 import type { PathSegment } from '../../src/engine/data/read-structured.js';
-import { yamlDocument } from './yaml-documents.js';
+import { REPOSITORY_YAML_FILES, yamlDocument } from './yaml-documents.js';
 
 const FILE = '/d/data.yaml';
 
@@ -14,18 +14,7 @@ const FILE = '/d/data.yaml';
 const runsOr = (runs: number): number => Number(process.env['RUNS'] ?? runs);
 
 /** Every data file the repository ships or tests with: each must take the quick path. */
-const DATA_FILES = [
-  'samples/data/indicators.yaml',
-  'samples/data/broken-data.yaml',
-  'samples/data/broken-schema.yaml',
-  'samples/dfe/data/haringey-dfe.yaml',
-  'test/fixtures/render/data.yaml',
-  'test/fixtures/data/good/indicators.yaml',
-  'test/fixtures/data/chain/top.yaml',
-  'test/fixtures/data/chain/more/bottom.yaml',
-  'test/claims/data.yaml',
-  'test/security/corpus/data/attacks.yaml',
-];
+const DATA_FILES = REPOSITORY_YAML_FILES;
 
 /**
  * The paths to ask about: every node, and next to each the paths the `yaml` package's

@@ -6,6 +6,20 @@
  */
 import fc from 'fast-check';
 
+/** Every YAML data file the repository ships or tests with (paths from the repository root). */
+export const REPOSITORY_YAML_FILES: readonly string[] = [
+  'samples/data/indicators.yaml',
+  'samples/data/broken-data.yaml',
+  'samples/data/broken-schema.yaml',
+  'samples/dfe/data/haringey-dfe.yaml',
+  'test/fixtures/render/data.yaml',
+  'test/fixtures/data/good/indicators.yaml',
+  'test/fixtures/data/chain/top.yaml',
+  'test/fixtures/data/chain/more/bottom.yaml',
+  'test/claims/data.yaml',
+  'test/security/corpus/data/attacks.yaml',
+];
+
 /** A node; scalars and keys are kept as the source text they are written as. */
 export type Tree =
   | { readonly kind: 'scalar'; readonly text: string }
