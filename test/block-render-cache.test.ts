@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
-import { BlockRenderCache } from '../src/engine/block-render-cache.js';
+import { BlockRenderCache, type BlockRenderInput } from '../src/engine/block-render-cache.js';
 import { ChartRenderer } from '../src/engine/charts/render-svg.js';
 import { createEngine } from '../src/engine/index.js';
-import type { RenderMode } from '../src/engine/index.js';
+import type { Catalogue, RenderMode } from '../src/engine/index.js';
 import { IncrementalParser } from '../src/engine/report/incremental-parse.js';
 
 const samplePath = fileURLToPath(
@@ -16,6 +16,18 @@ const sample = readFileSync(samplePath, 'utf8');
 
 /** A definition makes blocks interdependent, so the engine renders the tree whole. */
 const WHOLE = '\n[whole-tree-render]: https://example.org\n';
+
+/** What every block of a render of the sample shares, charts drawn in this thread. */
+function blockInput(catalogue: Catalogue, mode: RenderMode = 'preview'): BlockRenderInput {
+  return {
+    path: samplePath,
+    catalogue,
+    reportPeriod: undefined,
+    mode,
+    allowSmallNumbers: false,
+    charts: new ChartRenderer({ workers: 0 }),
+  };
+}
 
 async function renderWhole(text: string, path: string, mode: RenderMode = 'preview') {
   return createEngine().render(text + WHOLE, { path, mode });
@@ -62,14 +74,7 @@ describe('block render cache', () => {
     assert.ok(period);
     const parser = new IncrementalParser();
     const cache = new BlockRenderCache();
-    const input = {
-      path: samplePath,
-      catalogue,
-      reportPeriod: undefined,
-      mode: 'preview',
-      allowSmallNumbers: false,
-      charts: new ChartRenderer({ workers: 0 }),
-    } as const;
+    const input = blockInput(catalogue);
     const render = async (text: string) => {
       const blocks = parser.parseBlocks(text);
       assert.ok(blocks);
@@ -107,14 +112,7 @@ describe('block render cache', () => {
     const render = async (text: string, mode: RenderMode = 'preview') => {
       const blocks = parser.parseBlocks(text);
       assert.ok(blocks);
-      const input = {
-        path: samplePath,
-        catalogue,
-        reportPeriod: undefined,
-        mode,
-        allowSmallNumbers: false,
-        charts: new ChartRenderer({ workers: 0 }),
-      };
+      const input = blockInput(catalogue, mode);
       const result = await cache.render(blocks, input);
       // The same as a new cache gives, whichever path answered.
       const fresh = await new BlockRenderCache().render(blocks, input);
@@ -202,14 +200,7 @@ describe('block render cache', () => {
     const blocks = parser.parseBlocks('<p data-line="99">x</p>\n');
     assert.ok(blocks);
     const { catalogue } = await createEngine().catalogue(sample, { path: samplePath });
-    const result = await new BlockRenderCache().render(blocks, {
-      path: samplePath,
-      catalogue,
-      reportPeriod: undefined,
-      mode: 'preview',
-      allowSmallNumbers: false,
-      charts: new ChartRenderer({ workers: 0 }),
-    });
+    const result = await new BlockRenderCache().render(blocks, blockInput(catalogue));
     assert.equal(result, undefined);
   });
 });
