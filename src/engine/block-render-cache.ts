@@ -33,7 +33,7 @@ import { renderBody } from './html/pipeline.js';
 import { Slots } from './html/slots.js';
 import { createMessage } from './messages.js';
 import type { MessageOptions, RuleId } from './messages.js';
-import type { ParsedBlock } from './report/incremental-parse.js';
+import { onlyChangedBlock, type ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
 import type { ChartRenderer } from './charts/render-svg.js';
 import { throwIfCancelled } from './cancel.js';
@@ -312,18 +312,9 @@ export class BlockRenderCache {
     environment: string,
   ): Promise<BlockRenderResult | undefined> {
     const last = this.lasts.get(environment);
-    if (!last || last.catalogue !== input.catalogue || last.blocks.length !== blocks.length) {
-      return undefined;
-    }
-    let changed = -1;
-    for (let index = 0; index < blocks.length; index++) {
-      const block = blocks[index]!;
-      const before = last.blocks[index]!;
-      if (block.line !== before.line) return undefined;
-      if (block.text === before.text) continue;
-      if (changed !== -1) return undefined;
-      changed = index;
-    }
+    if (!last || last.catalogue !== input.catalogue) return undefined;
+    const changed = onlyChangedBlock(last.blocks, blocks);
+    if (changed === undefined) return undefined;
     if (changed === -1) {
       this.lastStats = { rendered: 0, reused: blocks.length };
       return this.result(this.remember({ ...last, blocks }));

@@ -254,6 +254,27 @@ export function treeOf(blocks: readonly ParsedBlock[], text: string): Root {
 }
 
 /**
+ * The one block whose text changed between two cuts of a text, every block on the line
+ * it was: its index, or -1 when none changed; undefined for any other change.
+ */
+export function onlyChangedBlock(
+  before: ReadonlyArray<{ readonly line: number; readonly text: string }>,
+  after: ReadonlyArray<{ readonly line: number; readonly text: string }>,
+): number | undefined {
+  if (before.length !== after.length) return undefined;
+  let changed = -1;
+  for (let index = 0; index < after.length; index++) {
+    const block = after[index]!;
+    const was = before[index]!;
+    if (block.line !== was.line) return undefined;
+    if (block.text === was.text) continue;
+    if (changed !== -1) return undefined;
+    changed = index;
+  }
+  return changed;
+}
+
+/**
  * A parsed block, positions relative to the block's own start. It has no offset: the same
  * block stands for its text on its line while typing elsewhere moves it (see `treeOf`).
  */
@@ -324,16 +345,9 @@ export class IncrementalParser {
    */
   private quietlyEdited(spans: readonly BlockSpan[]): ParsedBlock[] | undefined {
     const last = this.last;
-    if (!last || last.spans.length !== spans.length) return undefined;
-    let edited = -1;
-    for (let index = 0; index < spans.length; index++) {
-      const span = spans[index]!;
-      const before = last.spans[index]!;
-      if (span.line !== before.line) return undefined;
-      if (span.text === before.text) continue;
-      if (edited !== -1 || index === 0) return undefined;
-      edited = index;
-    }
+    const edited = last && onlyChangedBlock(last.spans, spans);
+    // The first block alone may hold front matter: a change there is cut again.
+    if (!last || edited === undefined || edited === 0) return undefined;
     if (edited !== -1) {
       // The edited block's last text goes, unless another block has it too.
       const gone = last.spans[edited]!.text;
