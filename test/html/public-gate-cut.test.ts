@@ -1,33 +1,26 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { createEngine } from '../../src/engine/index.js';
 import { cutFigureList, MARKER } from '../../src/engine/html/figure-list-cut.js';
 import {
   cutReadingFindings,
   thoroughGateProblems,
   wholeQuickFindings,
-  type ExemptText,
   type GateInput,
 } from '../../src/engine/html/public-gate.js';
-import { regionTexts, scanFences, outsideRegions } from '../../src/engine/report/exempt-scan.js';
-import { writeReport } from '../../bench/generate.js';
+import {
+  chartExport as madeChartExport,
+  gateInput,
+  realExports,
+  type RealExport,
+} from './real-exports.js';
 
 /**
  * The gate reads a public export with its figure list cut out and hands the list's text
  * to the checks itself (figure-list-cut.ts). Wherever it does, it must find exactly what
  * reading the whole document finds; wherever the cut is in doubt it must not read that way.
  */
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const START = '<template id="scorecard-figures">';
 const EXEMPT = 'Exempt sentence about the child placed far away.';
-
-function gateInput(html: string, exempt: readonly ExemptText[] = [], publicSource = ''): GateInput {
-  return { html, file: '/r.md', exempt, publicSource };
-}
 
 /** The two readings agree; true when the cut one was taken. */
 function agree(input: GateInput, thorough = false): boolean {
@@ -48,48 +41,18 @@ function thoroughFindings(input: GateInput): string[] {
   );
 }
 
-async function exportPublic(
-  engine: ReturnType<typeof createEngine>,
-  path: string,
-): Promise<GateInput> {
-  const text = readFileSync(path, 'utf8');
-  const result = await engine.render(text, { path, mode: 'public' });
-  const scan = scanFences(text);
-  return gateInput(result.html, regionTexts(scan, text), outsideRegions(scan, text));
-}
-
-/** Real exports, made once: the samples, the render fixtures and a generated bench report. */
-const exported: Array<{ name: string; input: GateInput }> = [];
+/** Real exports (real-exports.ts), and the small one with charts, to be made hostile. */
+let exported: RealExport[] = [];
+let chartHtml = '';
 
 before(async function () {
   this.timeout(180_000);
-  const fixtures = join(REPO, 'test', 'fixtures', 'render');
-  const samples = join(REPO, 'samples');
-  const bench = mkdtempSync(join(tmpdir(), 'gate-cut-'));
-  try {
-    const generated = writeReport(bench, 12);
-    const engine = createEngine({ allowedRoots: [fixtures, samples, bench] });
-    const paths = [
-      ...readdirSync(samples)
-        .filter((name) => name.endsWith('.md'))
-        .map((name) => join(samples, name)),
-      ...readdirSync(fixtures)
-        .map((name) => join(fixtures, name, 'input.md'))
-        .filter((path) => existsSync(path)),
-      generated.reportPath,
-    ];
-    for (const path of paths)
-      exported.push({ name: path, input: await exportPublic(engine, path) });
-  } finally {
-    rmSync(bench, { recursive: true, force: true });
-  }
+  exported = await realExports();
+  chartHtml = await madeChartExport();
 });
 
-/** A small real export carrying charts and figures, to be made hostile. */
 function chartExport(): string {
-  const found = exported.find(({ name }) => name.includes(`${join('render', 'chart')}`));
-  assert.ok(found, 'the chart fixture was exported');
-  return found.input.html;
+  return chartHtml;
 }
 
 /** The export with `before` put in front of the figure list and `after` behind it. */

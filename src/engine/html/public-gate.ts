@@ -7,6 +7,7 @@ import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
 import { FIGURES_ELEMENT_ID, templateText } from '../figures/embed.js';
 import { MARKER, cutFigureList } from './figure-list-cut.js';
+import { scanDocument, type ScannedElement } from './gate-scan.js';
 
 /**
  * The last gate on a public export, independent of the pipeline that built it: the
@@ -202,7 +203,22 @@ export function quickFinding(input: GateInput): boolean {
 
 /** What the quick reading finds (reasons without positions), reading as little as it may. */
 export function quickFindings(input: GateInput): readonly string[] {
-  return cutReadingFindings(input) ?? wholeQuickFindings(input);
+  return scannedFindings(input) ?? cutReadingFindings(input) ?? wholeQuickFindings(input);
+}
+
+/**
+ * What the scan finds (gate-scan.ts: the document read without parse5), or undefined when
+ * the document is outside the subset the scan reads as parse5 does.
+ */
+export function scannedFindings(input: GateInput): readonly string[] | undefined {
+  const reading = new QuickReading(undefined);
+  const read = scanDocument(input.html, {
+    text: (value) => reading.text(value),
+    element: (element) => {
+      reading.element(element, () => (element.inside ? [element.inside] : []), false);
+    },
+  });
+  return read ? reasons(reading.checks, input) : undefined;
 }
 
 /** What the quick reading finds when it parses the whole document as it is. */
@@ -231,56 +247,94 @@ function reasons(checks: Checks, input: GateInput): string[] {
  */
 function readQuickly(html: string, figureText?: string): Checks | undefined {
   const document = parse(html, { scriptingEnabled: false });
-  const checks = new Checks();
-  // Elements read so far, keyed on what they are built from: the namespace, tag and
-  // attributes, joined by NUL, which parse5 leaves in no name or value.
-  const read = new Map<string, { effect: ElementEffect; tagName: string }>();
-  let marked = 0;
+  const reading = new QuickReading(figureText);
   const stack: Array<{ node: P5Node; parent: string | undefined }> = [
     { node: document, parent: undefined },
   ];
   while (stack.length > 0) {
     const { node, parent } = stack.pop()!;
     if (node.nodeName === '#text' && 'value' in node) {
-      checks.text(node.value);
+      reading.text(node.value);
       continue;
     }
     if (!('tagName' in node)) {
       if ('childNodes' in node) pushChildren(stack, node.childNodes, parent);
       continue;
     }
-    const svg = node.namespaceURI === SVG_NAMESPACE;
+    const tagName = reading.element(
+      {
+        svg: node.namespaceURI === SVG_NAMESPACE,
+        tagName: node.tagName,
+        attributes: node.attrs,
+        parent,
+      },
+      () => quickChildren(node),
+      figureText !== undefined && holdsMarker(node),
+    );
+    pushChildren(stack, node.childNodes, tagName);
+  }
+  return reading.marked === (figureText === undefined ? 0 : 1) ? reading.checks : undefined;
+}
+
+/** The checks fed element by element by either quick reading (parse5's tree or the scan). */
+class QuickReading {
+  readonly checks = new Checks();
+  /** Templates given the cut figure list's text. */
+  marked = 0;
+  /**
+   * Elements read so far, keyed on what they are built from: the scan's key (the namespace
+   * and the tag as written), or the namespace, tag and attributes joined by NUL, which
+   * parse5 leaves in no name or value.
+   */
+  private readonly read = new Map<string | object, { effect: ElementEffect; tagName: string }>();
+
+  constructor(private readonly figureText: string | undefined) {}
+
+  text(value: string): void {
+    this.checks.text(value);
+  }
+
+  /**
+   * Reads one element (its children come after it); returns its tag name as its children's
+   * parent. `marker`: it is the template holding the cut figure list's marker.
+   */
+  element(
+    element: Omit<ScannedElement, 'inside' | 'key'> & { readonly key?: object },
+    children: () => Array<string | Element>,
+    marker: boolean,
+  ): string {
+    const { svg, tagName, attributes, parent } = element;
     // What a template or style sheet holds, and where, matters; anything else is its tag
     // and attributes alone, read once however often it recurs (a chart repeats its few).
-    const alike = node.tagName !== 'template' && node.tagName !== 'style';
-    let key = '';
+    const alike = tagName !== 'template' && tagName !== 'style';
+    let key: string | object = element.key ?? '';
     if (alike) {
-      key = `${svg ? 's' : 'h'}\0${node.tagName}`;
-      for (const { prefix, name, value } of node.attrs)
-        key += `\0${prefix ?? ''}\0${name}\0${value}`;
-      const seen = read.get(key);
+      if (element.key === undefined) {
+        key = `${svg ? 's' : 'h'}\0${tagName}`;
+        for (const { prefix, name, value } of attributes)
+          key += `\0${prefix ?? ''}\0${name}\0${value}`;
+      }
+      const seen = this.read.get(key);
       if (seen) {
-        checks.apply(seen.effect);
-        pushChildren(stack, node.childNodes, seen.tagName);
-        continue;
+        this.checks.apply(seen.effect);
+        return seen.tagName;
       }
     }
     const properties: Record<string, string> = {};
-    for (const attribute of node.attrs) {
+    for (const attribute of attributes) {
       const name = (attribute.prefix ? `${attribute.prefix}:` : '') + attribute.name;
       if (!Object.hasOwn(Object.prototype, name)) properties[name] = attribute.value;
     }
-    let children = quickChildren(node);
-    if (figureText !== undefined && holdsMarker(node)) {
-      children = [figureText];
-      marked++;
+    let inside = children();
+    if (marker && this.figureText !== undefined) {
+      inside = [this.figureText];
+      this.marked++;
     }
-    const element = (svg ? s : h)(node.tagName, properties, children);
-    const effect = checks.element(element, parent);
-    if (alike) read.set(key, { effect, tagName: element.tagName });
-    pushChildren(stack, node.childNodes, element.tagName);
+    const built = (svg ? s : h)(tagName, properties, inside);
+    const effect = this.checks.element(built, parent);
+    if (alike) this.read.set(key, { effect, tagName: built.tagName });
+    return built.tagName;
   }
-  return figureText === undefined || marked === 1 ? checks : undefined;
 }
 
 /** An HTML template whose content is the cut figure list's marker and nothing else. */

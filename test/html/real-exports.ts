@@ -1,0 +1,76 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeReport } from '../../bench/generate.js';
+import { createEngine } from '../../src/engine/index.js';
+import type { ExemptText, GateInput } from '../../src/engine/html/public-gate.js';
+import { outsideRegions, regionTexts, scanFences } from '../../src/engine/report/exempt-scan.js';
+
+/**
+ * Real public exports for the public gate's tests: the samples, the render fixtures and a
+ * generated bench report, with their exempt text, made once per test run.
+ */
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface RealExport {
+  readonly name: string;
+  readonly input: GateInput;
+}
+
+export function gateInput(
+  html: string,
+  exempt: readonly ExemptText[] = [],
+  publicSource = '',
+): GateInput {
+  return { html, file: '/r.md', exempt, publicSource };
+}
+
+let made: Promise<RealExport[]> | undefined;
+
+/** The exports, made on the first call (a few seconds) and shared after. */
+export function realExports(): Promise<RealExport[]> {
+  made ??= makeExports();
+  return made;
+}
+
+async function makeExports(): Promise<RealExport[]> {
+  const fixtures = join(REPO, 'test', 'fixtures', 'render');
+  const samples = join(REPO, 'samples');
+  const bench = mkdtempSync(join(tmpdir(), 'gate-exports-'));
+  try {
+    const generated = writeReport(bench, 12);
+    const engine = createEngine({ allowedRoots: [fixtures, samples, bench] });
+    const paths = [
+      ...readdirSync(samples)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(samples, name)),
+      ...readdirSync(fixtures)
+        .map((name) => join(fixtures, name, 'input.md'))
+        .filter((path) => existsSync(path)),
+      generated.reportPath,
+    ];
+    const exported: RealExport[] = [];
+    for (const path of paths) {
+      const text = readFileSync(path, 'utf8');
+      const result = await engine.render(text, { path, mode: 'public' });
+      const scan = scanFences(text);
+      exported.push({
+        name: path,
+        input: gateInput(result.html, regionTexts(scan, text), outsideRegions(scan, text)),
+      });
+    }
+    return exported;
+  } finally {
+    rmSync(bench, { recursive: true, force: true });
+  }
+}
+
+/** A small real export carrying charts and figures, to be made hostile. */
+export async function chartExport(): Promise<string> {
+  const found = (await realExports()).find(({ name }) =>
+    name.includes(`${join('render', 'chart')}`),
+  );
+  if (!found) throw new Error('the chart fixture was not exported');
+  return found.input.html;
+}
