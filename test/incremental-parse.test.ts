@@ -142,6 +142,21 @@ describe('incremental parse', () => {
     assert.deepEqual(parser.parse(sample), parseReport(sample));
   });
 
+  it('keeps the parse of a text another block still has when one copy is edited', () => {
+    const text = 'Intro\n\nSame paragraph.\n\nSame paragraph.\n\nEnd.\n';
+    const parser = new IncrementalParser();
+    const parseAll = (source: string) => {
+      for (const block of parser.parseBlocks(source) ?? []) block.pristine();
+    };
+    parseAll(text);
+    parseAll(text.replace('Same paragraph.\n\nEnd', 'Same paragraphs.\n\nEnd'));
+    assert.equal(parser.lastStats.parsed, 1);
+    // The first copy still stands: typing the second one back needs no parse.
+    parseAll(text);
+    assert.equal(parser.lastStats.parsed, 0);
+    assert.deepEqual(parser.parse(text), parseReport(text));
+  });
+
   it('returns trees the caller may change without touching its memory', () => {
     const parser = new IncrementalParser();
     const first = parser.parse(sample);

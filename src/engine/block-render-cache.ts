@@ -33,7 +33,7 @@ import { renderBody } from './html/pipeline.js';
 import { Slots } from './html/slots.js';
 import { createMessage } from './messages.js';
 import type { MessageOptions, RuleId } from './messages.js';
-import { onlyChangedBlock, type ParsedBlock } from './report/incremental-parse.js';
+import { onlyChangedBlock, type BlockEdit, type ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
 import type { ChartRenderer } from './charts/render-svg.js';
 import { throwIfCancelled } from './cancel.js';
@@ -56,6 +56,8 @@ export interface BlockRenderInput {
   readonly charts: ChartRenderer;
   /** Checked between blocks and before charts are queued (see cancel.ts). */
   readonly signal?: AbortSignal | undefined;
+  /** How the blocks differ from the ones given before, when the parser knows. */
+  readonly edit?: BlockEdit<ParsedBlock> | undefined;
 }
 
 export interface BlockRenderResult {
@@ -313,7 +315,10 @@ export class BlockRenderCache {
   ): Promise<BlockRenderResult | undefined> {
     const last = this.lasts.get(environment);
     if (!last || last.catalogue !== input.catalogue) return undefined;
-    const changed = onlyChangedBlock(last.blocks, blocks);
+    // The parser's word for it, when it is about these blocks and the last render's.
+    const edit = input.edit;
+    const known = edit?.before === last.blocks && edit.after === blocks;
+    const changed = known ? edit.edited : onlyChangedBlock(last.blocks, blocks);
     if (changed === undefined) return undefined;
     if (changed === -1) {
       this.lastStats = { rendered: 0, reused: blocks.length };

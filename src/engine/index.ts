@@ -36,6 +36,7 @@ import {
   IncrementalParser,
   splitBlocks,
   treeOf,
+  type BlockEdit,
   type BlockSpan,
   type ParsedBlock,
 } from './report/incremental-parse.js';
@@ -81,6 +82,8 @@ interface Prepared {
   readonly path: string;
   /** The text's blocks, each parsed when first asked for; undefined when it is parsed whole. */
   readonly blocks: readonly ParsedBlock[] | undefined;
+  /** How `blocks` differ from the blocks before, when the parser knows. */
+  readonly edit: BlockEdit<ParsedBlock> | undefined;
   /** The whole tree, parsed on first call (the block path never needs it). */
   readonly tree: () => Root;
   readonly frontMatter: FrontMatter;
@@ -151,7 +154,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (tooLarge) return refused(tooLarge);
     const parser = parserFor(path);
     // Typing in a paragraph changes nothing the door checks read: their answers are kept.
-    const reused = reusedDoor(doors.get(path), text);
+    const previousDoor = doors.get(path);
+    const reused = reusedDoor(previousDoor, text);
     const read = reused ? undefined : readDoor(text, path, parser);
     if (read && 'refusal' in read) return refused(read.refusal);
     const door = reused ?? read?.door;
@@ -159,9 +163,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (doors.size >= OPEN_REPORTS && !doors.has(path))
       doors.delete(doors.keys().next().value as string);
     doors.set(path, door);
+    // The door found the edited block (its shift starts there): the parser need not look.
+    const spanEdit = (): BlockEdit<BlockSpan> | undefined =>
+      previousDoor?.spans && door.spans && door !== previousDoor && door.shift
+        ? { before: previousDoor.spans, after: door.spans, edited: door.shift.after }
+        : undefined;
     // Only the first block holds front matter: the others are parsed as they are rendered,
     // so the first charts go to the render workers before the last block is parsed.
-    const blocks = read ? read.blocks : parser.parseBlocks(text, door.spans);
+    const blocks = read ? read.blocks : parser.parseBlocks(text, door.spans, spanEdit());
     let whole: Root | undefined;
     const tree =
       read?.tree ?? ((): Root => (whole ??= blocks ? treeOf(blocks, text) : parseReport(text)));
@@ -197,6 +206,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       text,
       path,
       blocks,
+      edit: parser.lastEdit?.after === blocks ? parser.lastEdit : undefined,
       tree,
       frontMatter,
       catalogue: loaded.catalogue,
@@ -391,6 +401,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
       charts,
       signal: renderOptions.signal,
+      edit: prepared.edit,
     });
     if (!result) return undefined;
     const messages = prepared.messages;

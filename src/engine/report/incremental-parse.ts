@@ -293,6 +293,17 @@ export interface ParsedBlock {
 }
 
 /**
+ * How one list of blocks (or spans) differs from the list before it: only the text of the
+ * one at `edited` (-1: none), every block starting on the line it did. Whoever made the
+ * change knows this without comparing the lists; the identities say which lists it is about.
+ */
+export interface BlockEdit<T> {
+  readonly before: readonly T[];
+  readonly after: readonly T[];
+  readonly edited: number;
+}
+
+/**
  * Parses report text, reusing the blocks it parsed last time. One per open document:
  * it remembers only the blocks of the text it saw last.
  */
@@ -307,6 +318,10 @@ export class IncrementalParser {
   /** The spans last cut and their blocks, for the next quiet edit. */
   private last:
     { readonly spans: readonly BlockSpan[]; readonly blocks: ParsedBlock[] } | undefined;
+  /** How many of the last spans have each text (a text may stand in several blocks). */
+  private textCounts = new Map<string, number>();
+  /** How the last blocks given out differ from the ones before, when only one changed. */
+  lastEdit: BlockEdit<ParsedBlock> | undefined;
 
   /** The same tree as `parseReport(text)`; the caller owns it and may change it. */
   parse(text: string): Root {
@@ -322,10 +337,14 @@ export class IncrementalParser {
     text: string,
     /** The text's blocks when the caller has cut it already (`splitBlocks(text)`). */
     cut?: readonly BlockSpan[] | undefined,
+    /** How `cut` differs from the spans given last time, when the caller knows. */
+    spanEdit?: BlockEdit<BlockSpan> | undefined,
   ): ParsedBlock[] | undefined {
     const spans = cut ?? splitBlocks(text);
+    this.lastEdit = undefined;
     if (!spans) {
       this.blocks.clear();
+      this.textCounts.clear();
       this.first = undefined;
       this.last = undefined;
       this.lastStats = { parsed: 0, reused: 0, whole: true };
@@ -333,7 +352,7 @@ export class IncrementalParser {
     }
     this.lastStats = { parsed: 0, reused: 0, whole: false };
     this.round++;
-    const blocks = this.quietlyEdited(spans) ?? this.cut(spans);
+    const blocks = this.quietlyEdited(spans, spanEdit) ?? this.cut(spans);
     this.last = { spans, blocks };
     return blocks;
   }
@@ -343,21 +362,36 @@ export class IncrementalParser {
    * (typing in a paragraph), or none did: the other blocks are the same objects, and only
    * the edited text is looked up. Undefined for any other change.
    */
-  private quietlyEdited(spans: readonly BlockSpan[]): ParsedBlock[] | undefined {
+  private quietlyEdited(
+    spans: readonly BlockSpan[],
+    spanEdit: BlockEdit<BlockSpan> | undefined,
+  ): ParsedBlock[] | undefined {
     const last = this.last;
-    const edited = last && onlyChangedBlock(last.spans, spans);
+    if (!last) return undefined;
+    // The caller's word for it, when it is about these spans and the last ones.
+    const known = spanEdit?.before === last.spans && spanEdit.after === spans;
+    const edited = known ? spanEdit.edited : onlyChangedBlock(last.spans, spans);
     // The first block alone may hold front matter: a change there is cut again.
-    if (!last || edited === undefined || edited === 0) return undefined;
-    if (edited !== -1) {
-      // The edited block's last text goes, unless another block has it too.
-      const gone = last.spans[edited]!.text;
-      if (!spans.some((span) => span.text === gone)) this.blocks.delete(gone);
-    }
+    if (edited === undefined || edited === 0) return undefined;
     // Every block but the edited one is kept: a block is its text on its line, wherever
     // the typing before it moved it.
-    if (edited === -1) return last.blocks;
+    if (edited === -1) {
+      this.lastEdit = { before: last.blocks, after: last.blocks, edited };
+      return last.blocks;
+    }
+    // The edited block's last text goes, unless another block has it too.
+    const gone = last.spans[edited]!.text;
+    const added = spans[edited]!.text;
+    this.textCounts.set(added, (this.textCounts.get(added) ?? 0) + 1);
+    const left = (this.textCounts.get(gone) ?? 1) - 1;
+    if (left > 0) this.textCounts.set(gone, left);
+    else {
+      this.textCounts.delete(gone);
+      this.blocks.delete(gone);
+    }
     const blocks = [...last.blocks];
     blocks[edited] = new Block(spans[edited]!, false, this);
+    this.lastEdit = { before: last.blocks, after: blocks, edited };
     return blocks;
   }
 
@@ -368,9 +402,11 @@ export class IncrementalParser {
     const previous = this.blocks;
     const previousFirst = this.first;
     this.blocks = new Map();
+    this.textCounts = new Map();
     this.first = undefined;
     const blocks: ParsedBlock[] = [];
     for (const [index, span] of spans.entries()) {
+      this.textCounts.set(span.text, (this.textCounts.get(span.text) ?? 0) + 1);
       if (index === 0) {
         if (previousFirst?.text === span.text) this.first = previousFirst;
       } else {

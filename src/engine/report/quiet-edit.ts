@@ -39,17 +39,26 @@ export function lineEdit(before: string, after: string): LineEdit {
 }
 
 /**
- * Characters compared a chunk at a time first: one string comparison of a chunk costs
- * about what a few characters do one by one, and a keystroke in the middle of a long
- * report would otherwise compare half of it character by character.
+ * Characters compared a run at a time first, the runs doubling while they match and then
+ * halving down to this length: one string comparison of a run costs about what a few
+ * characters do one by one, so a keystroke in the middle of a long report costs a few
+ * dozen comparisons rather than one per chunk of the text before it.
  */
-const CHUNK = 2048;
+const CHUNK = 256;
 
 /** How many characters from `start` the two texts have in common, up to `limit`. */
 function sameFrom(before: string, after: string, start: number, limit: number): number {
+  const same = (at: number, size: number) =>
+    at + size <= limit && before.slice(at, at + size) === after.slice(at, at + size);
   let at = start;
-  while (at + CHUNK <= limit && before.slice(at, at + CHUNK) === after.slice(at, at + CHUNK)) {
-    at += CHUNK;
+  let size = CHUNK;
+  while (same(at, size)) {
+    at += size;
+    size *= 2;
+  }
+  while (size > CHUNK) {
+    size /= 2;
+    if (same(at, size)) at += size;
   }
   while (at < limit && before.charCodeAt(at) === after.charCodeAt(at)) at++;
   return at;
@@ -57,13 +66,19 @@ function sameFrom(before: string, after: string, start: number, limit: number): 
 
 /** How many characters the two texts have in common at their ends, up to `limit`. */
 function sameTail(before: string, after: string, limit: number): number {
+  const same = (tail: number, size: number) =>
+    tail + size <= limit &&
+    before.slice(before.length - tail - size, before.length - tail) ===
+      after.slice(after.length - tail - size, after.length - tail);
   let tail = 0;
-  while (
-    tail + CHUNK <= limit &&
-    before.slice(before.length - tail - CHUNK, before.length - tail) ===
-      after.slice(after.length - tail - CHUNK, after.length - tail)
-  ) {
-    tail += CHUNK;
+  let size = CHUNK;
+  while (same(tail, size)) {
+    tail += size;
+    size *= 2;
+  }
+  while (size > CHUNK) {
+    size /= 2;
+    if (same(tail, size)) tail += size;
   }
   while (
     tail < limit &&
