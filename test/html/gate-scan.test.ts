@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { renderDocument } from '../../src/engine/html/document.js';
 import {
   scannedFindings,
   wholeQuickFindings,
   type GateInput,
 } from '../../src/engine/html/public-gate.js';
-import { chartExport, gateInput, realExports, type RealExport } from './real-exports.js';
+import {
+  chartExport,
+  documentOf,
+  editedCopies,
+  gateInput,
+  realExports,
+  type RealExport,
+} from './gate-documents.js';
 
 /**
  * The public gate reads a document with its own scan first (gate-scan.ts), and with parse5
@@ -21,18 +27,6 @@ function agree(input: GateInput): boolean {
   const scanned = scannedFindings(input);
   if (scanned !== undefined) assert.deepEqual(scanned, wholeQuickFindings(input));
   return scanned !== undefined;
-}
-
-function documentOf(body: string): string {
-  return renderDocument({
-    title: 'Gate',
-    classification: 'public',
-    mode: 'public',
-    bodyHtml: body,
-    symbolsUsed: [],
-    legend: [],
-    generator: 'test',
-  });
 }
 
 let exported: RealExport[] = [];
@@ -212,32 +206,11 @@ describe('the public gate’s scan', () => {
       '\r',
       EXEMPT,
     ];
-    const position = fc.integer({ min: 0, max: html.length });
-    const edit = fc.oneof(
-      fc.tuple(position, fc.constantFrom(...snippets)).map(([p, text]) => ({ p, drop: 0, text })),
-      fc
-        .tuple(position, fc.integer({ min: 1, max: 40 }))
-        .map(([p, drop]) => ({ p, drop, text: '' })),
-      fc.tuple(position, position, fc.integer({ min: 1, max: 200 })).map(([p, from, length]) => ({
-        p,
-        drop: 0,
-        text: html.slice(from, from + length),
-      })),
-    );
     let scanned = 0;
     fc.assert(
-      fc.property(
-        fc.array(edit, { minLength: 1, maxLength: 3 }),
-        fc.boolean(),
-        (edits, withExempt) => {
-          let text = html;
-          for (const { p, drop, text: inserted } of edits) {
-            const place = Math.min(p, text.length);
-            text = text.slice(0, place) + inserted + text.slice(place + drop);
-          }
-          if (agree(gateInput(text, withExempt ? [{ line: 1, text: EXEMPT }] : []))) scanned++;
-        },
-      ),
+      fc.property(editedCopies(html, snippets), fc.boolean(), (text, withExempt) => {
+        if (agree(gateInput(text, withExempt ? [{ line: 1, text: EXEMPT }] : []))) scanned++;
+      }),
       { numRuns: 400 },
     );
     assert.ok(scanned > 40, `the scan read ${scanned} of the edited exports`);

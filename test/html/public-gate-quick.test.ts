@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { renderDocument } from '../../src/engine/html/document.js';
+import { documentOf } from './gate-documents.js';
 import {
   quickFinding,
   quickFindings,
@@ -54,18 +54,6 @@ const PIECES = [
   '<P ID="a" CLASS="b  c">upper</P>',
   '<a xlink:href="#a">html xlink</a>',
 ];
-
-function documentOf(body: string): string {
-  return renderDocument({
-    title: 'Gate',
-    classification: 'public',
-    mode: 'public',
-    bodyHtml: body,
-    symbolsUsed: [],
-    legend: [],
-    generator: 'test',
-  });
-}
 
 describe('the public gate, quick and thorough readings', () => {
   it('agree on documents made of odd and hostile pieces', () => {

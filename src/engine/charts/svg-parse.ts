@@ -9,6 +9,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { s } from 'hastscript';
+import { NAMED_REFERENCES } from '../html/named-references.js';
 
 /**
  * The elements read here. Not `title` or `desc`: an HTML parser reads their content as
@@ -38,13 +39,6 @@ const TAGS = new Set([
 const ATTRIBUTE = /viewBox|[a-z][a-z0-9]*(?:[-:][a-z0-9]+)*/y;
 const TAG = /[A-Za-z]+/y;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6}));/y;
-const NAMED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
 /**
  * Characters an HTML parser replaces, normalizes or reports in a way that could change
  * what it builds: NUL, CR, controls but tab and line feed, C1 controls, lone surrogates
@@ -82,7 +76,7 @@ function decode(raw: string): string | undefined {
     if (!match) return undefined;
     let char: string;
     if (match[1] !== undefined) {
-      char = NAMED[match[1]] ?? '';
+      char = NAMED_REFERENCES[match[1]] ?? '';
     } else {
       const code = match[2] !== undefined ? Number(match[2]) : parseInt(match[3] ?? '', 16);
       if (!plainCodePoint(code)) return undefined;

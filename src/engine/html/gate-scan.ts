@@ -1,4 +1,5 @@
 import { foreignContent } from 'parse5';
+import { NAMED_REFERENCES } from './named-references.js';
 
 type TagToken = Parameters<typeof foreignContent.adjustTokenSVGAttrs>[0];
 
@@ -123,14 +124,6 @@ const END_TAG = /<\/([a-zA-Z][a-zA-Z0-9]*)>/y;
 const WHOLE_TAG =
   /<[a-zA-Z][a-zA-Z0-9]*(?:[\t\n\f ]+[^\t\n\f />"'=<]+(?:[\t\n\f ]*=[\t\n\f ]*(?:"[^"]*"|'[^']*'))?)*[\t\n\f ]*\/?>/y;
 const REFERENCE = /&(?:#([0-9]{1,8});|#[xX]([0-9a-fA-F]{1,8});|(amp|lt|gt|quot|apos|nbsp);)/y;
-const NAMED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
 
 /** Thrown where the document leaves the subset; caught by `scanDocument`. */
 class OutsideSubset extends Error {}
@@ -418,7 +411,7 @@ function reference(text: string, at: number): [string, number] {
   REFERENCE.lastIndex = at;
   const match = REFERENCE.exec(text) ?? outside();
   const end = REFERENCE.lastIndex;
-  if (match[3] !== undefined) return [NAMED[match[3]]!, end];
+  if (match[3] !== undefined) return [NAMED_REFERENCES[match[3]]!, end];
   const code = match[1] !== undefined ? Number(match[1]) : Number.parseInt(match[2]!, 16);
   return [String.fromCodePoint(plainCodePoint(code)), end];
 }

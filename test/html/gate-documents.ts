@@ -1,15 +1,18 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import fc from 'fast-check';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReport } from '../../bench/generate.js';
+import { renderDocument } from '../../src/engine/html/document.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { ExemptText, GateInput } from '../../src/engine/html/public-gate.js';
 import { outsideRegions, regionTexts, scanFences } from '../../src/engine/report/exempt-scan.js';
 
 /**
- * Real public exports for the public gate's tests: the samples, the render fixtures and a
- * generated bench report, with their exempt text, made once per test run.
+ * Documents for the public gate's tests: real public exports (the samples, the render
+ * fixtures and a generated bench report, with their exempt text, made once per test run),
+ * documents around a body of odd pieces, and random edits of a document.
  */
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -73,4 +76,45 @@ export async function chartExport(): Promise<string> {
   );
   if (!found) throw new Error('the chart fixture was not exported');
   return found.input.html;
+}
+
+/** A public document around `body`, as the renderer frames one. */
+export function documentOf(body: string): string {
+  return renderDocument({
+    title: 'Gate',
+    classification: 'public',
+    mode: 'public',
+    bodyHtml: body,
+    symbolsUsed: [],
+    legend: [],
+    generator: 'test',
+  });
+}
+
+/**
+ * `html` after one to four random edits: a snippet put in, up to 80 characters dropped,
+ * or a piece of the document copied elsewhere, at `position`s (anywhere by default).
+ */
+export function editedCopies(
+  html: string,
+  snippets: readonly string[],
+  position: fc.Arbitrary<number> = fc.integer({ min: 0, max: html.length }),
+): fc.Arbitrary<string> {
+  const edit = fc.oneof(
+    fc.tuple(position, fc.constantFrom(...snippets)).map(([p, text]) => ({ p, drop: 0, text })),
+    fc.tuple(position, fc.integer({ min: 1, max: 80 })).map(([p, drop]) => ({ p, drop, text: '' })),
+    fc.tuple(position, position, fc.integer({ min: 1, max: 200 })).map(([p, from, length]) => ({
+      p,
+      drop: 0,
+      text: html.slice(from, from + length),
+    })),
+  );
+  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => {
+    let text = html;
+    for (const { p, drop, text: inserted } of edits) {
+      const place = Math.min(p, text.length);
+      text = text.slice(0, place) + inserted + text.slice(place + drop);
+    }
+    return text;
+  });
 }
