@@ -168,9 +168,10 @@ export interface GateInput {
 
 /** Everything wrong with a public document, as `public-gate` errors (empty when it may go out). */
 export function publicGateProblems(input: GateInput): Message[] {
-  // A quick reading first (parse5 alone, no positions kept, no syntax tree built around
-  // it) with the same checks: only a document it finds something in is read again with
-  // positions, to say where. Neither reading lets anything through the other would stop.
+  // A quick reading first with the same checks (the gate's own scan of the markup, or
+  // parse5 alone where the scan gives up; no positions kept, no syntax tree built around
+  // it): only a document it finds something in is read again with positions, to say where.
+  // Neither reading lets anything through the other would stop.
   return quickFinding(input) ? thoroughGateProblems(input) : [];
 }
 
