@@ -175,6 +175,12 @@ interface LastRender {
   readonly heading: number;
 }
 
+/** A block's entry being built, and what building it reads of the catalogue. */
+interface Build {
+  readonly run: () => Promise<Entry>;
+  readonly reads: CatalogueReads;
+}
+
 interface PlacedEntry {
   readonly entry: Entry;
   readonly lines: number;
@@ -255,14 +261,12 @@ export class BlockRenderCache {
     // Build: blocks whose text or decisions changed, their charts started together.
     const anyDecision = decisions.observations.size > 0 || decisions.benchmarks.size > 0;
     const digests = records.map((record) => decisionDigest(record.figures, decisions, input.mode));
-    const started = new Map<number, { run: () => Promise<Entry>; reads: CatalogueReads }>();
+    const started = new Map<number, Build>();
     for (const [index, block] of blocks.entries()) {
       const record = records[index]!;
       if (record.entries.has(digests[index]!)) continue;
       this.cancelled(input.signal, fresh);
-      const resolution = record.resolution ?? resolveBlock(block, input, this.token);
-      record.resolution = undefined;
-      started.set(index, { run: resolution.build(decisions), reads: resolution.reads });
+      started.set(index, this.startBuild(record, block, input, decisions));
     }
     for (const record of records) record.resolution = undefined;
     const placed: PlacedEntry[] = [];
@@ -342,14 +346,8 @@ export class BlockRenderCache {
     const rendered = entry ? 0 : 1;
     if (!entry) {
       this.cancelled(input.signal, [record]);
-      const resolution = record.resolution ?? resolveBlock(block, input, this.token);
-      record.resolution = undefined;
-      entry = await this.built(
-        record,
-        key,
-        { run: resolution.build(decisions), reads: resolution.reads },
-        input.catalogue,
-      );
+      const build = this.startBuild(record, block, input, decisions);
+      entry = await this.built(record, key, build, input.catalogue);
     }
     record.resolution = undefined;
     const sameSymbols =
@@ -410,11 +408,23 @@ export class BlockRenderCache {
     return record;
   }
 
+  /** Starts building a block for the decisions, from its resolution (kept, or made again). */
+  private startBuild(
+    record: BlockRecord,
+    block: ParsedBlock,
+    input: BlockRenderInput,
+    decisions: Decisions,
+  ): Build {
+    const resolution = record.resolution ?? resolveBlock(block, input, this.token);
+    record.resolution = undefined;
+    return { run: resolution.build(decisions), reads: resolution.reads };
+  }
+
   /** Waits for a block's build and keeps the entry under the decisions' digest. */
   private async built(
     record: BlockRecord,
     key: string,
-    build: { readonly run: () => Promise<Entry>; readonly reads: CatalogueReads },
+    build: Build,
     catalogue: Catalogue,
   ): Promise<Entry> {
     const entry = await build.run();

@@ -164,13 +164,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       doors.delete(doors.keys().next().value as string);
     doors.set(path, door);
     // The door found the edited block (its shift starts there): the parser need not look.
-    const spanEdit = (): BlockEdit<BlockSpan> | undefined =>
+    const spanEdit: BlockEdit<BlockSpan> | undefined =
       previousDoor?.spans && door.spans && door !== previousDoor && door.shift
         ? { before: previousDoor.spans, after: door.spans, edited: door.shift.after }
         : undefined;
     // Only the first block holds front matter: the others are parsed as they are rendered,
     // so the first charts go to the render workers before the last block is parsed.
-    const blocks = read ? read.blocks : parser.parseBlocks(text, door.spans, spanEdit());
+    const blocks = read ? read.blocks : parser.parseBlocks(text, door.spans, spanEdit);
+    // Taken now: another render of this report may use the parser while data is loaded.
+    const edit = parser.lastEdit;
     let whole: Root | undefined;
     const tree =
       read?.tree ?? ((): Root => (whole ??= blocks ? treeOf(blocks, text) : parseReport(text)));
@@ -206,7 +208,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       text,
       path,
       blocks,
-      edit: parser.lastEdit?.after === blocks ? parser.lastEdit : undefined,
+      edit,
       tree,
       frontMatter,
       catalogue: loaded.catalogue,

@@ -381,18 +381,20 @@ export class IncrementalParser {
     }
     // The edited block's last text goes, unless another block has it too.
     const gone = last.spans[edited]!.text;
-    const added = spans[edited]!.text;
-    this.textCounts.set(added, (this.textCounts.get(added) ?? 0) + 1);
-    const left = (this.textCounts.get(gone) ?? 1) - 1;
-    if (left > 0) this.textCounts.set(gone, left);
-    else {
-      this.textCounts.delete(gone);
-      this.blocks.delete(gone);
-    }
+    this.countText(spans[edited]!.text, 1);
+    if (this.countText(gone, -1) <= 0) this.blocks.delete(gone);
     const blocks = [...last.blocks];
     blocks[edited] = new Block(spans[edited]!, false, this);
     this.lastEdit = { before: last.blocks, after: blocks, edited };
     return blocks;
+  }
+
+  /** Adds `by` to the number of spans with `text`; returns the new number. */
+  private countText(text: string, by: 1 | -1): number {
+    const count = (this.textCounts.get(text) ?? 0) + by;
+    if (count > 0) this.textCounts.set(text, count);
+    else this.textCounts.delete(text);
+    return count;
   }
 
   /** The blocks of a text, keeping the parsed nodes of the blocks it still has. */
@@ -406,7 +408,7 @@ export class IncrementalParser {
     this.first = undefined;
     const blocks: ParsedBlock[] = [];
     for (const [index, span] of spans.entries()) {
-      this.textCounts.set(span.text, (this.textCounts.get(span.text) ?? 0) + 1);
+      this.countText(span.text, 1);
       if (index === 0) {
         if (previousFirst?.text === span.text) this.first = previousFirst;
       } else {

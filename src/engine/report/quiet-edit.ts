@@ -33,7 +33,7 @@ const DATA_LINE = /data-line/i;
 /** Where `after` differs from `before`, as one replacement. */
 export function lineEdit(before: string, after: string): LineEdit {
   const shorter = Math.min(before.length, after.length);
-  const start = sameFrom(before, after, 0, shorter);
+  const start = sameFrom(before, after, shorter);
   const tail = sameTail(before, after, shorter - start);
   return { start, removed: before.length - start - tail, inserted: after.length - start - tail };
 }
@@ -46,47 +46,50 @@ export function lineEdit(before: string, after: string): LineEdit {
  */
 const CHUNK = 256;
 
-/** How many characters from `start` the two texts have in common, up to `limit`. */
-function sameFrom(before: string, after: string, start: number, limit: number): number {
-  const same = (at: number, size: number) =>
-    at + size <= limit && before.slice(at, at + size) === after.slice(at, at + size);
-  let at = start;
-  let size = CHUNK;
-  while (same(at, size)) {
-    at += size;
-    size *= 2;
-  }
-  while (size > CHUNK) {
-    size /= 2;
-    if (same(at, size)) at += size;
-  }
-  while (at < limit && before.charCodeAt(at) === after.charCodeAt(at)) at++;
-  return at;
+/** How many characters the two texts have in common at their starts, up to `limit`. */
+function sameFrom(before: string, after: string, limit: number): number {
+  return commonRun(
+    limit,
+    (at, size) => before.slice(at, at + size) === after.slice(at, at + size),
+    (at) => before.charCodeAt(at) === after.charCodeAt(at),
+  );
 }
 
 /** How many characters the two texts have in common at their ends, up to `limit`. */
 function sameTail(before: string, after: string, limit: number): number {
-  const same = (tail: number, size: number) =>
-    tail + size <= limit &&
-    before.slice(before.length - tail - size, before.length - tail) ===
-      after.slice(after.length - tail - size, after.length - tail);
-  let tail = 0;
+  return commonRun(
+    limit,
+    (tail, size) =>
+      before.slice(before.length - tail - size, before.length - tail) ===
+      after.slice(after.length - tail - size, after.length - tail),
+    (tail) =>
+      before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail),
+  );
+}
+
+/**
+ * How far, up to `limit`, two texts agree from one end: `same(from, size)` compares the
+ * `size` characters `from` that end, `sameChar(from)` one character. Runs double while
+ * they match, then halve down to CHUNK, then the rest goes a character at a time.
+ */
+function commonRun(
+  limit: number,
+  same: (from: number, size: number) => boolean,
+  sameChar: (from: number) => boolean,
+): number {
+  const fits = (from: number, size: number) => from + size <= limit && same(from, size);
+  let from = 0;
   let size = CHUNK;
-  while (same(tail, size)) {
-    tail += size;
+  while (fits(from, size)) {
+    from += size;
     size *= 2;
   }
   while (size > CHUNK) {
     size /= 2;
-    if (same(tail, size)) tail += size;
+    if (fits(from, size)) from += size;
   }
-  while (
-    tail < limit &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  ) {
-    tail++;
-  }
-  return tail;
+  while (from < limit && sameChar(from)) from++;
+  return from;
 }
 
 /**
