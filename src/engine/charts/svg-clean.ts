@@ -9,7 +9,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import type { Schema } from 'hast-util-sanitize';
-import { visit } from 'unist-util-visit';
+import { walkType } from '../tree-walk.js';
 import { parseVegaSvg } from './svg-parse.js';
 
 const PAINT = [
@@ -96,7 +96,7 @@ export function safeIdPrefix(prefix: string): string {
  */
 export function prefixIds(svg: Element, idPrefix: string): void {
   const prefix = safeIdPrefix(idPrefix);
-  visit(svg, 'element', (node: Element) => {
+  walkType<Element>(svg, 'element', (node) => {
     const id = node.properties['id'];
     if (typeof id === 'string') node.properties['id'] = `${prefix}-${id}`;
     const clip = node.properties['clipPath'];

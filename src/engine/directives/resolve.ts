@@ -1,8 +1,15 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
-import type { Directives } from 'mdast-util-directive';
-import { SKIP, visit } from 'unist-util-visit';
+import type {
+  FootnoteDefinition,
+  FootnoteReference,
+  Nodes,
+  Parent,
+  Root,
+  RootContent,
+  Text,
+} from 'mdast';
+import type { ContainerDirective, Directives } from 'mdast-util-directive';
 import { checkClaims } from '../claims/check-claims.js';
 import { RULES } from '../messages.js';
 import type { IndicatorFacts } from '../facts.js';
@@ -21,6 +28,7 @@ import { scorecardTable } from './scorecard.js';
 import { summaryBlock } from './summary.js';
 import { placeOf, validateDirective } from './validate.js';
 import { LineIndex } from '../line-index.js';
+import { SKIP, walk, walkType } from '../tree-walk.js';
 
 const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDirective']);
 
@@ -33,7 +41,7 @@ export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext)
   if (ctx.mode === 'public') removeExempt(tree);
   // Before directives become slots: a claim is read beside the directives of its sentence.
   checkClaims(tree, text, ctx);
-  visit(tree, (node, index, parent) => {
+  walk<Nodes, Parent>(tree, (node, index, parent) => {
     if (!DIRECTIVE_TYPES.has(node.type) || !parent || index === undefined) return;
     const directive = node as Directives;
     if (isSketchedAttributes(directive, parent.children[index + 1])) {
@@ -214,9 +222,9 @@ function withMarkers(
 
 function removeExempt(tree: Root): void {
   const exemptNotes = new Set<string>();
-  visit(tree, 'containerDirective', (node, index, parent: Parent | undefined) => {
+  walkType<ContainerDirective, Parent>(tree, 'containerDirective', (node, index, parent) => {
     if (node.name.toLowerCase() !== 'exempt' || !parent || index === undefined) return;
-    visit(node, 'footnoteDefinition', (note) => {
+    walkType<FootnoteDefinition>(node, 'footnoteDefinition', (note) => {
       exemptNotes.add(note.label ?? note.identifier);
     });
     parent.children.splice(index, 1);
@@ -224,16 +232,16 @@ function removeExempt(tree: Root): void {
   });
   // A footnote defined in an exempt block is not resolved, so its `[^label]` stays as text.
   if (exemptNotes.size > 0) {
-    visit(tree, 'text', (node) => {
+    walkType<Text>(tree, 'text', (node) => {
       for (const label of exemptNotes) node.value = node.value.split(`[^${label}]`).join('');
     });
   }
   // A reference whose footnote was exempt would be a dangling link carrying its label.
   const defined = new Set<string>();
-  visit(tree, 'footnoteDefinition', (node) => {
+  walkType<FootnoteDefinition>(tree, 'footnoteDefinition', (node) => {
     defined.add(node.identifier);
   });
-  visit(tree, 'footnoteReference', (node, index, parent: Parent | undefined) => {
+  walkType<FootnoteReference, Parent>(tree, 'footnoteReference', (node, index, parent) => {
     if (defined.has(node.identifier) || !parent || index === undefined) return;
     parent.children.splice(index, 1);
     return [SKIP, index];
@@ -245,7 +253,7 @@ function reportAttributeSyntax(tree: Root, text: string, ctx: ResolveContext): v
   const hits = findAttributeSyntax(text);
   if (hits.length === 0) return;
   const code: Array<[number, number]> = [];
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     if (
       (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') &&
       node.position

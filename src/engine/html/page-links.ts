@@ -1,5 +1,5 @@
-import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Element, Root, Text } from 'hast';
+import { SKIP, walkType } from '../tree-walk.js';
 
 /**
  * A public agenda pack carries no link out of itself: a web address is shown as text
@@ -7,7 +7,7 @@ import { SKIP, visit } from 'unist-util-visit';
  * nothing. Links within the page (`#...`: footnotes, contents) stay links.
  */
 export function unlinkExternal(tree: Root): void {
-  visit(tree, 'element', (node: Element) => {
+  walkType<Element>(tree, 'element', (node) => {
     // Charts and sparklines are drawn from specs that make no links (the public gate
     // refuses any URL in them all the same): a chart's thousands of elements are not walked.
     if (node.tagName === 'svg') return SKIP;
@@ -24,7 +24,7 @@ export function unlinkExternal(tree: Root): void {
 
 function textOf(node: Element): string {
   let text = '';
-  visit(node, 'text', (child) => {
+  walkType<Text>(node, 'text', (child) => {
     text += child.value;
   });
   return text;
@@ -37,16 +37,17 @@ function textOf(node: Element): string {
  */
 export function followPrefixedIds(tree: Root): void {
   const ids = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
+  const links: Element[] = [];
+  walkType<Element>(tree, 'element', (node) => {
     const id = node.properties['id'];
     if (typeof id === 'string') ids.add(id);
-  });
-  visit(tree, 'element', (node: Element) => {
     const href = node.properties['href'];
-    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-    const target = href.slice(1);
-    if (!ids.has(target) && ids.has(`user-content-${target}`)) {
-      node.properties['href'] = `#user-content-${target}`;
-    }
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) links.push(node);
   });
+  for (const link of links) {
+    const target = String(link.properties['href']).slice(1);
+    if (!ids.has(target) && ids.has(`user-content-${target}`)) {
+      link.properties['href'] = `#user-content-${target}`;
+    }
+  }
 }

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { followPrefixedIds, unlinkExternal } from './page-links.js';
 import { publicSchema, reportSchema } from './sanitize.js';
 import type { Slots } from './slots.js';
-import { EXIT, visit } from 'unist-util-visit';
+import { EXIT, walkType } from '../tree-walk.js';
 
 /**
  * mdast (directives already resolved to slot placeholders) -> sanitized hast -> HTML.
@@ -80,7 +80,7 @@ function markLine(node: RootContent, mark: ((line: number) => string) | undefine
 
 function hasAuthorHtml(tree: MdastRoot): boolean {
   let found = false;
-  visit(tree, 'html', () => {
+  walkType(tree, 'html', () => {
     found = true;
     return EXIT;
   });

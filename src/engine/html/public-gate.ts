@@ -1,9 +1,9 @@
-import type { Element } from 'hast';
+import type { Element, Nodes, Parents } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { h, s } from 'hastscript';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { visit } from 'unist-util-visit';
 import { RULES, createMessage } from '../messages.js';
+import { walk } from '../tree-walk.js';
 import type { Message } from '../types.js';
 import { FIGURES_ELEMENT_ID, templateText } from '../figures/embed.js';
 import { MARKER, cutFigureList } from './figure-list-cut.js';
@@ -179,7 +179,7 @@ export function publicGateProblems(input: GateInput): Message[] {
 export function thoroughGateProblems(input: GateInput): Message[] {
   const tree = fromHtml(input.html);
   const checks = new Checks();
-  visit(tree, (node, _index, parent) => {
+  walk<Nodes, Parents>(tree, (node, _index, parent) => {
     if (node.type === 'text') checks.text(node.value);
     else if (node.type === 'element') {
       checks.element(node, parent?.type === 'element' ? parent.tagName : undefined);

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import type { ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { randomUUID } from 'node:crypto';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Data as MdastData } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walkType } from '../tree-walk.js';
 import { SLOT_TAG, isInlineImage } from './sanitize.js';
 
 /** Builds generated content; `children` is the sanitized author content a container held. */
@@ -13,7 +13,8 @@ export type SlotBuilder = (children: ElementContent[]) => ElementContent[];
  * placeholder typed by an author can never pull generated content into the page.
  */
 export class Slots {
-  private readonly prefix = randomBytes(6).toString('hex');
+  // 48 random bits; randomUUID draws from a pool where randomBytes asks the system each time.
+  private readonly prefix = randomUUID().slice(0, 13).replace('-', '');
   private readonly builders = new Map<string, SlotBuilder>();
 
   /** Registers a builder and returns the mdast `data` that makes the placeholder. */
@@ -25,7 +26,7 @@ export class Slots {
 
   /** Replaces every placeholder by its generated content, after sanitizing. */
   fill(tree: HastRoot): void {
-    visit(tree, 'element', (node, index, parent) => {
+    walkType<Element>(tree, 'element', (node, index, parent) => {
       // Charts and sparklines are drawn, not written: no slot or image is inside an SVG,
       // and a chart's thousands of elements need not be walked.
       if (node.tagName === 'svg') return SKIP;

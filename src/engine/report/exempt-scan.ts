@@ -1,5 +1,5 @@
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'mdast';
+import { walk } from '../tree-walk.js';
 import { RULES, createMessage } from '../messages.js';
 import type { Message } from '../types.js';
 
@@ -120,7 +120,7 @@ function collect(
   },
 ): void {
   const { exempt, literal, ends } = found;
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     if (!node.position) return;
     const lines = {
       start: node.position.start.line + shift,
