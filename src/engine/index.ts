@@ -92,6 +92,8 @@ interface Prepared {
   readonly messages: Message[];
   /** The `:::` fences as the line scan reads them, for the public gate. */
   readonly fences: FenceScan;
+  /** Where the parser read the fences otherwise than the line scan (see `Door`). */
+  readonly fenceMessages: () => readonly Message[];
 }
 
 /**
@@ -176,7 +178,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let whole: Root | undefined;
     const tree =
       read?.tree ?? ((): Root => (whole ??= blocks ? treeOf(blocks, text) : parseReport(text)));
-    const { frontMatter, fences } = door;
+    const { frontMatter, fences, fenceMessages } = door;
     const messages = [...door.messages];
     const loaded = await loadCatalogue(
       frontMatter.data.map((data) => ({ path: data.value, place: data.place })),
@@ -215,6 +217,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       reportPeriod,
       messages,
       fences,
+      fenceMessages,
     };
   }
 
@@ -282,6 +285,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     throwIfCancelled(renderOptions.signal);
     const ctx =
       (await renderBlocks(prepared, renderOptions)) ?? (await renderWhole(prepared, renderOptions));
+    // Read now that the render has parsed every block (see `Door.fenceMessages`).
+    ctx.messages.push(...prepared.fenceMessages());
     // Defence in depth: whatever a face does with a refused result, an exempt report's
     // content never sits in a public document, nor a report whose classification or
     // exempt fences could not be read with certainty.
@@ -430,7 +435,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     throwIfCancelled(renderOptions.signal);
     const prepared = await prepare(text, renderOptions);
     const ctx = await resolveReport(prepared, renderOptions, false);
-    return finish(ctx.messages);
+    return finish([...ctx.messages, ...prepared.fenceMessages()]);
   }
 
   async function catalogue(text: string, renderOptions: RenderOptions): Promise<CatalogueResult> {
@@ -438,7 +443,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return {
       catalogue: prepared.catalogue,
       ...(prepared.reportPeriod ? { period: prepared.reportPeriod.key } : {}),
-      messages: finish(prepared.messages),
+      messages: finish([...prepared.messages, ...prepared.fenceMessages()]),
     };
   }
 
@@ -455,7 +460,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
 /**
  * What the parser may have misread, checked apart from it: front matter that was not read
- * as written, and exempt fences the line scan reads differently (see exempt-scan.ts).
+ * as written (into `messages`), and exempt fences the line scan reads differently (see
+ * exempt-scan.ts). The fences are compared when `fenceMessages` is first called: that
+ * needs every block with a fence parsed, which the render does anyway, and an export's
+ * first charts can go to the workers while the later blocks are parsed. Nothing is shown
+ * before the render's messages are read, so the comparison still decides a refusal.
  */
 function checkDoor(
   text: string,
@@ -468,7 +477,7 @@ function checkDoor(
     readonly firstLine: number;
   },
   messages: Message[],
-): FenceScan {
+): { readonly fences: FenceScan; readonly fenceMessages: () => readonly Message[] } {
   const { blocks, frontMatter, yaml, firstLine } = parsed;
   const frontMatterLines =
     yaml === undefined
@@ -484,7 +493,10 @@ function checkDoor(
     ),
   );
   const fences = scanFences(text);
-  if (fences.anyFence) {
+  let found: readonly Message[] | undefined;
+  const fenceMessages = (): readonly Message[] => {
+    if (found) return found;
+    if (!fences.anyFence) return (found = []);
     // Only the blocks with fences in them are needed, each as parsed (no copy moved into
     // place); the whole tree when the text is not cut.
     const parts = blocks
@@ -495,9 +507,11 @@ function checkDoor(
             line: block.line,
           }))
       : [{ tree: parsed.tree(), line: 1 }];
-    messages.push(...fenceProblems(fences, parsedFences(parts), text, path));
-  }
-  return fences;
+    return (found = fenceProblems(fences, parsedFences(parts), text, path));
+  };
+  // A text parsed whole is one tree, which the render changes (exempt blocks go): read first.
+  if (!blocks) fenceMessages();
+  return { fences, fenceMessages };
 }
 
 /** What the checks at the door found in one text, kept for the next keystroke. */
@@ -511,9 +525,14 @@ interface Door {
    */
   readonly shift?: { readonly after: number; readonly delta: number } | undefined;
   readonly frontMatter: FrontMatter;
-  /** The front matter's and the door checks' messages. */
+  /** The front matter's and the door checks' messages, but for the fences'. */
   readonly messages: readonly Message[];
   readonly fences: FenceScan;
+  /**
+   * The fence comparison's messages, made on the first call and kept: a quiet edit, which
+   * keeps the door, leaves every fence where it was.
+   */
+  readonly fenceMessages: () => readonly Message[];
 }
 
 /** Reads the text's front matter and runs every door check over the whole text. */
@@ -535,8 +554,13 @@ function readDoor(
     : tree();
   const { yaml, firstLine } = frontMatterOf(head);
   const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
-  const fences = checkDoor(text, path, { blocks, tree, frontMatter, yaml, firstLine }, messages);
-  return { door: { text, spans, frontMatter, messages, fences }, blocks, tree };
+  const { fences, fenceMessages } = checkDoor(
+    text,
+    path,
+    { blocks, tree, frontMatter, yaml, firstLine },
+    messages,
+  );
+  return { door: { text, spans, frontMatter, messages, fences, fenceMessages }, blocks, tree };
 }
 
 /**

@@ -167,6 +167,25 @@ describe('exempt fences fail closed', function () {
     });
   }
 
+  it('still refuses after typing elsewhere, and every face reports the fence', async () => {
+    // The fence comparison is made once the render has parsed the blocks, and kept while
+    // typing leaves the door's other answers as they were.
+    const block = ':::exempt\nsecret alpha\n```\n:::\n```\nsecret beta\n:::\n';
+    const text = `${HEAD}${block}\nPublic closing words.\n`;
+    const engine = createEngine();
+    const fenceAt = (messages: ReadonlyArray<{ ruleId: string; line: number }>) =>
+      messages.some((m) => m.ruleId === 'unmatched-fence' && m.line === FIRST + 6);
+    const first = await engine.render(text, { path, mode: 'public' });
+    assert.ok(first.refused && fenceAt(first.messages));
+    const typed = text.replace('Public closing words.', 'Public closing words, typed.');
+    const second = await engine.render(typed, { path, mode: 'public' });
+    assert.equal(second.refused, true);
+    assert.ok(fenceAt(second.messages));
+    assert.doesNotMatch(second.html, /secret/);
+    assert.ok(fenceAt((await engine.catalogue(typed, { path })).messages));
+    assert.ok(fenceAt(await createEngine().check(typed, { path, mode: 'public' })));
+  });
+
   const acceptedCases: Array<[string, string]> = [
     ['a plain block', ':::exempt\nsecret alpha\n:::\n'],
     ['a capitalised name', ':::Exempt\nsecret alpha\n:::\n'],
