@@ -191,7 +191,11 @@ function shifted<T>(value: T, lines: number, offset: number): T {
   if (Array.isArray(value)) return value.map((item: unknown) => shifted(item, lines, offset)) as T;
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  // `for...in` rather than `Object.entries`: a long report's trees hold tens of thousands
+  // of objects, and an array of pairs for each is garbage the first render collects.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = (value as Record<string, unknown>)[key];
     if (key === 'position' && item && typeof item === 'object') {
       const { start, end } = item as {
         start: { line: number; column: number; offset?: number };
