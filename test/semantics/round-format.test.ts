@@ -9,6 +9,7 @@ import {
   symbolLegend,
   symbolWords,
 } from '../../src/engine/semantics/index.js';
+import { groupedDigits } from '../../src/engine/semantics/format.js';
 import { indicator } from './indicator-fixture.js';
 
 describe('roundHalfUp', () => {
@@ -74,6 +75,39 @@ describe('formatNumber and formatAmount', () => {
     assert.equal(formatNumber(2.675, 2), '2.68');
     assert.equal(formatNumber(-0.001, 1), '0.0');
     assert.equal(formatNumber(-12.5, 0), '-13');
+  });
+
+  it('writes the digits Intl writes, without Intl, wherever it writes any', () => {
+    const intl = (places: number) =>
+      new Intl.NumberFormat('en-GB', {
+        minimumFractionDigits: places,
+        maximumFractionDigits: places,
+        useGrouping: true,
+      });
+    let written = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true }),
+          fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
+        ),
+        fc.integer({ min: 0, max: 20 }),
+        (value, places) => {
+          const rounded = roundHalfUp(value, places);
+          const shown = rounded === 0 ? 0 : rounded;
+          const ours = groupedDigits(shown, places);
+          if (ours === undefined) return;
+          written++;
+          assert.equal(ours, intl(places).format(shown), `${value} to ${places} places`);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    // Most of what a report prints is written here, not handed to Intl.
+    assert.ok(written > 10_000, `only ${written} written without Intl`);
+    assert.equal(groupedDigits(1e15, 0), undefined);
+    assert.equal(groupedDigits(Number.NaN, 0), undefined);
   });
 
   it('formats by unit', () => {

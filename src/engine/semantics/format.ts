@@ -28,7 +28,27 @@ export function formatNumber(value: number, decimals: number): string {
   const places = Math.max(0, Math.min(20, Math.trunc(decimals)));
   const rounded = roundHalfUp(value, Math.trunc(decimals));
   // -0.004 rounds to -0; a reader should see 0, not "-0".
-  return formatter(places).format(rounded === 0 ? 0 : rounded);
+  const shown = rounded === 0 ? 0 : rounded;
+  return groupedDigits(shown, places) ?? formatter(places).format(shown);
+}
+
+/**
+ * The en-GB digits Intl writes for a number already rounded to `places`, written without
+ * Intl: a report prints thousands of figures, and Intl's `format` was a noticeable part
+ * of a first render. While the number times 10^places stays below 10^15, every decimal
+ * of `places` places is its own double, so `toFixed` writes the shortest decimal form,
+ * which is what Intl writes; anything larger (and NaN, infinities) goes to Intl. A
+ * differential test holds the two equal (test/semantics/round-format.test.ts).
+ */
+export function groupedDigits(rounded: number, places: number): string | undefined {
+  if (!(Math.abs(rounded) * 10 ** places < 1e15)) return undefined;
+  const fixed = Math.abs(rounded).toFixed(places);
+  const point = fixed.indexOf('.');
+  const whole = point === -1 ? fixed : fixed.slice(0, point);
+  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1);
+  for (let at = grouped.length; at < whole.length; at += 3)
+    grouped += `,${whole.slice(at, at + 3)}`;
+  return `${rounded < 0 ? '-' : ''}${grouped}${point === -1 ? '' : fixed.slice(point)}`;
 }
 
 /**
