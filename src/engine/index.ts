@@ -40,7 +40,7 @@ import {
   type BlockSpan,
   type ParsedBlock,
 } from './report/incremental-parse.js';
-import { lineEdit, quietEdit } from './report/quiet-edit.js';
+import { lineEdit, quietEdit, type LineEdit } from './report/quiet-edit.js';
 import { BlockRenderCache } from './block-render-cache.js';
 import { throwIfCancelled } from './cancel.js';
 import { BlockKeyer, keyBlocks, type PreviewBlock } from './preview-blocks.js';
@@ -141,12 +141,25 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   /** Normalised at the door: nothing after this sees a CR, a BOM or text that was not UTF-8. */
   async function prepare(written: string, renderOptions: RenderOptions): Promise<Prepared> {
-    const door = normaliseText(written, resolve(renderOptions.path), 'report');
+    const path = resolve(renderOptions.path);
+    // Typing: the text is the last accepted one with a few characters changed, and only
+    // those need reading for what normalising looks for (reading all costs per keystroke).
+    const known = doors.get(path)?.text;
+    const edit = known !== undefined && known !== written ? lineEdit(known, written) : undefined;
+    if (known === written || (edit && normalAfterEdit(written, edit))) {
+      return prepareText(written, renderOptions, edit);
+    }
+    const door = normaliseText(written, path, 'report');
     if (!door.ok) return prepareText('', renderOptions).then(withMessage(door.message));
     return prepareText(door.text, renderOptions);
   }
 
-  async function prepareText(text: string, renderOptions: RenderOptions): Promise<Prepared> {
+  async function prepareText(
+    text: string,
+    renderOptions: RenderOptions,
+    /** How `text` differs from the last door's text, when `prepare` worked it out. */
+    textEdit?: LineEdit,
+  ): Promise<Prepared> {
     const path = resolve(renderOptions.path);
     const refused = (message: Message): Promise<Prepared> => {
       doors.delete(path);
@@ -157,7 +170,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const parser = parserFor(path);
     // Typing in a paragraph changes nothing the door checks read: their answers are kept.
     const previousDoor = doors.get(path);
-    const reused = reusedDoor(previousDoor, text);
+    const reused = reusedDoor(previousDoor, text, textEdit);
     const read = reused ? undefined : readDoor(text, path, parser);
     if (read && 'refusal' in read) return refused(read.refusal);
     const door = reused ?? read?.door;
@@ -568,11 +581,15 @@ function readDoor(
  * the first block (see quiet-edit.ts): the same blocks, the edited one's text changed and
  * the later ones moved; every line number stays.
  */
-function reusedDoor(previous: Door | undefined, text: string): Door | undefined {
+function reusedDoor(
+  previous: Door | undefined,
+  text: string,
+  known: LineEdit | undefined,
+): Door | undefined {
   const spans = previous?.spans;
   if (!previous || !spans || spans.length < 2) return undefined;
   if (previous.text === text) return previous;
-  const edit = lineEdit(previous.text, text);
+  const edit = known ?? lineEdit(previous.text, text);
   if (!quietEdit(previous.text, text, edit)) return undefined;
   const shift = previous.shift;
   const offsetOf = (index: number): number =>
@@ -607,6 +624,16 @@ function reusedDoor(previous: Door | undefined, text: string): Door | undefined 
   };
   const moved = (shift?.after === index ? shift.delta : 0) + delta;
   return { ...previous, text, spans: base, shift: { after: index, delta: moved } };
+}
+
+/**
+ * Whether `text`, made from an accepted (normalised) text by `edit`, is as normalising
+ * would leave it: the characters put in hold no CR, NUL or U+FFFD, nor a byte order
+ * mark at the very start, and every other character is the accepted text's.
+ */
+function normalAfterEdit(text: string, edit: LineEdit): boolean {
+  const inserted = text.slice(edit.start, edit.start + edit.inserted);
+  return !/[\r\0\uFFFD]/.test(inserted) && !(edit.start === 0 && inserted.startsWith('\uFEFF'));
 }
 
 /** Puts a report-wide message first among an (empty) prepared report's messages. */

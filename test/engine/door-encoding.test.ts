@@ -167,6 +167,28 @@ describe('reports and data files at the door (engine and CLI)', function () {
     assert.deepEqual(summary(nul.filter((m) => m.ruleId === 'encoding')), ['2:3 encoding error']);
   });
 
+  it('reads what typing puts in, after an accepted text, as it reads a whole text', async () => {
+    // While typing, only the characters that changed are read for what normalising looks
+    // for; each of these, typed into an accepted report, must be found all the same.
+    const path = join(folder, 'report.md');
+    const typed: Array<[string, string]> = [
+      ['U+FFFD', REPORT.replace('Public closing', 'Public clos\uFFFDing')],
+      ['NUL', REPORT.replace('Public closing', 'Public clos\0ing')],
+      ['CR', REPORT.replace('Public closing', 'Public\rclosing')],
+      ['CRLF', REPORT.replace('Public closing', 'Public\r\nclosing')],
+      ['a byte order mark', `\uFEFF${REPORT}`],
+    ];
+    for (const [name, text] of typed) {
+      const engine = createEngine();
+      await engine.render(REPORT, { path, mode: 'public' });
+      const typedResult = await engine.render(text, { path, mode: 'public' });
+      const fresh = await createEngine().render(text, { path, mode: 'public' });
+      assert.equal(typedResult.body, fresh.body, name);
+      assert.deepEqual(summary(typedResult.messages), summary(fresh.messages), name);
+      assert.equal(typedResult.refused, fresh.refused, name);
+    }
+  });
+
   it('the CLI refuses UTF-16 and Latin-1 reports with a positioned error and writes nothing', async () => {
     const lines: string[] = [];
     const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
