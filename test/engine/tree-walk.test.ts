@@ -1,14 +1,12 @@
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import type { Node, Parent } from 'unist';
 import { visit, EXIT as LIB_EXIT, SKIP as LIB_SKIP } from 'unist-util-visit';
 import { parseReport } from '../../src/engine/report/parse-report.js';
 import { EXIT, SKIP, walk, walkType, type WalkAnswer } from '../../src/engine/tree-walk.js';
-import { realExports } from '../html/gate-documents.js';
+import { realExports, sampleReportPaths } from '../html/gate-documents.js';
 
 /**
  * The engine's tree walk against unist-util-visit, the library it stands in for: on real
@@ -16,20 +14,11 @@ import { realExports } from '../html/gate-documents.js';
  * insert and replace nodes as the render's own visitors do, both must visit the same
  * nodes at the same places in the same order and leave the same tree.
  */
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
 function reportTrees(): Array<{ name: string; tree: Node }> {
-  const fixtures = join(REPO, 'test', 'fixtures', 'render');
-  const samples = join(REPO, 'samples');
-  const paths = [
-    ...readdirSync(samples)
-      .filter((name) => name.endsWith('.md'))
-      .map((name) => join(samples, name)),
-    ...readdirSync(fixtures)
-      .map((name) => join(fixtures, name, 'input.md'))
-      .filter((path) => existsSync(path)),
-  ];
-  return paths.map((path) => ({ name: path, tree: parseReport(readFileSync(path, 'utf8')) }));
+  return sampleReportPaths().map((path) => ({
+    name: path,
+    tree: parseReport(readFileSync(path, 'utf8')),
+  }));
 }
 
 type Numbered = Node & { serial?: number; children?: Numbered[] };

@@ -37,22 +37,27 @@ export function realExports(): Promise<RealExport[]> {
   return made;
 }
 
+const FIXTURES = join(REPO, 'test', 'fixtures', 'render');
+const SAMPLES = join(REPO, 'samples');
+
+/** The shipped samples and the render fixtures' reports. */
+export function sampleReportPaths(): string[] {
+  return [
+    ...readdirSync(SAMPLES)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join(SAMPLES, name)),
+    ...readdirSync(FIXTURES)
+      .map((name) => join(FIXTURES, name, 'input.md'))
+      .filter((path) => existsSync(path)),
+  ];
+}
+
 async function makeExports(): Promise<RealExport[]> {
-  const fixtures = join(REPO, 'test', 'fixtures', 'render');
-  const samples = join(REPO, 'samples');
   const bench = mkdtempSync(join(tmpdir(), 'gate-exports-'));
   try {
     const generated = writeReport(bench, 12);
-    const engine = createEngine({ allowedRoots: [fixtures, samples, bench] });
-    const paths = [
-      ...readdirSync(samples)
-        .filter((name) => name.endsWith('.md'))
-        .map((name) => join(samples, name)),
-      ...readdirSync(fixtures)
-        .map((name) => join(fixtures, name, 'input.md'))
-        .filter((path) => existsSync(path)),
-      generated.reportPath,
-    ];
+    const engine = createEngine({ allowedRoots: [FIXTURES, SAMPLES, bench] });
+    const paths = [...sampleReportPaths(), generated.reportPath];
     const exported: RealExport[] = [];
     for (const path of paths) {
       const text = readFileSync(path, 'utf8');
