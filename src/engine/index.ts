@@ -17,7 +17,7 @@ import { RULES, createMessage, sortMessages } from './messages.js';
 import { capMessages } from './message-cap.js';
 import { parsePeriod, periodLabel } from './periods.js';
 import { publicGateProblems } from './html/public-gate.js';
-import { normaliseText } from './report/decode-text.js';
+import { alreadyNormal, normaliseText } from './report/decode-text.js';
 import {
   fenceProblems,
   outsideRegions,
@@ -146,7 +146,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // those need reading for what normalising looks for (reading all costs per keystroke).
     const known = doors.get(path)?.text;
     const edit = known !== undefined && known !== written ? lineEdit(known, written) : undefined;
-    if (known === written || (edit && normalAfterEdit(written, edit))) {
+    const typedNormal =
+      edit !== undefined &&
+      alreadyNormal(written.slice(edit.start, edit.start + edit.inserted), edit.start === 0);
+    if (known === written || typedNormal) {
       return prepareText(written, renderOptions, edit);
     }
     const door = normaliseText(written, path, 'report');
@@ -624,16 +627,6 @@ function reusedDoor(
   };
   const moved = (shift?.after === index ? shift.delta : 0) + delta;
   return { ...previous, text, spans: base, shift: { after: index, delta: moved } };
-}
-
-/**
- * Whether `text`, made from an accepted (normalised) text by `edit`, is as normalising
- * would leave it: the characters put in hold no CR, NUL or U+FFFD, nor a byte order
- * mark at the very start, and every other character is the accepted text's.
- */
-function normalAfterEdit(text: string, edit: LineEdit): boolean {
-  const inserted = text.slice(edit.start, edit.start + edit.inserted);
-  return !/[\r\0\uFFFD]/.test(inserted) && !(edit.start === 0 && inserted.startsWith('\uFEFF'));
 }
 
 /** Puts a report-wide message first among an (empty) prepared report's messages. */

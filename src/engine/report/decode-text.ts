@@ -61,6 +61,15 @@ export function normaliseText(text: string, file: string, what = 'file'): Decode
   return refuse(file, new LineIndex(normal).position(at), reason);
 }
 
+/**
+ * Whether normalising would leave `text` as it is and accept it: no CR, NUL or U+FFFD, and
+ * no byte order mark at its start when it stands at the start of the whole text. For the
+ * characters a keystroke put into a text the door already accepted.
+ */
+export function alreadyNormal(text: string, atStart: boolean): boolean {
+  return !/[\r\0\uFFFD]/.test(text) && !(atStart && text.charCodeAt(0) === 0xfeff);
+}
+
 function refuse(file: string, at: { line: number; column: number }, reason: string): Decoded {
   return { ok: false, message: createMessage(RULES.encoding, reason, { file, ...at }) };
 }
