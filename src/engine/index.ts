@@ -40,7 +40,7 @@ import {
   type BlockSpan,
   type ParsedBlock,
 } from './report/incremental-parse.js';
-import { lineEdit, quietEdit, type LineEdit } from './report/quiet-edit.js';
+import { isNoEdit, lineEdit, quietEdit, type LineEdit } from './report/quiet-edit.js';
 import { BlockRenderCache } from './block-render-cache.js';
 import { throwIfCancelled } from './cancel.js';
 import { BlockKeyer, keyBlocks, type PreviewBlock } from './preview-blocks.js';
@@ -144,14 +144,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const path = resolve(renderOptions.path);
     // Typing: the text is the last accepted one with a few characters changed, and only
     // those need reading for what normalising looks for (reading all costs per keystroke).
+    // One comparison finds both: the same text is an edit that changes nothing (comparing
+    // a long text costs per keystroke, so it is not compared again for equality).
     const known = doors.get(path)?.text;
-    const edit = known !== undefined && known !== written ? lineEdit(known, written) : undefined;
+    const edit = known === undefined ? undefined : lineEdit(known, written);
     const typedNormal =
       edit !== undefined &&
-      alreadyNormal(written.slice(edit.start, edit.start + edit.inserted), edit.start === 0);
-    if (known === written || typedNormal) {
-      return prepareText(written, renderOptions, edit);
-    }
+      (isNoEdit(edit) ||
+        alreadyNormal(written.slice(edit.start, edit.start + edit.inserted), edit.start === 0));
+    if (typedNormal) return prepareText(written, renderOptions, edit);
     const door = normaliseText(written, path, 'report');
     if (!door.ok) return prepareText('', renderOptions).then(withMessage(door.message));
     return prepareText(door.text, renderOptions);
@@ -591,8 +592,8 @@ function reusedDoor(
 ): Door | undefined {
   const spans = previous?.spans;
   if (!previous || !spans || spans.length < 2) return undefined;
-  if (previous.text === text) return previous;
   const edit = known ?? lineEdit(previous.text, text);
+  if (isNoEdit(edit)) return previous;
   if (!quietEdit(previous.text, text, edit)) return undefined;
   const shift = previous.shift;
   const offsetOf = (index: number): number =>

@@ -30,6 +30,11 @@ const LEAD = /^[ \t>*+\-\d.)#=_~`:|<[\]!]*/;
 const WATCHED = /[<>|`~:[\]=\\^_]/;
 const DATA_LINE = /data-line/i;
 
+/** True when the edit changes nothing: the two texts were the same. */
+export function isNoEdit(edit: LineEdit): boolean {
+  return edit.removed === 0 && edit.inserted === 0;
+}
+
 /** Where `after` differs from `before`, as one replacement. */
 export function lineEdit(before: string, after: string): LineEdit {
   const shorter = Math.min(before.length, after.length);
@@ -39,20 +44,21 @@ export function lineEdit(before: string, after: string): LineEdit {
 }
 
 /**
- * Characters compared a run at a time first, the runs doubling while they match and then
- * halving down to this length: one string comparison of a run costs about what a few
- * characters do one by one, so a keystroke in the middle of a long report costs a few
- * dozen comparisons rather than one per chunk of the text before it.
+ * Characters compared a run at a time, the runs doubling from this length while they
+ * match and then halving down to one character: one string comparison of a run costs
+ * about what a few characters do one by one, so a keystroke in the middle of a long
+ * report costs a few dozen comparisons rather than one per character before it.
  */
-const CHUNK = 256;
+const FIRST_RUN = 256;
+/**
+ * The longest run: the halving reads the last run again up to the difference, so a
+ * run as long as the text before the edit would read that text nearly twice.
+ */
+const LONGEST_RUN = FIRST_RUN * 128;
 
 /** How many characters the two texts have in common at their starts, up to `limit`. */
 function sameFrom(before: string, after: string, limit: number): number {
-  return commonRun(
-    limit,
-    (at, size) => before.slice(at, at + size) === after.slice(at, at + size),
-    (at) => before.charCodeAt(at) === after.charCodeAt(at),
-  );
+  return commonRun(limit, (at, size) => before.slice(at, at + size) === after.slice(at, at + size));
 }
 
 /** How many characters the two texts have in common at their ends, up to `limit`. */
@@ -62,33 +68,27 @@ function sameTail(before: string, after: string, limit: number): number {
     (tail, size) =>
       before.slice(before.length - tail - size, before.length - tail) ===
       after.slice(after.length - tail - size, after.length - tail),
-    (tail) =>
-      before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail),
   );
 }
 
 /**
  * How far, up to `limit`, two texts agree from one end: `same(from, size)` compares the
- * `size` characters `from` that end, `sameChar(from)` one character. Runs double while
- * they match, then halve down to CHUNK, then the rest goes a character at a time.
+ * `size` characters `from` that end. Runs double while they match (up to LONGEST_RUN);
+ * the first difference, or the limit, then lies in the run that did not, which is halved
+ * down to the one character (run lengths are powers of two, so every half is whole).
  */
-function commonRun(
-  limit: number,
-  same: (from: number, size: number) => boolean,
-  sameChar: (from: number) => boolean,
-): number {
+function commonRun(limit: number, same: (from: number, size: number) => boolean): number {
   const fits = (from: number, size: number) => from + size <= limit && same(from, size);
   let from = 0;
-  let size = CHUNK;
+  let size = FIRST_RUN;
   while (fits(from, size)) {
     from += size;
-    size *= 2;
+    if (size < LONGEST_RUN) size *= 2;
   }
-  while (size > CHUNK) {
+  while (size > 1) {
     size /= 2;
     if (fits(from, size)) from += size;
   }
-  while (from < limit && sameChar(from)) from++;
   return from;
 }
 
