@@ -45,6 +45,7 @@ import {
 } from './catalogue-reads.js';
 import { FigureLog } from './figures/figure-log.js';
 import type { FigureRecord } from './figures/figure-record.js';
+import { PatchedList } from './patched-list.js';
 
 /** What every block of one render shares. */
 export interface BlockRenderInput {
@@ -162,12 +163,12 @@ interface LastRender {
   readonly blocks: readonly ParsedBlock[];
   readonly environment: string;
   readonly catalogue: Catalogue;
-  readonly records: readonly BlockRecord[];
+  readonly records: PatchedList<BlockRecord>;
   readonly decisions: Decisions;
   readonly anyDecision: boolean;
-  readonly placed: readonly PlacedEntry[];
+  readonly placed: PatchedList<PlacedEntry>;
   /** Each block's messages, at its place in the report. */
-  readonly messages: ReadonlyArray<readonly Message[]>;
+  readonly messages: PatchedList<readonly Message[]>;
   /** The same, one after another. */
   readonly flatMessages: readonly Message[];
   readonly symbolsUsed: ReadonlySet<StatSymbol>;
@@ -292,11 +293,11 @@ export class BlockRenderCache {
       blocks,
       environment,
       catalogue,
-      records,
+      records: PatchedList.of(records),
       decisions,
       anyDecision,
-      placed,
-      messages,
+      placed: PatchedList.of(placed),
+      messages: PatchedList.of(messages),
       flatMessages: messages.flat(),
       symbolsUsed,
       heading,
@@ -338,8 +339,8 @@ export class BlockRenderCache {
       this.cancelled(input.signal, []);
       record = this.resolved(block, changed, input, environment);
     }
-    const before = last.placed[changed]!.entry;
-    if (record.signature !== last.records[changed]!.signature) return undefined;
+    const before = last.placed.at(changed)!.entry;
+    if (record.signature !== last.records.at(changed)!.signature) return undefined;
     const { decisions, anyDecision } = last;
     const key = decisionDigest(record.figures, decisions, input.mode);
     let entry = record.entries.get(key);
@@ -356,20 +357,18 @@ export class BlockRenderCache {
     const headingMoves =
       entry.heading !== before.heading && (last.heading === -1 || changed <= last.heading);
     if (!sameSymbols || headingMoves) return undefined;
-    const records = [...last.records];
-    records[changed] = record;
-    const placed = [...last.placed];
-    placed[changed] = { entry, lines: block.line - 1 };
-    const messages = [...last.messages];
-    messages[changed] = this.blockMessages(record, entry, block, decisions, anyDecision, input);
+    const records = last.records.with(changed, record);
+    const placed = last.placed.with(changed, { entry, lines: block.line - 1 });
+    const own = this.blockMessages(record, entry, block, decisions, anyDecision, input);
+    const messages = last.messages.with(changed, own);
     // Most blocks have no message, before the edit and after it.
     const flatMessages =
-      messages[changed]!.length === 0 && last.messages[changed]!.length === 0
+      own.length === 0 && last.messages.at(changed)!.length === 0
         ? last.flatMessages
-        : messages.flat();
+        : messages.items().flat();
     // The block's last text is no longer shown: its record may go when the cache is full,
     // or typing in one paragraph would keep a record for every keystroke.
-    const replaced = last.records[changed]!;
+    const replaced = last.records.at(changed)!;
     if (replaced !== record) replaced.used = this.generation - 1;
     this.lastStats = { rendered, reused: blocks.length - rendered };
     return this.result(this.remember({ ...last, blocks, records, placed, messages, flatMessages }));
@@ -455,13 +454,13 @@ export class BlockRenderCache {
   /** The render's result: HTML, messages and figures, each put together when read. */
   private result(last: LastRender): BlockRenderResult {
     const messages = [...last.flatMessages];
-    const headingEntry = last.heading === -1 ? undefined : last.placed[last.heading]?.entry;
+    const headingEntry = last.heading === -1 ? undefined : last.placed.at(last.heading)?.entry;
     // Ids are named in block order, as the whole-tree render names them in document order.
     let placed: string[] | undefined;
     const place = () => {
       if (placed) return placed;
       const counter = new IdCounter();
-      const parts = last.placed.filter(({ entry }) => entry.nodes > 0);
+      const parts = last.placed.items().filter(({ entry }) => entry.nodes > 0);
       return (placed = parts.map(({ entry, lines }) =>
         this.place(
           entry,
@@ -486,9 +485,11 @@ export class BlockRenderCache {
       // Listed when asked for (an export, `scorecard figures`): a keystroke in a long
       // report must not copy every figure record of every block to move its line.
       get printed() {
-        return (printed ??= last.placed.flatMap(({ entry, lines }) =>
-          entry.printed.map((record) => shiftRecord(record, lines)),
-        ));
+        return (printed ??= last.placed
+          .items()
+          .flatMap(({ entry, lines }) =>
+            entry.printed.map((record) => shiftRecord(record, lines)),
+          ));
       },
     };
   }

@@ -165,6 +165,33 @@ describe('typing through a report (the door and the parser keep up)', () => {
   });
 });
 
+describe('a render read after later keystrokes', () => {
+  it('still shows the text it was given, typing in one block and then in others', async () => {
+    const engine = createEngine();
+    const lines = [...sample.matchAll(/^[A-Z][^\n:<>|`*_[\]=~\\^]{30,}$/gm)].map((m) => m[0]);
+    assert.ok(lines.length >= 3);
+    // Typing in one paragraph, then another, then back: the block cache replaces one
+    // block's entry per keystroke and must not change what it handed out before.
+    const plan = [lines[1]!, lines[1]!, lines[0]!, lines.at(-1)!, lines[1]!];
+    let text = sample;
+    const results = [];
+    for (const [step, line] of plan.entries()) {
+      const at = text.indexOf(line.slice(-20)) - 5;
+      assert.ok(at > 0);
+      text = `${text.slice(0, at)}${'xyz'.charAt(step % 3)}${text.slice(at)}`;
+      // Nothing of the result is read until every keystroke has been rendered.
+      results.push({ text, result: await engine.render(text, { path: samplePath }) });
+    }
+    for (const [step, { text: shown, result }] of results.entries()) {
+      const fresh = await createEngine().render(shown, { path: samplePath });
+      assert.equal(result.body, fresh.body, `keystroke ${step}`);
+      assert.deepEqual(result.blocks, fresh.blocks);
+      assert.deepEqual(result.figures, fresh.figures);
+      assert.deepEqual(result.messages, fresh.messages);
+    }
+  });
+});
+
 describe('a data change re-renders only the blocks that read the changed indicator', () => {
   let work: string;
   beforeEach(() => {
