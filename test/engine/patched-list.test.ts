@@ -32,7 +32,7 @@ describe('a list with one item replaced (the block cache between keystrokes)', (
     );
   });
 
-  it('copies nothing while the same item is replaced again', () => {
+  it('gives the array itself while nothing is replaced, and the last of one item’s replacements', () => {
     const start = [1, 2, 3];
     const once = PatchedList.of(start).with(1, 20);
     const twice = once.with(1, 21);
