@@ -68,7 +68,7 @@ export async function loadEesSeries(
   }
 
   const requests = new Map<string, EesIndicatorSpec[]>();
-  for (const indicator of namingSources(indicators)) {
+  for (const indicator of indicators) {
     const request = indicator.ees;
     if (!request) continue;
     if (!sources.has(request.sourceName)) {
@@ -150,23 +150,6 @@ export async function loadEesSeries(
     }
   }
   return { contributions, messages, files: read };
-}
-
-/**
- * The indicators that take their figures from a source, by the list they are drafted in.
- * Typing renders again with the same list (the catalogue loader keeps it while the data
- * files are unchanged), and a long report's thousand indicators need not be looked
- * through on every keystroke for the few that name a source.
- */
-const sourceNamers = new WeakMap<readonly IndicatorDraft[], readonly IndicatorDraft[]>();
-
-function namingSources(indicators: readonly IndicatorDraft[]): readonly IndicatorDraft[] {
-  let found = sourceNamers.get(indicators);
-  if (!found) {
-    found = indicators.filter((indicator) => indicator.ees !== undefined);
-    sourceNamers.set(indicators, found);
-  }
-  return found;
 }
 
 /**

@@ -68,7 +68,7 @@ export async function loadCatalogue(
   };
   for (const dataPath of dataPaths) await visit(dataPath.place.file, dataPath.path, dataPath.place);
 
-  const ees = await loadEesSeries(structured, firstDefinitions(cache, structured), policy, {
+  const ees = await loadEesSeries(structured, firstEesDefinitions(cache, structured), policy, {
     maxFileBytes: readOptions.maxFileBytes,
     eesCache: cache.ees,
     ...(options.dfeDir !== undefined ? { dfeDir: options.dfeDir } : {}),
@@ -110,18 +110,19 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-/** Each cache's last first definitions and the files they came from (object identity). */
+/** Each cache's last first EES definitions and the files they came from (object identity). */
 const lastDefinitions = new WeakMap<
   DataCache,
   { readonly files: readonly DataFileContent[]; readonly drafts: readonly IndicatorDraft[] }
 >();
 
 /**
- * Only the first definition of an id reaches the catalogue, so only it reads EES. Kept
- * while the files are the same: every keystroke loads the catalogue, and a long report's
- * data has thousands of indicators.
+ * The first definitions of ids that take their figures from an EES source: only the first
+ * definition of an id reaches the catalogue, so only it reads EES. Kept while the files
+ * are the same: every keystroke loads the catalogue, and a long report's data has
+ * thousands of indicators, of which few name a source.
  */
-function firstDefinitions(
+function firstEesDefinitions(
   cache: DataCache,
   files: readonly DataFileContent[],
 ): readonly IndicatorDraft[] {
@@ -135,7 +136,8 @@ function firstDefinitions(
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
-    });
+    })
+    .filter((draft) => draft.ees !== undefined);
   lastDefinitions.set(cache, { files, drafts });
   return drafts;
 }
