@@ -17,10 +17,6 @@ export class PatchedList<T> {
     return new PatchedList(items, -1, undefined);
   }
 
-  get length(): number {
-    return this.base.length;
-  }
-
   at(index: number): T | undefined {
     return index === this.index ? this.item : this.base[index];
   }
