@@ -54,6 +54,30 @@ describe('narrative-claim rule in the engine', function () {
     assert.equal(result.refused, false);
   });
 
+  it('holds a typed change to the change, and a count without a counting unit to its title', async () => {
+    const report = `${front('2023/24 Q4')}:::indicator{id=OOA}
+Placements stood at 9 this quarter. This is a rise of 9 children since December.
+:::
+
+:::indicator{id=MISSING}
+This is a rise of 3 children since February. We placed 3 children with kin this month.
+:::
+`;
+    const result = await renderWith(report, { 'data.yaml': data }, {}, 'exempt');
+    const claims = result.messages.filter((m) => m.ruleId === 'narrative-claim');
+    assert.deepEqual(
+      claims.map((m) => [m.line, m.reason, m.suggestions]),
+      [
+        [8, `"stood at 9", but OOA's Q4 2023/24 value is 14`, [':value{id=OOA}']],
+        [
+          8,
+          `"rise of 9", but OOA's Q4 2023/24 figure is up 2 from 12 in Q3 2023/24, worse`,
+          [':change{id=OOA}'],
+        ],
+      ],
+    );
+  });
+
   it('marks the claim in the preview, and never in an export', async () => {
     const preview = await renderWith(REPORT, { 'data.yaml': data }, {}, 'preview');
     assert.match(preview.body, /stood at 64%<span class="sc-problem sc-claim" role="note">/);

@@ -19,6 +19,7 @@
  *   2020/21 85%, 2019/20 91%, 2018/19 88%.
  * - REPEAT-CP (percent, band 16% to 23%): Q4 22%, Q3 25%.
  * - UASC-MISSING (count, small): Q4 3 (a small number), Q3 9.
+ * - OOA (count, lower is better, no counting unit): Q4 14, Q3 12.
  */
 export interface CorpusEntry {
   readonly indicator: string;
@@ -706,5 +707,104 @@ export const CORPUS: readonly CorpusEntry[] = [
     indicator: 'MISSING',
     flag: true,
     text: 'The number of children going missing fell in March after the exploitation team started.',
+  },
+  // Counts without a counting unit, changes typed as numbers, and subjects that refer back.
+  {
+    indicator: 'OOA',
+    flag: true,
+    claim: '9',
+    text: 'Placements stood at 9 at the end of March.',
+  },
+  {
+    indicator: 'OOA',
+    flag: false,
+    text: 'Placements stood at 14 at the end of March.',
+  },
+  {
+    indicator: 'OOA',
+    flag: true,
+    claim: '9',
+    text: 'There were 9 children placed out of area.',
+  },
+  {
+    indicator: 'OOA',
+    flag: false,
+    text: 'There were 14 children placed out of area.',
+  },
+  {
+    indicator: 'OOA',
+    flag: false,
+    text: 'Workshops for carers stood at 12 this quarter.',
+  },
+  {
+    indicator: 'OOA',
+    flag: true,
+    claim: 'rise of 9',
+    text: 'This is a rise of 9 children since December.',
+  },
+  {
+    indicator: 'OOA',
+    flag: false,
+    text: 'This is a rise of 2 children since December.',
+  },
+  {
+    indicator: 'OOA',
+    flag: true,
+    claim: 'rose by 9',
+    text: 'The figure rose by 9 this quarter.',
+  },
+  {
+    indicator: 'OOA',
+    flag: false,
+    text: 'The council ran 4 training sessions, up 2 on last quarter.',
+  },
+  {
+    indicator: 'MISSING',
+    flag: false,
+    text: 'This is a rise of 3 children since February.',
+  },
+  {
+    indicator: 'MISSING',
+    flag: true,
+    claim: 'rise of 5',
+    text: 'This is a rise of 5 children since February.',
+  },
+  {
+    indicator: 'MISSING',
+    flag: false,
+    text: 'We placed 3 children with kin this month.',
+  },
+  {
+    indicator: 'MISSING',
+    flag: false,
+    text: 'Referrals rose by 40 this quarter.',
+  },
+  {
+    indicator: 'EET',
+    flag: true,
+    claim: '64%',
+    text: 'It stood at 64% at the end of March.',
+  },
+  {
+    indicator: 'ADOPT-DAYS',
+    flag: true,
+    claim: '10 days',
+    text: 'The average wait rose by 10 days.',
+  },
+  {
+    indicator: 'ADOPT-DAYS',
+    flag: false,
+    text: 'An increase of 38 days on last year.',
+  },
+  {
+    indicator: 'CLA-RATE',
+    flag: false,
+    text: 'The rate fell by 2.5 per 10,000.',
+  },
+  {
+    indicator: 'CLA-RATE',
+    flag: true,
+    claim: '4 per 10,000',
+    text: 'The rate fell by 4 per 10,000.',
   },
 ];

@@ -6,6 +6,7 @@
  * leavers", "timeliness", "performance", "this"). "Referrals rose" beside an assessment
  * figure says nothing about assessments.
  */
+import { stemmer } from 'stemmer';
 import type { Indicator } from '../types.js';
 import type { Span } from './sentences.js';
 
@@ -108,29 +109,60 @@ const COMMON = new Set([
   "children's",
 ]);
 
-const stem = (word: string): string =>
-  word
-    .toLowerCase()
-    .replace(/['\u2019]s$/, '')
-    .replace(/(?:ies)$/, 'y')
-    .replace(/(?:s|es)$/, '');
+/**
+ * A word's stem, for matching the words officers write with the words of a title:
+ * "assessments" and "assessed" are both "assess" (the Porter stemmer). A possessive is
+ * dropped first: "children's" names what "children" does.
+ */
+export const stem = (word: string): string =>
+  stemmer(word.toLowerCase().replace(/['\u2019]s$/, ''));
 
-const vocabularyCache = new WeakMap<Indicator, ReadonlySet<string>>();
+/**
+ * Stems this long that begin one another are taken as the same word: the stemmer leaves
+ * "placement" and "place" (from "placed") apart, as it does "adoption" and "adopt".
+ */
+const SHARED_PREFIX = 5;
+
+/** Whether `word`'s stem is among `stems`, or begins one of them or is begun by one. */
+function hasStem(stems: ReadonlySet<string>, word: string): boolean {
+  const own = stem(word);
+  if (stems.has(own) || stems.has(word)) return true;
+  if (own.length < SHARED_PREFIX || !/^[a-z]+$/.test(own)) return false;
+  for (const other of stems) {
+    const shared = other.length >= SHARED_PREFIX && /^[a-z]+$/.test(other);
+    if (shared && (other.startsWith(own) || own.startsWith(other))) return true;
+  }
+  return false;
+}
+
+interface Vocabulary {
+  /** Stems of the title's telling words and the indicator's codes. */
+  readonly title: ReadonlySet<string>;
+  /** Stems of its counting unit: what is counted, however common the word. */
+  readonly unit: ReadonlySet<string>;
+}
+
+const vocabularyCache = new WeakMap<Indicator, Vocabulary>();
+
+const WORDS = /[a-z][a-z'\u2019-]{3,}/g;
 
 /** The stems of the words that name an indicator: its title, counting unit and codes. */
-export function vocabulary(indicator: Indicator): ReadonlySet<string> {
+function vocabulary(indicator: Indicator): Vocabulary {
   let words = vocabularyCache.get(indicator);
   if (!words) {
-    words = new Set(
-      [
-        ...(indicator.title.toLowerCase().match(/[a-z][a-z'\u2019-]{3,}/g) ?? [])
+    const long = (w: string): boolean => w.length >= 4;
+    words = {
+      title: new Set([
+        ...(indicator.title.toLowerCase().match(WORDS) ?? [])
           .filter((w) => !COMMON.has(w))
-          .map(stem),
-        // The counting unit names what is counted, however common the word.
-        ...(indicator.countingUnit?.toLowerCase().match(/[a-z][a-z'\u2019-]{3,}/g) ?? []).map(stem),
-        ...[indicator.id, ...indicator.aliases].map((code) => code.toLowerCase()),
-      ].filter((w) => w.length >= 4),
-    );
+          .map(stem)
+          .filter(long),
+        ...[indicator.id, ...indicator.aliases].map((code) => code.toLowerCase()).filter(long),
+      ]),
+      unit: new Set(
+        (indicator.countingUnit?.toLowerCase().match(WORDS) ?? []).map(stem).filter(long),
+      ),
+    };
     vocabularyCache.set(indicator, words);
   }
   return words;
@@ -151,7 +183,8 @@ export function namesIndicator(
 ): boolean {
   const vocab = vocabulary(indicator);
   for (const word of words.toLowerCase().match(/[a-z0-9][a-z0-9'\u2019-]*/g) ?? []) {
-    if (GENERIC_NOUNS.has(word) || vocab.has(stem(word)) || vocab.has(word)) return true;
+    if (GENERIC_NOUNS.has(word) || hasStem(vocab.title, word) || hasStem(vocab.unit, word))
+      return true;
     if (indicator.unit === 'days' && TIME_NOUNS.has(word)) return true;
     if (as === 'subject' ? PRONOUNS.has(word) : COMPARISON_WORDS.has(word)) return true;
   }
@@ -161,12 +194,25 @@ export function namesIndicator(
 /** Whether the sentence names the indicator by a word of its own title (not its counting unit). */
 export function namesByTitle(words: string, indicator: Indicator): boolean {
   const vocab = vocabulary(indicator);
-  const unit = new Set((indicator.countingUnit ?? '').toLowerCase().split(/\s+/).map(stem));
   for (const word of words.toLowerCase().match(/[a-z0-9][a-z0-9'\u2019-]*/g) ?? []) {
-    const s = stem(word);
-    if ((vocab.has(s) || vocab.has(word)) && !unit.has(s)) return true;
+    if (hasStem(vocab.title, word) && !vocab.unit.has(stem(word))) return true;
   }
   return false;
+}
+
+/**
+ * Whether the subject of the words before `at` in its clause names the indicator, a
+ * pronoun included: "It stood at 64%", "This is a rise of 9 children".
+ */
+export function subjectNames(
+  text: string,
+  clause: Span,
+  at: number,
+  indicator: Indicator,
+): boolean {
+  const before = text.slice(clause.start, at);
+  const cut = SUBJECT_BREAK.exec(before);
+  return namesIndicator(cut ? before.slice(cut.index + cut[0].length) : before, indicator);
 }
 
 /**

@@ -10,7 +10,7 @@ import { findIndicator } from '../directives/lookup.js';
 import { parsePeriod } from '../periods.js';
 import { assessRag, benchmarkFor, roundHalfUp, unitIsAmbiguous } from '../semantics/index.js';
 import type { Catalogue, Indicator, Observation, Period } from '../types.js';
-import { claimIsAbout, namesByTitle, namesIndicator } from './attribution.js';
+import { claimIsAbout, namesByTitle, namesIndicator, subjectNames } from './attribution.js';
 import { factsFor, figuresAt, isSensitive, type Figure } from './figures.js';
 import { amount, directiveText, label, oppositeWording, quote } from './messages.js';
 import { namedPeriods, type NamedPeriod } from './named-periods.js';
@@ -150,6 +150,7 @@ function judgeSentence(
     sentence,
     scope,
     refs,
+    ...(refs.length === 0 && container ? { card: container.indicator } : {}),
     named,
     current,
     base,
@@ -184,6 +185,8 @@ interface SentenceContext {
   readonly sentence: Span;
   readonly scope: ClaimScope;
   readonly refs: readonly Ref[];
+  /** The indicator of the `:::indicator` card the sentence stands in, when it has no directive. */
+  readonly card?: Indicator;
   readonly named: readonly NamedPeriod[];
   /** The period the sentence is about. */
   readonly current: Period;
@@ -329,8 +332,14 @@ function judgeNumber(
     if (!context.refs.some((r) => r.indicator === indicator)) {
       const counted = mention.unit === 'bare' && indicator.unit !== 'percent';
       const named =
-        namesIndicator(words, indicator, 'sentence') &&
-        (!counted || namesByTitle(words, indicator));
+        (namesIndicator(words, indicator, 'sentence') &&
+          (!counted || namesByTitle(words, indicator))) ||
+        // Inside its own card, a subject that refers back to it is enough ("It stood at
+        // 64%", "This is a rise of 9 children"); not for a bare count, which may count
+        // anything the card's children did ("We placed 3 children with kin").
+        (context.card === indicator &&
+          (!counted || kind === 'difference') &&
+          subjectNames(text, clauseOf, mention.start, indicator));
       if (!named) {
         // Not a claim to judge, but the indicator's own small number typed beside it
         // ("3 children" under a card that suppresses 3) would still be published.
@@ -347,6 +356,7 @@ function judgeNumber(
         (f) => full || f.kind === 'value' || f.kind === 'numerator' || f.kind === 'denominator',
       ),
     );
+    if (kind === 'difference') figures.push(...changesSinceNamed(context, indicator));
     const clause = splitClauses(text, sentence).find((c) => within(c, mention.start)) ?? sentence;
     if (role.kind === 'value' && !COMPARATOR_WORDS.test(text.slice(clause.start, clause.end)))
       figures = figures.filter((f) => f.kind !== 'benchmark');
@@ -372,6 +382,30 @@ function judgeNumber(
   }
   if (!claimed) return undefined;
   return numberFinding(context, claimed.indicator, mention, claimed.kind);
+}
+
+/**
+ * "A rise of 3 since February": the change from each period the sentence compares with,
+ * which for a monthly count in a quarterly report is not the change the card prints.
+ */
+function changesSinceNamed(context: SentenceContext, indicator: Indicator): Figure[] {
+  const { catalogue } = context.scope;
+  const now = factsFor(catalogue, indicator, context.current, 'previous').observation;
+  if (now?.value === undefined || now.symbol !== undefined) return [];
+  const sensitive = isSensitive(catalogue, indicator, now);
+  const changes: Figure[] = [];
+  for (const { period, full } of context.periods) {
+    if (full) continue;
+    const then = findObservation(indicator, period).observation;
+    if (then?.value === undefined || then.symbol !== undefined || then === now) continue;
+    const value = Math.abs(now.value - then.value);
+    changes.push({
+      kind: 'difference',
+      value,
+      sensitive: sensitive || isSensitive(catalogue, indicator, then),
+    });
+  }
+  return changes;
 }
 
 /** Whether the typed number is exactly a small figure of the indicator for the sentence's period. */

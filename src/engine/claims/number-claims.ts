@@ -29,6 +29,9 @@ const FOREIGN_HEADS =
 
 const STRONG_BEFORE =
   /(?:\bstood\s+at|\bwas|\bwere|\bis|\bare|\bat|\bto|\bfrom|\breached|\btotall?ed|\btotal\s+of|\bfigure\s+of|\brate\s+of|\baverage\s+of|\bcount\s+of|\bnumber\s+of|\bremains?\s+at|\bremained\s+at)\s*$/i;
+/** Words that make the number after them a change: "a rise of 9", "fell by 12", "up 4". */
+const CHANGE_BEFORE =
+  /\b(?:rises?|increases?|falls?|drops?|decreases?|reductions?|growth|rose|fell|increased|decreased|dropped|grew|reduced|went\s+(?:up|down)|up|down)\s+(?:(?:of|by)\s+)?(?:(?:about|around|some|nearly|almost|roughly|approximately|over|under|more\s+than|fewer\s+than|less\s+than)\s+)?$/i;
 const BOUNDARY_AFTER =
   /^\s*(?:$|[.,;:)]|(?:in|this|last|at|during|compared|against|for|over|by|as|and|but|which|from|to|while|whilst|when|with)\b)/i;
 const NOT_A_FIGURE_BEFORE =
@@ -38,12 +41,30 @@ function followingWord(text: string, end: number, limit: number): string {
   return /^\s*([A-Za-z'\u2019-]+)/.exec(text.slice(end, limit))?.[1]?.toLowerCase() ?? '';
 }
 
+/** Title words that never say what is counted ("within", "month"). */
+const NOT_COUNTED =
+  /^(?:with|within|without|their|from|after|before|during|that|which|whose|were|went|into|than|more|less|last|over|under|about|month|months|year|years|period|quarter|days|weeks|time|working|aged|average|total|number|rate|percentage|proportion)$/;
+
+function singularOf(word: string): string {
+  return word === 'children' ? 'child' : word.replace(/ies$/, 'y').replace(/s$/, '');
+}
+
+/**
+ * The words a count's number is followed by when it counts the indicator: its counting
+ * unit's last word ("15 children"), or, with no counting unit, a word of its title
+ * ("9 children" for "Children placed out of area").
+ */
 function countingWords(indicator: Indicator): string[] {
   const unit = indicator.countingUnit?.trim().toLowerCase();
-  if (!unit) return [];
+  if (!unit) {
+    if (indicator.unit !== 'count' && indicator.unit !== 'number') return [];
+    const words = (indicator.title.toLowerCase().match(/[a-z][a-z'\u2019-]{3,}/g) ?? []).filter(
+      (w) => !NOT_COUNTED.test(w),
+    );
+    return [...new Set(words.flatMap((w) => [w, singularOf(w)]))];
+  }
   const last = unit.split(/\s+/).at(-1) ?? unit;
-  const singular = last === 'children' ? 'child' : last.replace(/ies$/, 'y').replace(/s$/, '');
-  return [last, singular, ...(last === 'children' ? ['young'] : [])];
+  return [last, singularOf(last), ...(last === 'children' ? ['young'] : [])];
 }
 
 /** A count's number is followed, at most two adjectives later, by its counting unit. */
@@ -105,11 +126,11 @@ export function claimKind(
     case 'points':
       return indicator.unit === 'percent' ? 'difference' : undefined;
     case 'rate':
-      return indicator.unit === 'rate_per_10000' ? 'figure' : undefined;
+      return indicator.unit === 'rate_per_10000' ? figureOrChange(before) : undefined;
     case 'days':
-      return indicator.unit === 'days' ? 'figure' : undefined;
+      return indicator.unit === 'days' ? figureOrChange(before) : undefined;
     case 'money':
-      return indicator.unit === 'currency' ? 'figure' : undefined;
+      return indicator.unit === 'currency' ? figureOrChange(before) : undefined;
     case 'ordinal':
       return indicator.peers &&
         /^\s*(?:=\s*)?(?:of|out\s+of|in|among|amongst|nationally|place|position|best|highest|lowest)\b/i.test(
@@ -122,19 +143,23 @@ export function claimKind(
         return numeratorOrDenominator(text, mention, indicator, before, limit);
       if (indicator.unit === 'currency') return undefined;
       const isYear = mention.decimals === 0 && /^(?:19|20)\d\d$/.test(String(mention.value));
-      if (
+      const counted =
         (indicator.unit === 'count' || indicator.unit === 'number') &&
-        countedNumber(text, mention, indicator, limit)
-      )
-        return 'figure';
-      if (isYear) return undefined;
-      if (STRONG_BEFORE.test(before) && BOUNDARY_AFTER.test(text.slice(mention.end, limit)))
-        return 'figure';
+        countedNumber(text, mention, indicator, limit);
+      const alone = !isYear && BOUNDARY_AFTER.test(text.slice(mention.end, limit));
+      if ((counted || alone) && CHANGE_BEFORE.test(before)) return 'difference';
+      if (counted) return 'figure';
+      if (alone && STRONG_BEFORE.test(before)) return 'figure';
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** A number in the indicator's own unit: the figure, or its change after "a rise of". */
+function figureOrChange(before: string): 'figure' | 'difference' {
+  return CHANGE_BEFORE.test(before) ? 'difference' : 'figure';
 }
 
 /** "201 of the 300 care leavers": a percentage's numerator and denominator, typed. */
