@@ -1,10 +1,11 @@
 // Bundles the three faces and the engine library with esbuild, and writes the library's
 // declarations with tsc; `tsc --noEmit` checks types separately (npm run typecheck).
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -61,16 +62,48 @@ const docxFromItsBundle = (ext) => ({
   },
 });
 
+// The CommonJS bundles take the bundle's own URL for import.meta.url, which CommonJS lacks.
+const cjsCommon = {
+  ...common,
+  format: 'cjs',
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 const jobs = [
-  // The CLI is ESM like the unified ecosystem it bundles.
+  // The CLI is CommonJS so that bin/scorecard.js can compile it with V8's code cache
+  // (src/cli/code-cache.ts), which Node 20 offers scripts and not ES modules. Its dynamic
+  // imports (the chart and Word bundles, playwright for --pdf) become requires: V8 keeps
+  // no dynamic-import hook in a cache, so a cached script could not make them.
   build({
-    ...cliCommon,
+    ...cjsCommon,
+    supported: { 'dynamic-import': false },
     entryPoints: ['src/cli/cli.ts'],
-    outfile: 'dist/cli.js',
+    outfile: 'dist/cli.cjs',
     // Loaded only for --pdf, from node_modules: it finds its own files through __dirname.
     // resvg (Word export) is a native module: loaded at run time, never bundled.
     external: ['playwright-core', '@resvg/resvg-js'],
-    plugins: [vegaFromWorkerBundle('.js'), docxFromItsBundle('.js')],
+    plugins: [vegaFromWorkerBundle('.cjs'), docxFromItsBundle('.cjs')],
+  }),
+  // What bin/scorecard.js runs: the CLI bundle with its code cache; and what the CLI's
+  // chart workers run: the worker bundle with its own.
+  build({ ...cliCommon, entryPoints: ['src/cli/start.ts'], outfile: 'dist/cli-start.js' }),
+  build({
+    ...cjsCommon,
+    entryPoints: ['src/cli/chart-worker.ts'],
+    outfile: 'dist/chart-worker.cjs',
+  }),
+  // Beside the CLI and the extension's engine alike: the chart worker and the Word export.
+  build({
+    ...cjsCommon,
+    entryPoints: ['src/engine/docx/docx-document.ts'],
+    outfile: 'dist/docx.cjs',
+    external: ['@resvg/resvg-js'],
+  }),
+  build({
+    ...cjsCommon,
+    entryPoints: ['src/engine/charts/render-worker.ts'],
+    outfile: 'dist/render-worker.cjs',
   }),
   // The engine as a library (`import { createEngine } from 'scorecard-md/engine'`, the
   // package's `exports`): beside the CLI, so it finds the same worker and Word bundles.
@@ -99,14 +132,7 @@ const jobs = [
 // VS Code 1.99 loads extensions with require(), so the extension is CommonJS (.cjs, since
 // package.json says "type": "module"). It is two bundles: the small one VS Code loads on
 // activation, and the engine with Vega, required on first use, so activation stays cheap.
-const extensionCommon = {
-  ...common,
-  format: 'cjs',
-  external: ['vscode'],
-  // import.meta.url does not exist in CommonJS; give engine code the bundle's own URL.
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
+const extensionCommon = { ...cjsCommon, external: ['vscode'] };
 /** Keeps `import('./engine-services.js')` a run-time require of the engine bundle. */
 const lazyEngine = {
   name: 'lazy-engine',
@@ -134,17 +160,6 @@ if (existsSync('src/extension/extension.ts')) {
       outfile: 'dist/engine-services.cjs',
       plugins: [vegaFromWorkerBundle('.cjs'), docxFromItsBundle('.cjs')],
     }),
-    build({
-      ...extensionCommon,
-      entryPoints: ['src/engine/docx/docx-document.ts'],
-      outfile: 'dist/docx.cjs',
-      external: [...extensionCommon.external, '@resvg/resvg-js'],
-    }),
-    build({
-      ...extensionCommon,
-      entryPoints: ['src/engine/charts/render-worker.ts'],
-      outfile: 'dist/render-worker.cjs',
-    }),
   );
 }
 if (existsSync('src/webview/preview.ts')) {
@@ -162,6 +177,42 @@ if (existsSync('src/webview/preview.ts')) {
 }
 await Promise.all(jobs);
 await copyResvg();
+writeCliCodeCache();
+
+/**
+ * V8's code caches for the CLI bundle and its chart worker (src/cli/code-cache.ts),
+ * written by a training export of the sample report so that they hold every function an
+ * export runs (its charts are drawn in a worker, as on any machine of two cores or more). The
+ * .vsix ships no CLI, so a production build writes none. Without a cache the CLI works
+ * as before, only slower to start: a failed training run is reported, not fatal.
+ */
+function writeCliCodeCache() {
+  if (production) return;
+  const out = mkdtempSync(join(tmpdir(), 'scorecard-code-cache-'));
+  try {
+    const run = spawnSync(
+      process.execPath,
+      [
+        join('bin', 'scorecard.js'),
+        'export',
+        join('samples', 'children-in-care-q4-2023-24.md'),
+        '-o',
+        join(out, 'report.html'),
+      ],
+      {
+        env: { ...process.env, SCORECARD_WRITE_CODE_CACHE: '1', SCORECARD_CHART_WORKERS: '1' },
+        encoding: 'utf8',
+      },
+    );
+    const missing = ['dist/cli.cjs.cache', 'dist/render-worker.cjs.cache'].filter(
+      (file) => !existsSync(file),
+    );
+    if (run.status !== 0 || missing.length > 0)
+      console.warn(`build: not written: ${missing.join(', ')}\n${run.stderr ?? run.error}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 /** The entry's type declarations (dist/types), for the `types` of the package's `exports`. */
 function engineDeclarations() {

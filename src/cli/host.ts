@@ -19,7 +19,18 @@ export function cliHost(
   return createNodeHost({
     dfeDataFolder: dfeDir?.trim() || env[DFE_DIR_ENV]?.trim() || checkoutDfeDir(),
     chartWorkers: parseChartWorkers(env[CHART_WORKERS_ENV]),
+    chartWorkerScript: bundledChartWorker(),
   });
+}
+
+/**
+ * From the CLI's bundle, charts are drawn by dist/chart-worker.cjs, which starts the
+ * worker bundle with its code cache; run as TypeScript, by the engine's default worker.
+ */
+function bundledChartWorker(): URL | undefined {
+  return import.meta.url.endsWith('.cjs')
+    ? new URL('./chart-worker.cjs', import.meta.url)
+    : undefined;
 }
 
 const PACKAGE_NAME = 'scorecard-md';

@@ -29,6 +29,12 @@ export interface EngineHost {
   readonly dfeDataFolder?: string | undefined;
   /** Worker threads to draw charts in; 0 draws them in the engine's own thread. */
   readonly chartWorkers: number;
+  /**
+   * The script a chart worker starts from: by default the worker bundle beside the
+   * engine's. A face may start that bundle through a loader of its own (the CLI's
+   * compiles it with a code cache, src/cli/chart-worker.ts).
+   */
+  readonly chartWorkerScript?: URL | undefined;
 }
 
 /** An error as Node's file functions give it, for hosts that are not the disk. */

@@ -103,7 +103,10 @@ interface Prepared {
 export function createEngine(options: EngineOptions = {}): Engine {
   const host = options.host ?? createNodeHost();
   const cache = new DataCache(host);
-  const charts = new ChartRenderer({ workers: host.chartWorkers });
+  const charts = new ChartRenderer({
+    workers: host.chartWorkers,
+    ...(host.chartWorkerScript ? { workerUrl: host.chartWorkerScript } : {}),
+  });
   const allowedRoots = (options.allowedRoots ?? []).map((root) => resolve(root));
   // Below 1 nothing would be suppressed: such a setting falls back to the default.
   const wanted = options.smallNumberThreshold;

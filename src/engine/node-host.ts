@@ -15,6 +15,8 @@ export interface NodeHostOptions {
   readonly dfeDataFolder?: string | undefined;
   /** Chart worker threads (at most 8); by default `defaultChartWorkers()`. */
   readonly chartWorkers?: number | undefined;
+  /** The script chart workers start from (see `EngineHost`); by default the worker bundle. */
+  readonly chartWorkerScript?: URL | undefined;
 }
 
 /** Most workers a host may ask for: each holds a copy of Vega (tens of megabytes). */
@@ -44,6 +46,7 @@ export function createNodeHost(options: Readonly<NodeHostOptions> = {}): EngineH
       }
     },
     ...(folder ? { dfeDataFolder: resolve(folder) } : {}),
+    ...(options.chartWorkerScript ? { chartWorkerScript: options.chartWorkerScript } : {}),
     chartWorkers:
       workers !== undefined && Number.isInteger(workers) && workers >= 0
         ? Math.min(workers, MAX_CHART_WORKERS)
