@@ -182,12 +182,12 @@ writeCliCodeCache();
 /**
  * V8's code caches for the CLI bundle and its chart worker (src/cli/code-cache.ts),
  * written by a training export of the sample report so that they hold every function an
- * export runs (its charts are drawn in a worker, as on any machine of two cores or more). The
- * .vsix ships no CLI, so a production build writes none. Without a cache the CLI works
- * as before, only slower to start: a failed training run is reported, not fatal.
+ * export runs (its charts are drawn in a worker, as on any machine of two cores or more).
+ * A production build writes them too (the .vsix ships neither), so that the CLI of the
+ * same checkout keeps its cache. Without a cache the CLI works as before, only slower to
+ * start: a failed training run is reported, not fatal.
  */
 function writeCliCodeCache() {
-  if (production) return;
   const out = mkdtempSync(join(tmpdir(), 'scorecard-code-cache-'));
   try {
     const run = spawnSync(
