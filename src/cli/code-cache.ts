@@ -1,6 +1,7 @@
 /**
  * The CLI's bundle is two megabytes of JavaScript, and compiling it (with every function
- * an export then runs) is on the path of every command: about a tenth of a cold export.
+ * an export then runs) is on the path of every command: with the chart worker's, 0.1 to
+ * 0.2 s of a cold export (bench/notes.md).
  * V8 can keep that work as a code cache. The build writes one for the bundle after a
  * training export of the sample (scripts/build.js), and `bin/scorecard.js` hands it to V8.
  *

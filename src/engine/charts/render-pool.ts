@@ -47,8 +47,9 @@ interface Slot {
 }
 
 /**
- * The worker script beside this module: `render-worker.js` next to the CLI bundle,
- * `render-worker.cjs` next to the extension's, `render-worker.ts` when run unbundled.
+ * The worker script beside this module: `render-worker.js` next to the library's bundle,
+ * `render-worker.cjs` next to the CommonJS ones, `render-worker.ts` when run unbundled.
+ * A host may name another (`chartWorkerScript`).
  */
 export function defaultWorkerUrl(): URL {
   const here = import.meta.url;

@@ -1,8 +1,9 @@
 /**
  * The worker side of the render pool (render-pool.ts): a spec in, the sanitized SVG
  * tree (draw-chart.ts) or the reason it failed out. Bundled on its own
- * (dist/render-worker.js for the CLI, dist/render-worker.cjs for the extension); run as
- * TypeScript under tsx in tests. It is the only bundle that carries Vega: when charts
+ * (dist/render-worker.js for the engine library, dist/render-worker.cjs for the extension
+ * and the CLI, whose workers start it through dist/chart-worker.cjs); run as TypeScript
+ * under tsx in tests. It is the only bundle that carries Vega: when charts
  * are drawn in the main thread, the other bundles load this one for `ChartDrawer`.
  */
 import { parentPort } from 'node:worker_threads';

@@ -114,8 +114,7 @@ const COMMON = new Set([
  * "assessments" and "assessed" are both "assess" (the Porter stemmer). A possessive is
  * dropped first: "children's" names what "children" does.
  */
-export const stem = (word: string): string =>
-  stemmer(word.toLowerCase().replace(/['\u2019]s$/, ''));
+const stem = (word: string): string => stemmer(word.toLowerCase().replace(/['\u2019]s$/, ''));
 
 /**
  * Stems this long that begin one another are taken as the same word: the stemmer leaves
