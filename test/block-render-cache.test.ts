@@ -68,6 +68,58 @@ describe('block render cache', () => {
     }
   });
 
+  it('checks through edits as a fresh engine does, resolving again only the block an edit touched', async () => {
+    const engine = createEngine();
+    const { catalogue } = await engine.catalogue(sample, { path: samplePath });
+    const parser = new IncrementalParser();
+    const cache = new BlockRenderCache();
+    const check = (text: string) => {
+      const blocks = parser.parseBlocks(text);
+      assert.ok(blocks);
+      return cache.check(blocks, blockInput(catalogue, 'public'));
+    };
+    check(sample);
+    const total = cache.lastCheckStats.resolved;
+    assert.ok(total > 10);
+    check(sample.replace('weekly drop-ins', 'weekly drop-in sessions'));
+    assert.deepEqual(cache.lastCheckStats, { resolved: 1, reused: total - 1 });
+    assert.equal(cache.lastCheckPath, 'quiet');
+    // A new line at the top moves every block: their messages move, nothing is resolved again.
+    check(sample.replace('\n\nThis report', '\n\n\nThis report'));
+    assert.deepEqual(cache.lastCheckStats, { resolved: 1, reused: total - 1 });
+
+    // Through edits that move lines, change figures, make a small number and change the
+    // report period, one engine's check gives what a fresh engine's check and render give.
+    const broken = readFileSync(brokenPath, 'utf8');
+    const edits = [
+      sample,
+      sample.replace('## Care leavers\n', '## Care leavers\n\nA new paragraph\nover two lines.\n'),
+      sample.replace(':value{id=OP148}', ':value{id=OP147}'),
+      sample.replace(':value{id=OP148}', ':value{id=OP148} (3 children)'),
+      sample.replace('period: 2023/24 Q4', 'period: 2023/24 Q3'),
+      broken,
+      // Typing inside a block with messages: its messages change, no line moves.
+      broken.replace(':value{id=OP418}', ':value{id=OP417}'),
+      broken.replace(':value{id=OP418}', ':value{id=OP148}'),
+      broken.replace('\n\n', '\n\n\n'),
+      sample,
+    ];
+    for (const mode of ['preview', 'public'] as const) {
+      const typing = createEngine();
+      for (const [index, text] of edits.entries()) {
+        const path = text.startsWith(broken.slice(0, 40)) ? brokenPath : samplePath;
+        const checked = await typing.check(text, { path, mode });
+        assert.deepEqual(
+          checked,
+          await createEngine().check(text + WHOLE, { path, mode }),
+          `edit ${index}`,
+        );
+        const rendered = await createEngine().render(text, { path, mode });
+        assert.deepEqual(checked, rendered.messages, `edit ${index} (render)`);
+      }
+    }
+  });
+
   it('renders again only the block an edit touched', async () => {
     const engine = createEngine();
     const { catalogue, period } = await engine.catalogue(sample, { path: samplePath });

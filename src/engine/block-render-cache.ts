@@ -97,6 +97,8 @@ const ENTRY_LIMIT = 4000;
 interface Resolution {
   /** Every figure the block shows, places relative to the block. */
   readonly figures: readonly ShownFigure[];
+  /** What resolving it found, lines relative to the block (its first line is 1). */
+  readonly messages: readonly Message[];
   /** The indicators it read (resolving, and building once built). */
   readonly reads: CatalogueReads;
   readonly build: (decisions: Decisions) => () => Promise<Entry>;
@@ -126,6 +128,8 @@ interface BlockRecord {
   used: number;
   /** The disclose stage's messages on its figures, for the decisions they were made from. */
   disclosed?: { readonly decisions: Decisions; readonly messages: readonly Message[] } | undefined;
+  /** For `check`: what resolving found, lines relative to the block. */
+  readonly resolvedMessages?: readonly Message[];
 }
 
 /**
@@ -176,6 +180,21 @@ interface LastRender {
   readonly heading: number;
 }
 
+/** What the last `check` of a report found, block by block: a quiet edit starts from it. */
+interface LastCheck {
+  readonly blocks: readonly ParsedBlock[];
+  readonly catalogue: Catalogue;
+  readonly records: PatchedList<BlockRecord>;
+  readonly decisions: Decisions;
+  readonly anyDecision: boolean;
+  /** Each block's messages, at its place in the report. */
+  readonly messages: PatchedList<readonly Message[]>;
+  /** The same, one after another. */
+  readonly flatMessages: readonly Message[];
+}
+
+const NO_MESSAGES: readonly Message[] = [];
+
 /** A block's entry being built, and what building it reads of the catalogue. */
 interface Build {
   readonly run: () => Promise<Entry>;
@@ -213,8 +232,22 @@ export class BlockRenderCache {
     Entry,
     { readonly lines: number; readonly messages: readonly Message[] }
   >();
+  /**
+   * `check`'s records, resolved without charts: apart from the render's, so that a
+   * report both checked and previewed keeps both.
+   */
+  private readonly checkRecords = {
+    first: new Map<string, BlockRecord>(),
+    later: new Map<string, BlockRecord>(),
+  };
+  private checkGeneration = 0;
+  /** The last check of each report and mode (by environment), a few at most. */
+  private readonly lastChecks = new Map<string, LastCheck>();
   /** Blocks rendered and reused by the last call (for tests and benchmarks). */
   lastStats = { rendered: 0, reused: 0 };
+  /** Blocks resolved and reused by the last `check`, and whether it was a quiet edit's. */
+  lastCheckStats = { resolved: 0, reused: 0 };
+  lastCheckPath: 'quiet' | 'full' = 'full';
   /** Whether the last call was answered from the render before it (see `quietRender`). */
   lastPath: 'quiet' | 'full' = 'full';
   private generation = 0;
@@ -374,6 +407,123 @@ export class BlockRenderCache {
     return this.result(this.remember({ ...last, blocks, records, placed, messages, flatMessages }));
   }
 
+  /**
+   * The messages `render` gives for the blocks, without building them: blocks not seen
+   * before are resolved (charts are not drawn), the others' messages and figures are
+   * known, and the disclose stage reads every block's figures (or keeps its last answer
+   * when none changed). A keystroke in a long report resolves one block, as a render does.
+   */
+  check(blocks: readonly ParsedBlock[], input: BlockRenderInput): Message[] {
+    const environment = environmentKey(input);
+    const quiet = this.quietCheck(blocks, input, environment);
+    this.lastCheckPath = quiet ? 'quiet' : 'full';
+    if (quiet) return [...quiet.flatMessages];
+    const generation = ++this.checkGeneration;
+    const stats = { resolved: 0, reused: 0 };
+    const records = blocks.map((block, index) => {
+      const map = index === 0 ? this.checkRecords.first : this.checkRecords.later;
+      const known = map.get(block.text);
+      if (known && this.current(known, environment, input.catalogue)) {
+        known.used = generation;
+        stats.reused++;
+        return known;
+      }
+      throwIfCancelled(input.signal);
+      stats.resolved++;
+      return this.resolved(block, index, input, environment, 'check');
+    });
+    this.lastCheckStats = stats;
+    const decisions = this.disclose(records, input);
+    const anyDecision = decisions.observations.size > 0 || decisions.benchmarks.size > 0;
+    const messages = blocks.map((block, index) =>
+      this.checkMessages(records[index]!, block, decisions, anyDecision, input),
+    );
+    const last = this.rememberCheck(environment, {
+      blocks,
+      catalogue: input.catalogue,
+      records: PatchedList.of(records),
+      decisions,
+      anyDecision,
+      messages: PatchedList.of(messages),
+      flatMessages: messages.flat(),
+    });
+    return [...last.flatMessages];
+  }
+
+  /**
+   * A check of a quiet edit (see `quietRender`), from the last check: only the edited
+   * block is looked up or resolved; when its figures' keys change, every block is gone
+   * over again, which finds the others' work done.
+   */
+  private quietCheck(
+    blocks: readonly ParsedBlock[],
+    input: BlockRenderInput,
+    environment: string,
+  ): LastCheck | undefined {
+    const last = this.lastChecks.get(environment);
+    if (!last || last.catalogue !== input.catalogue) return undefined;
+    const edit = input.edit;
+    const known = edit?.before === last.blocks && edit.after === blocks;
+    const changed = known ? edit.edited : onlyChangedBlock(last.blocks, blocks);
+    if (changed === undefined) return undefined;
+    if (changed === -1) {
+      this.lastCheckStats = { resolved: 0, reused: blocks.length };
+      return this.rememberCheck(environment, { ...last, blocks });
+    }
+    const block = blocks[changed]!;
+    const map = changed === 0 ? this.checkRecords.first : this.checkRecords.later;
+    let record = map.get(block.text);
+    const resolved = !(record && this.current(record, environment, input.catalogue));
+    if (record && !resolved) record.used = this.checkGeneration;
+    else {
+      throwIfCancelled(input.signal);
+      record = this.resolved(block, changed, input, environment, 'check');
+    }
+    if (record.signature !== last.records.at(changed)!.signature) return undefined;
+    const own = this.checkMessages(record, block, last.decisions, last.anyDecision, input);
+    const messages = last.messages.with(changed, own);
+    const flatMessages =
+      own.length === 0 && last.messages.at(changed)!.length === 0
+        ? last.flatMessages
+        : messages.items().flat();
+    // As in `quietRender`: the block's last text may go when the map is full.
+    const replaced = last.records.at(changed)!;
+    if (replaced !== record) replaced.used = this.checkGeneration - 1;
+    this.lastCheckStats = {
+      resolved: resolved ? 1 : 0,
+      reused: blocks.length - (resolved ? 1 : 0),
+    };
+    return this.rememberCheck(environment, {
+      ...last,
+      blocks,
+      records: last.records.with(changed, record),
+      messages,
+      flatMessages,
+    });
+  }
+
+  /** A checked block's messages at its place: resolving's, then the disclose stage's. */
+  private checkMessages(
+    record: BlockRecord,
+    block: ParsedBlock,
+    decisions: Decisions,
+    anyDecision: boolean,
+    input: BlockRenderInput,
+  ): readonly Message[] {
+    const own = record.resolvedMessages ?? NO_MESSAGES;
+    const disclosed = anyDecision ? disclosureMessages(record, decisions, input) : NO_MESSAGES;
+    if (own.length === 0 && disclosed.length === 0) return NO_MESSAGES;
+    return [...own, ...disclosed].map((message) => shiftMessage(message, block.line - 1));
+  }
+
+  private rememberCheck(environment: string, last: LastCheck): LastCheck {
+    this.lastChecks.delete(environment);
+    this.lastChecks.set(environment, last);
+    if (this.lastChecks.size > LAST_RENDERS)
+      this.lastChecks.delete(this.lastChecks.keys().next().value as string);
+    return last;
+  }
+
   /** Keeps a render for the next quiet edit of its report and mode (two previews, an export). */
   private remember(last: LastRender): LastRender {
     this.lasts.delete(last.environment);
@@ -382,15 +532,22 @@ export class BlockRenderCache {
     return last;
   }
 
-  /** A block resolved for the first time (or again), kept under its text. */
+  /**
+   * A block resolved for the first time (or again), kept under its text: for a render,
+   * with its resolution to build from; for `check`, without charts, with its messages.
+   */
   private resolved(
     block: ParsedBlock,
     index: number,
     input: BlockRenderInput,
     environment: string,
+    purpose: 'render' | 'check' = 'render',
   ): BlockRecord {
-    const map = index === 0 ? this.records.first : this.records.later;
-    const resolution = resolveBlock(block, input, this.token);
+    const forCheck = purpose === 'check';
+    const records = forCheck ? this.checkRecords : this.records;
+    const generation = forCheck ? this.checkGeneration : this.generation;
+    const map = index === 0 ? records.first : records.later;
+    const resolution = resolveBlock(block, input, this.token, !forCheck);
     const record: BlockRecord = {
       environment,
       reads: resolution.reads,
@@ -399,11 +556,11 @@ export class BlockRenderCache {
       figures: resolution.figures,
       signature: resolution.figures.map(figureKey).join('\u0001'),
       entries: new Map(),
-      resolution,
-      used: this.generation,
+      ...(forCheck ? { resolvedMessages: resolution.messages } : { resolution }),
+      used: generation,
     };
     map.set(block.text, record);
-    if (map.size > ENTRY_LIMIT) evict(map, this.generation);
+    if (map.size > ENTRY_LIMIT) evict(map, generation);
     return record;
   }
 
@@ -552,6 +709,9 @@ export class BlockRenderCache {
     this.lasts.clear();
     this.records.first.clear();
     this.records.later.clear();
+    this.checkRecords.first.clear();
+    this.checkRecords.later.clear();
+    this.lastChecks.clear();
     this.lastDisclose = undefined;
   }
 
@@ -576,7 +736,12 @@ export class BlockRenderCache {
 }
 
 /** Resolves one block alone; its build waits for the document's decisions. */
-function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string): Resolution {
+function resolveBlock(
+  block: ParsedBlock,
+  input: BlockRenderInput,
+  token: string,
+  withCharts = true,
+): Resolution {
   const messages: Message[] = [];
   const symbols = new Set<StatSymbol>();
   const marks = new IdMarks(token);
@@ -595,7 +760,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
     afterDisclose: [],
     suppressedShown: new Set(),
     pending: [],
-    withCharts: true,
+    withCharts,
     charts: input.charts,
     messages,
     figureLog,
@@ -607,6 +772,7 @@ function resolveBlock(block: ParsedBlock, input: BlockRenderInput, token: string
   resolveDirectives(tree, block.text, ctx);
   return {
     figures: ctx.figures,
+    messages,
     reads,
     build: (decisions) => {
       ctx.decisions = decisions;

@@ -41,7 +41,7 @@ import {
   type ParsedBlock,
 } from './report/incremental-parse.js';
 import { isNoEdit, lineEdit, quietEdit, type LineEdit } from './report/quiet-edit.js';
-import { BlockRenderCache } from './block-render-cache.js';
+import { BlockRenderCache, type BlockRenderInput } from './block-render-cache.js';
 import { throwIfCancelled } from './cancel.js';
 import { BlockKeyer, keyBlocks, type PreviewBlock } from './preview-blocks.js';
 import type { Catalogue, Message, Period } from './types.js';
@@ -415,21 +415,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
   }
 
+  /** What every block of a render or check of `prepared` shares. */
+  function blockInput(prepared: Prepared, renderOptions: RenderOptions): BlockRenderInput {
+    return {
+      path: prepared.path,
+      catalogue: prepared.catalogue,
+      reportPeriod: prepared.reportPeriod,
+      mode: renderOptions.mode ?? 'preview',
+      allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
+      charts,
+      signal: renderOptions.signal,
+      edit: prepared.edit,
+    };
+  }
+
   /** Block by block through the render cache; the same result as `renderWhole`. */
   async function renderBlocks(prepared: Prepared, renderOptions: RenderOptions) {
     const blocks = prepared.blocks;
     if (!blocks) return undefined;
     const mode = renderOptions.mode ?? 'preview';
-    const result = await blockCache.render(blocks, {
-      path: prepared.path,
-      catalogue: prepared.catalogue,
-      reportPeriod: prepared.reportPeriod,
-      mode,
-      allowSmallNumbers: renderOptions.allowSmallNumbers ?? false,
-      charts,
-      signal: renderOptions.signal,
-      edit: prepared.edit,
-    });
+    const result = await blockCache.render(blocks, blockInput(prepared, renderOptions));
     if (!result) return undefined;
     const messages = prepared.messages;
     checkClassification(prepared.frontMatter, renderOptions, messages);
@@ -451,9 +456,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
   }
 
+  /** Parse, resolve and disclose: block by block when the text cuts into blocks, as render. */
   async function check(text: string, renderOptions: RenderOptions): Promise<readonly Message[]> {
     throwIfCancelled(renderOptions.signal);
     const prepared = await prepare(text, renderOptions);
+    if (prepared.blocks) {
+      const messages = prepared.messages;
+      checkClassification(prepared.frontMatter, renderOptions, messages);
+      messages.push(...blockCache.check(prepared.blocks, blockInput(prepared, renderOptions)));
+      return finish([...messages, ...prepared.fenceMessages()]);
+    }
     const ctx = await resolveReport(prepared, renderOptions, false);
     return finish([...ctx.messages, ...prepared.fenceMessages()]);
   }
