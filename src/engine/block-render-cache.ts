@@ -352,12 +352,8 @@ export class BlockRenderCache {
     environment: string,
   ): Promise<BlockRenderResult | undefined> {
     const last = this.lasts.get(environment);
-    if (!last || last.catalogue !== input.catalogue) return undefined;
-    // The parser's word for it, when it is about these blocks and the last render's.
-    const edit = input.edit;
-    const known = edit?.before === last.blocks && edit.after === blocks;
-    const changed = known ? edit.edited : onlyChangedBlock(last.blocks, blocks);
-    if (changed === undefined) return undefined;
+    const changed = quietlyChanged(last, blocks, input);
+    if (changed === undefined || !last) return undefined;
     if (changed === -1) {
       this.lastStats = { rendered: 0, reused: blocks.length };
       return this.result(this.remember({ ...last, blocks }));
@@ -393,12 +389,7 @@ export class BlockRenderCache {
     const records = last.records.with(changed, record);
     const placed = last.placed.with(changed, { entry, lines: block.line - 1 });
     const own = this.blockMessages(record, entry, block, decisions, anyDecision, input);
-    const messages = last.messages.with(changed, own);
-    // Most blocks have no message, before the edit and after it.
-    const flatMessages =
-      own.length === 0 && last.messages.at(changed)!.length === 0
-        ? last.flatMessages
-        : messages.items().flat();
+    const { messages, flatMessages } = patchedMessages(last, changed, own);
     // The block's last text is no longer shown: its record may go when the cache is full,
     // or typing in one paragraph would keep a record for every keystroke.
     const replaced = last.records.at(changed)!;
@@ -461,11 +452,8 @@ export class BlockRenderCache {
     environment: string,
   ): LastCheck | undefined {
     const last = this.lastChecks.get(environment);
-    if (!last || last.catalogue !== input.catalogue) return undefined;
-    const edit = input.edit;
-    const known = edit?.before === last.blocks && edit.after === blocks;
-    const changed = known ? edit.edited : onlyChangedBlock(last.blocks, blocks);
-    if (changed === undefined) return undefined;
+    const changed = quietlyChanged(last, blocks, input);
+    if (changed === undefined || !last) return undefined;
     if (changed === -1) {
       this.lastCheckStats = { resolved: 0, reused: blocks.length };
       return this.rememberCheck(environment, { ...last, blocks });
@@ -481,11 +469,7 @@ export class BlockRenderCache {
     }
     if (record.signature !== last.records.at(changed)!.signature) return undefined;
     const own = this.checkMessages(record, block, last.decisions, last.anyDecision, input);
-    const messages = last.messages.with(changed, own);
-    const flatMessages =
-      own.length === 0 && last.messages.at(changed)!.length === 0
-        ? last.flatMessages
-        : messages.items().flat();
+    const { messages, flatMessages } = patchedMessages(last, changed, own);
     // As in `quietRender`: the block's last text may go when the map is full.
     const replaced = last.records.at(changed)!;
     if (replaced !== record) replaced.used = this.checkGeneration - 1;
@@ -736,6 +720,40 @@ export class BlockRenderCache {
 }
 
 /** Resolves one block alone; its build waits for the document's decisions. */
+/**
+ * The one block a quiet edit changed since the `last` render or check (-1: none), or
+ * undefined when the edit reaches wider or the catalogue is another.
+ */
+function quietlyChanged(
+  last: { readonly blocks: readonly ParsedBlock[]; readonly catalogue: Catalogue } | undefined,
+  blocks: readonly ParsedBlock[],
+  input: BlockRenderInput,
+): number | undefined {
+  if (!last || last.catalogue !== input.catalogue) return undefined;
+  // The parser's word for it, when it is about these blocks and the last ones.
+  const edit = input.edit;
+  const known = edit?.before === last.blocks && edit.after === blocks;
+  return known ? edit.edited : onlyChangedBlock(last.blocks, blocks);
+}
+
+/** A quiet edit's messages: the edited block's replaced, the others' kept. */
+function patchedMessages(
+  last: {
+    readonly messages: PatchedList<readonly Message[]>;
+    readonly flatMessages: readonly Message[];
+  },
+  changed: number,
+  own: readonly Message[],
+): { messages: PatchedList<readonly Message[]>; flatMessages: readonly Message[] } {
+  const messages = last.messages.with(changed, own);
+  // Most blocks have no message, before the edit and after it.
+  const flatMessages =
+    own.length === 0 && last.messages.at(changed)!.length === 0
+      ? last.flatMessages
+      : messages.items().flat();
+  return { messages, flatMessages };
+}
+
 function resolveBlock(
   block: ParsedBlock,
   input: BlockRenderInput,
