@@ -719,7 +719,6 @@ export class BlockRenderCache {
   }
 }
 
-/** Resolves one block alone; its build waits for the document's decisions. */
 /**
  * The one block a quiet edit changed since the `last` render or check (-1: none), or
  * undefined when the edit reaches wider or the catalogue is another.
@@ -754,6 +753,7 @@ function patchedMessages(
   return { messages, flatMessages };
 }
 
+/** Resolves one block alone; its build waits for the document's decisions. */
 function resolveBlock(
   block: ParsedBlock,
   input: BlockRenderInput,
