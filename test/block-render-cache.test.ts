@@ -91,23 +91,28 @@ describe('block render cache', () => {
     // Through edits that move lines, change figures, make a small number and change the
     // report period, one engine's check gives what a fresh engine's check and render give.
     const broken = readFileSync(brokenPath, 'utf8');
-    const edits = [
-      sample,
-      sample.replace('## Care leavers\n', '## Care leavers\n\nA new paragraph\nover two lines.\n'),
-      sample.replace(':value{id=OP148}', ':value{id=OP147}'),
-      sample.replace(':value{id=OP148}', ':value{id=OP148} (3 children)'),
-      sample.replace('period: 2023/24 Q4', 'period: 2023/24 Q3'),
-      broken,
+    const edits: ReadonlyArray<readonly [string, string]> = [
+      [samplePath, sample],
+      [
+        samplePath,
+        sample.replace(
+          '## Care leavers\n',
+          '## Care leavers\n\nA new paragraph\nover two lines.\n',
+        ),
+      ],
+      [samplePath, sample.replace(':value{id=OP148}', ':value{id=OP147}')],
+      [samplePath, sample.replace(':value{id=OP148}', ':value{id=OP148} (3 children)')],
+      [samplePath, sample.replace('period: 2023/24 Q4', 'period: 2023/24 Q3')],
+      [brokenPath, broken],
       // Typing inside a block with messages: its messages change, no line moves.
-      broken.replace(':value{id=OP418}', ':value{id=OP417}'),
-      broken.replace(':value{id=OP418}', ':value{id=OP148}'),
-      broken.replace('\n\n', '\n\n\n'),
-      sample,
+      [brokenPath, broken.replace(':value{id=OP418}', ':value{id=OP417}')],
+      [brokenPath, broken.replace(':value{id=OP418}', ':value{id=OP148}')],
+      [brokenPath, broken.replace('\n\n', '\n\n\n')],
+      [samplePath, sample],
     ];
     for (const mode of ['preview', 'public'] as const) {
       const typing = createEngine();
-      for (const [index, text] of edits.entries()) {
-        const path = text.startsWith(broken.slice(0, 40)) ? brokenPath : samplePath;
+      for (const [index, [path, text]] of edits.entries()) {
         const checked = await typing.check(text, { path, mode });
         assert.deepEqual(
           checked,

@@ -268,14 +268,10 @@ export class BlockRenderCache {
     this.lastPath = quiet ? 'quiet' : 'full';
     if (quiet) return quiet;
     const catalogue = input.catalogue;
-    const generation = ++this.generation;
-    const known = blocks.map((block, index) => {
-      const map = index === 0 ? this.records.first : this.records.later;
-      const record = map.get(block.text);
-      if (!record || !this.current(record, environment, catalogue)) return undefined;
-      record.used = generation;
-      return record;
-    });
+    ++this.generation;
+    const known = blocks.map((block, index) =>
+      this.kept('render', block, index, environment, catalogue),
+    );
     if (blocks.some((block, index) => !known[index] && /data-line/i.test(block.text))) {
       return undefined;
     }
@@ -359,11 +355,8 @@ export class BlockRenderCache {
       return this.result(this.remember({ ...last, blocks }));
     }
     const block = blocks[changed]!;
-    const map = changed === 0 ? this.records.first : this.records.later;
-    let record = map.get(block.text);
-    if (record && this.current(record, environment, input.catalogue)) {
-      record.used = this.generation;
-    } else {
+    let record = this.kept('render', block, changed, environment, input.catalogue);
+    if (!record) {
       if (/data-line/i.test(block.text)) return undefined;
       this.cancelled(input.signal, []);
       record = this.resolved(block, changed, input, environment);
@@ -409,13 +402,11 @@ export class BlockRenderCache {
     const quiet = this.quietCheck(blocks, input, environment);
     this.lastCheckPath = quiet ? 'quiet' : 'full';
     if (quiet) return [...quiet.flatMessages];
-    const generation = ++this.checkGeneration;
+    ++this.checkGeneration;
     const stats = { resolved: 0, reused: 0 };
     const records = blocks.map((block, index) => {
-      const map = index === 0 ? this.checkRecords.first : this.checkRecords.later;
-      const known = map.get(block.text);
-      if (known && this.current(known, environment, input.catalogue)) {
-        known.used = generation;
+      const known = this.kept('check', block, index, environment, input.catalogue);
+      if (known) {
         stats.reused++;
         return known;
       }
@@ -459,11 +450,9 @@ export class BlockRenderCache {
       return this.rememberCheck(environment, { ...last, blocks });
     }
     const block = blocks[changed]!;
-    const map = changed === 0 ? this.checkRecords.first : this.checkRecords.later;
-    let record = map.get(block.text);
-    const resolved = !(record && this.current(record, environment, input.catalogue));
-    if (record && !resolved) record.used = this.checkGeneration;
-    else {
+    let record = this.kept('check', block, changed, environment, input.catalogue);
+    const resolved = !record;
+    if (!record) {
       throwIfCancelled(input.signal);
       record = this.resolved(block, changed, input, environment, 'check');
     }
@@ -659,6 +648,24 @@ export class BlockRenderCache {
       }
     }
     throwIfCancelled(signal);
+  }
+
+  /**
+   * The record kept for the block's text when it still stands for the block, marked used
+   * by the current render or check (`purpose` says whose records).
+   */
+  private kept(
+    purpose: 'render' | 'check',
+    block: ParsedBlock,
+    index: number,
+    environment: string,
+    catalogue: Catalogue,
+  ): BlockRecord | undefined {
+    const records = purpose === 'check' ? this.checkRecords : this.records;
+    const record = (index === 0 ? records.first : records.later).get(block.text);
+    if (!record || !this.current(record, environment, catalogue)) return undefined;
+    record.used = purpose === 'check' ? this.checkGeneration : this.generation;
+    return record;
   }
 
   /** Whether a record still stands for its block: same environment, same indicators read. */
