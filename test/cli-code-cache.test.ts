@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedDataFor, codeCacheFile, runBundle } from '../src/cli/code-cache.js';
+import { cacheFileOf, cachedDataFor, codeCacheFile, runBundle } from '../src/cli/code-cache.js';
 
 const repo = new URL('..', import.meta.url).pathname;
 
@@ -33,22 +33,22 @@ describe('the CLI code cache', () => {
 
   it('runs a bundle without a cache, with one it wrote, and with a stale or broken one', () => {
     const bundle = join(folder, 'bundle.cjs');
-    const cache = join(folder, 'bundle.cjs.cache');
+    const cache = cacheFileOf(bundle);
     writeFileSync(bundle, BUNDLE);
     const expected = { file: 'bundle.cjs', answer: 42, fromBeside: 'beside' };
 
-    const first = runBundle(bundle, cache);
+    const first = runBundle(bundle);
     assert.equal(first.cache, 'none');
     assert.deepEqual(first.exports, expected);
     first.saveCache();
 
-    const second = runBundle(bundle, cache);
+    const second = runBundle(bundle);
     assert.equal(second.cache, 'used');
     assert.deepEqual(second.exports, expected);
 
     // A rebuilt bundle of the same length is compiled afresh, not given the old bytecode.
     writeFileSync(bundle, BUNDLE.replace('21', '20'));
-    const rebuilt = runBundle(bundle, cache);
+    const rebuilt = runBundle(bundle);
     assert.equal(rebuilt.cache, 'none');
     assert.equal((rebuilt.exports as { answer: number }).answer, 40);
 
@@ -57,7 +57,7 @@ describe('the CLI code cache', () => {
     writeFileSync(bundle, BUNDLE.replace('21', '19'));
     const source = readFileSync(bundle, 'utf8');
     writeFileSync(cache, codeCacheFile(source, Buffer.alloc(2048, 7)));
-    const broken = runBundle(bundle, cache);
+    const broken = runBundle(bundle);
     assert.equal(broken.cache, 'rejected');
     assert.equal((broken.exports as { answer: number }).answer, 38);
   });
@@ -69,10 +69,10 @@ describe('the CLI code cache', () => {
       check,
       `import { readFileSync } from 'node:fs';
       import { Script } from 'node:vm';
-      import { cachedDataFor, wrapModule } from ${JSON.stringify(join(repo, 'src/cli/code-cache.ts'))};
+      import { cacheFileOf, cachedDataFor, wrapModule } from ${JSON.stringify(join(repo, 'src/cli/code-cache.ts'))};
       for (const bundle of ['dist/cli.cjs', 'dist/render-worker.cjs']) {
         const source = readFileSync(bundle, 'utf8');
-        const cachedData = cachedDataFor(source, readFileSync(bundle + '.cache'));
+        const cachedData = cachedDataFor(source, readFileSync(cacheFileOf(bundle)));
         const script = cachedData && new Script(wrapModule(source), { filename: bundle, cachedData });
         console.log(bundle, !script ? 'stale' : script.cachedDataRejected ? 'rejected' : 'used');
       }`,

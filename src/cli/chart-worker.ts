@@ -13,7 +13,7 @@ import { parentPort } from 'node:worker_threads';
 import { runBundle } from './code-cache.js';
 
 const dist = dirname(fileURLToPath(import.meta.url));
-const run = runBundle(join(dist, 'render-worker.cjs'), join(dist, 'render-worker.cjs.cache'));
+const run = runBundle(join(dist, 'render-worker.cjs'));
 const port = parentPort;
 if (port && process.env['SCORECARD_WRITE_CODE_CACHE'] === '1') {
   const send = port.postMessage.bind(port);

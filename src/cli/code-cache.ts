@@ -50,12 +50,18 @@ export function wrapModule(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
+/** Where a bundle's code cache is kept: beside it, `cli.cjs.cache` for `cli.cjs`. */
+export function cacheFileOf(bundle: string): string {
+  return `${bundle}.cache`;
+}
+
 /**
- * Runs a CommonJS bundle as Node would, compiled with the cache at `cachePath` when that
- * fits it. With `saveOnExit`, the cache is written as the process exits, so that it holds
+ * Runs a CommonJS bundle as Node would, compiled with the cache beside it when that fits
+ * it. With `saveOnExit`, the cache is written as the process exits, so that it holds
  * every function the run compiled.
  */
-export function runBundle(bundle: string, cachePath: string, saveOnExit = false): BundleRun {
+export function runBundle(bundle: string, saveOnExit = false): BundleRun {
+  const cachePath = cacheFileOf(bundle);
   const source = readFileSync(bundle, 'utf8');
   let cachedData: Buffer | undefined;
   try {

@@ -8,8 +8,4 @@ import { fileURLToPath } from 'node:url';
 import { runBundle } from './code-cache.js';
 
 const dist = dirname(fileURLToPath(import.meta.url));
-runBundle(
-  join(dist, 'cli.cjs'),
-  join(dist, 'cli.cjs.cache'),
-  process.env['SCORECARD_WRITE_CODE_CACHE'] === '1',
-);
+runBundle(join(dist, 'cli.cjs'), process.env['SCORECARD_WRITE_CODE_CACHE'] === '1');
