@@ -209,9 +209,14 @@ export function subjectNames(
   at: number,
   indicator: Indicator,
 ): boolean {
+  return namesIndicator(subjectBefore(text, clause, at), indicator);
+}
+
+/** The words before `at` in its clause, after the last conjunction or comma: its subject. */
+function subjectBefore(text: string, clause: Span, at: number): string {
   const before = text.slice(clause.start, at);
   const cut = SUBJECT_BREAK.exec(before);
-  return namesIndicator(cut ? before.slice(cut.index + cut[0].length) : before, indicator);
+  return cut ? before.slice(cut.index + cut[0].length) : before;
 }
 
 /**
@@ -239,9 +244,7 @@ export function claimIsAbout(
     if (!isPeriodish && /[a-z]/i.test(subject) && !namesIndicator(subject, indicator)) return false;
   }
   if (directiveInClause) return true;
-  const before = text.slice(clause.start, claim.start);
-  const cut = SUBJECT_BREAK.exec(before);
-  const subject = cut ? before.slice(cut.index + cut[0].length) : before;
+  const subject = subjectBefore(text, clause, claim.start);
   if (
     subject.trim() === '' ||
     /^\s*(?:has|have|had|is|are|was|were|also|then|again)\b/i.test(subject)
