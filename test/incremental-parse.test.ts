@@ -97,10 +97,10 @@ describe('incremental parse', () => {
 
   it('keeps every block but the edited one, and every block for the same text', () => {
     const parser = new IncrementalParser();
-    const before = parser.parseBlocks(sample);
+    const before = parser.parseBlocks(sample)?.items();
     assert.ok(before);
     for (const block of before) block.pristine();
-    const again = parser.parseBlocks(sample);
+    const again = parser.parseBlocks(sample)?.items();
     assert.ok(again);
     again.forEach((block, i) => assert.equal(block, before[i]));
     // Typed in one block: the blocks after it move, and stay the same objects; the tree
@@ -115,7 +115,7 @@ describe('incremental parse', () => {
     ]) {
       parser.parseBlocks(sample);
       const text = typed(sample);
-      const edited = parser.parseBlocks(text);
+      const edited = parser.parseBlocks(text)?.items();
       assert.ok(edited);
       const changed: number[] = [];
       edited.forEach((block, i) => {
@@ -126,7 +126,10 @@ describe('incremental parse', () => {
       assert.notEqual(edited[index]?.text, before[index]?.text);
       assert.deepEqual(
         edited.map(({ line, text: blockText }) => ({ line, text: blockText })),
-        new IncrementalParser().parseBlocks(text)?.map(({ line, text: t }) => ({ line, text: t })),
+        new IncrementalParser()
+          .parseBlocks(text)
+          ?.items()
+          .map(({ line, text: t }) => ({ line, text: t })),
       );
       assert.deepEqual(parser.parse(text), parseReport(text));
     }

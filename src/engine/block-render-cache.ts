@@ -45,7 +45,7 @@ import {
 } from './catalogue-reads.js';
 import { FigureLog } from './figures/figure-log.js';
 import type { FigureRecord } from './figures/figure-record.js';
-import { PatchedList } from './patched-list.js';
+import { itemsOf, PatchedList, type ReadList } from './patched-list.js';
 
 /** What every block of one render shares. */
 export interface BlockRenderInput {
@@ -164,7 +164,7 @@ function evict(map: Map<string, BlockRecord>, generation: number): void {
  * every line where it was) is answered from it without going over every block again.
  */
 interface LastRender {
-  readonly blocks: readonly ParsedBlock[];
+  readonly blocks: ReadList<ParsedBlock>;
   readonly environment: string;
   readonly catalogue: Catalogue;
   readonly records: PatchedList<BlockRecord>;
@@ -182,7 +182,7 @@ interface LastRender {
 
 /** What the last `check` of a report found, block by block: a quiet edit starts from it. */
 interface LastCheck {
-  readonly blocks: readonly ParsedBlock[];
+  readonly blocks: ReadList<ParsedBlock>;
   readonly catalogue: Catalogue;
   readonly records: PatchedList<BlockRecord>;
   readonly decisions: Decisions;
@@ -260,13 +260,14 @@ export class BlockRenderCache {
    * caller then renders the whole tree.
    */
   async render(
-    blocks: readonly ParsedBlock[],
+    list: ReadList<ParsedBlock>,
     input: BlockRenderInput,
   ): Promise<BlockRenderResult | undefined> {
     const environment = environmentKey(input);
-    const quiet = await this.quietRender(blocks, input, environment);
+    const quiet = await this.quietRender(list, input, environment);
     this.lastPath = quiet ? 'quiet' : 'full';
     if (quiet) return quiet;
+    const blocks = itemsOf(list);
     const catalogue = input.catalogue;
     ++this.generation;
     const known = blocks.map((block, index) =>
@@ -319,7 +320,7 @@ export class BlockRenderCache {
     }
     this.lastStats = stats;
     const last: LastRender = {
-      blocks,
+      blocks: list,
       environment,
       catalogue,
       records: PatchedList.of(records),
@@ -343,7 +344,7 @@ export class BlockRenderCache {
    * or takes away) sends the render down the whole path, which finds the block's work done.
    */
   private async quietRender(
-    blocks: readonly ParsedBlock[],
+    blocks: ReadList<ParsedBlock>,
     input: BlockRenderInput,
     environment: string,
   ): Promise<BlockRenderResult | undefined> {
@@ -354,7 +355,7 @@ export class BlockRenderCache {
       this.lastStats = { rendered: 0, reused: blocks.length };
       return this.result(this.remember({ ...last, blocks }));
     }
-    const block = blocks[changed]!;
+    const block = blocks.at(changed)!;
     let record = this.kept('render', block, changed, environment, input.catalogue);
     if (!record) {
       if (/data-line/i.test(block.text)) return undefined;
@@ -397,11 +398,12 @@ export class BlockRenderCache {
    * known, and the disclose stage reads every block's figures (or keeps its last answer
    * when none changed). A keystroke in a long report resolves one block, as a render does.
    */
-  check(blocks: readonly ParsedBlock[], input: BlockRenderInput): Message[] {
+  check(list: ReadList<ParsedBlock>, input: BlockRenderInput): Message[] {
     const environment = environmentKey(input);
-    const quiet = this.quietCheck(blocks, input, environment);
+    const quiet = this.quietCheck(list, input, environment);
     this.lastCheckPath = quiet ? 'quiet' : 'full';
     if (quiet) return [...quiet.flatMessages];
+    const blocks = itemsOf(list);
     ++this.checkGeneration;
     const stats = { resolved: 0, reused: 0 };
     const records = blocks.map((block, index) => {
@@ -421,7 +423,7 @@ export class BlockRenderCache {
       this.checkMessages(records[index]!, block, decisions, anyDecision, input),
     );
     const last = this.rememberCheck(environment, {
-      blocks,
+      blocks: list,
       catalogue: input.catalogue,
       records: PatchedList.of(records),
       decisions,
@@ -438,7 +440,7 @@ export class BlockRenderCache {
    * over again, which finds the others' work done.
    */
   private quietCheck(
-    blocks: readonly ParsedBlock[],
+    blocks: ReadList<ParsedBlock>,
     input: BlockRenderInput,
     environment: string,
   ): LastCheck | undefined {
@@ -449,7 +451,7 @@ export class BlockRenderCache {
       this.lastCheckStats = { resolved: 0, reused: blocks.length };
       return this.rememberCheck(environment, { ...last, blocks });
     }
-    const block = blocks[changed]!;
+    const block = blocks.at(changed)!;
     let record = this.kept('check', block, changed, environment, input.catalogue);
     const resolved = !record;
     if (!record) {
@@ -731,8 +733,8 @@ export class BlockRenderCache {
  * undefined when the edit reaches wider or the catalogue is another.
  */
 function quietlyChanged(
-  last: { readonly blocks: readonly ParsedBlock[]; readonly catalogue: Catalogue } | undefined,
-  blocks: readonly ParsedBlock[],
+  last: { readonly blocks: ReadList<ParsedBlock>; readonly catalogue: Catalogue } | undefined,
+  blocks: ReadList<ParsedBlock>,
   input: BlockRenderInput,
 ): number | undefined {
   if (!last || last.catalogue !== input.catalogue) return undefined;

@@ -41,7 +41,9 @@ import {
   type ParsedBlock,
 } from './report/incremental-parse.js';
 import { isNoEdit, lineEdit, quietEdit, type LineEdit } from './report/quiet-edit.js';
+import { detached } from './report/detached-text.js';
 import { BlockRenderCache, type BlockRenderInput } from './block-render-cache.js';
+import { itemsOf, PatchedList, type ReadList } from './patched-list.js';
 import { throwIfCancelled } from './cancel.js';
 import { BlockKeyer, keyBlocks, type PreviewBlock } from './preview-blocks.js';
 import type { Catalogue, Message, Period } from './types.js';
@@ -81,7 +83,7 @@ interface Prepared {
   readonly text: string;
   readonly path: string;
   /** The text's blocks, each parsed when first asked for; undefined when it is parsed whole. */
-  readonly blocks: readonly ParsedBlock[] | undefined;
+  readonly blocks: ReadList<ParsedBlock> | undefined;
   /** How `blocks` differ from the blocks before, when the parser knows. */
   readonly edit: BlockEdit<ParsedBlock> | undefined;
   /** The whole tree, parsed on first call (the block path never needs it). */
@@ -502,7 +504,7 @@ function checkDoor(
   text: string,
   path: string,
   parsed: {
-    readonly blocks: readonly ParsedBlock[] | undefined;
+    readonly blocks: ReadList<ParsedBlock> | undefined;
     readonly tree: () => Root;
     readonly frontMatter: FrontMatter;
     readonly yaml: string | undefined;
@@ -532,7 +534,7 @@ function checkDoor(
     // Only the blocks with fences in them are needed, each as parsed (no copy moved into
     // place); the whole tree when the text is not cut.
     const parts = blocks
-      ? blocks
+      ? itemsOf(blocks)
           .filter((block) => block.text.includes(':::'))
           .map((block) => ({
             tree: { type: 'root', children: [...block.pristine()] } as Root,
@@ -550,7 +552,7 @@ function checkDoor(
 interface Door {
   readonly text: string;
   /** The text's blocks; the offsets of those after `shift.after` are `shift.delta` short. */
-  readonly spans: readonly BlockSpan[] | undefined;
+  readonly spans: PatchedList<BlockSpan> | undefined;
   /**
    * Typing in one block moves every block after it: the move is kept here rather than
    * written into each of their spans, while the typing stays in that block.
@@ -573,16 +575,21 @@ function readDoor(
   path: string,
   parser: IncrementalParser,
 ):
-  | { readonly door: Door; readonly blocks: ParsedBlock[] | undefined; readonly tree: () => Root }
+  | {
+      readonly door: Door;
+      readonly blocks: ReadList<ParsedBlock> | undefined;
+      readonly tree: () => Root;
+    }
   | { readonly refusal: Message } {
   const refusal = longBlockProblem(text, path) ?? workProblem(text, path);
   if (refusal) return { refusal };
-  const spans = splitBlocks(text);
+  const cut = splitBlocks(text);
+  const spans = cut && PatchedList.of(cut);
   const blocks = parser.parseBlocks(text, spans);
   let whole: Root | undefined;
   const tree = (): Root => (whole ??= blocks ? treeOf(blocks, text) : parseReport(text));
   const head: Root = blocks
-    ? { type: 'root', children: [...(blocks[0]?.pristine() ?? [])] }
+    ? { type: 'root', children: [...(blocks.at(0)?.pristine() ?? [])] }
     : tree();
   const { yaml, firstLine } = frontMatterOf(head);
   const { frontMatter, messages } = readFrontMatter(yaml, path, firstLine);
@@ -612,7 +619,7 @@ function reusedDoor(
   if (!quietEdit(previous.text, text, edit)) return undefined;
   const shift = previous.shift;
   const offsetOf = (index: number): number =>
-    spans[index]!.offset + (shift && index > shift.after ? shift.delta : 0);
+    spans.at(index)!.offset + (shift && index > shift.after ? shift.delta : 0);
   // The last block that starts at or before the edit (the offsets grow block by block).
   let index = 0;
   for (let high = spans.length - 1; index < high;) {
@@ -620,7 +627,7 @@ function reusedDoor(
     if (offsetOf(middle) <= edit.start) index = middle;
     else high = middle - 1;
   }
-  const block = spans[index];
+  const block = spans.at(index);
   const offset = offsetOf(index);
   if (index === 0 || !block || edit.start + edit.removed > offset + block.text.length) {
     return undefined;
@@ -630,19 +637,21 @@ function reusedDoor(
   // into the spans first.
   const base =
     !shift || shift.after === index
-      ? [...spans]
-      : spans.map((span, i) =>
-          i > shift.after
-            ? { offset: span.offset + shift.delta, line: span.line, text: span.text }
-            : span,
+      ? spans
+      : PatchedList.of(
+          Array.from(spans, (span, i) =>
+            i > shift.after
+              ? { offset: span.offset + shift.delta, line: span.line, text: span.text }
+              : span,
+          ),
         );
-  base[index] = {
+  const edited = base.with(index, {
     offset,
     line: block.line,
-    text: text.slice(offset, offset + block.text.length + delta),
-  };
+    text: detached(text.slice(offset, offset + block.text.length + delta)),
+  });
   const moved = (shift?.after === index ? shift.delta : 0) + delta;
-  return { ...previous, text, spans: base, shift: { after: index, delta: moved } };
+  return { ...previous, text, spans: edited, shift: { after: index, delta: moved } };
 }
 
 /** Puts a report-wide message first among an (empty) prepared report's messages. */

@@ -1,10 +1,22 @@
 /**
+ * What a list of blocks (or spans, records, messages) is read through: an array, or a
+ * `PatchedList` standing for one.
+ */
+export interface ReadList<T> extends Iterable<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
+/**
  * A list with one item replaced, read as if it were a copy. Typing changes one block on
  * every keystroke, and copying a long report's lists of blocks for each keystroke was
- * the part of a quiet render that grew with the report. The earlier list still reads as
- * it was: a result handed out before the keystroke may be read after it.
+ * the part of a quiet render that grew with the report: the copies cost their own time
+ * and, kept from one keystroke to the next, they were moved out of the young generation
+ * and filled the old one, so a long report paid for more garbage collection per keystroke
+ * too. The earlier list still reads as it was: a result handed out before the keystroke
+ * may be read after it.
  */
-export class PatchedList<T> {
+export class PatchedList<T> implements ReadList<T> {
   private constructor(
     private readonly base: readonly T[],
     /** The replaced item's index, or -1 when none is. */
@@ -17,8 +29,16 @@ export class PatchedList<T> {
     return new PatchedList(items, -1, undefined);
   }
 
+  get length(): number {
+    return this.base.length;
+  }
+
   at(index: number): T | undefined {
     return index === this.index ? this.item : this.base[index];
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let index = 0; index < this.base.length; index++) yield this.at(index) as T;
   }
 
   /**
@@ -41,4 +61,10 @@ export class PatchedList<T> {
     copy[this.index] = this.item as T;
     return copy;
   }
+}
+
+/** Every item of a list as an array: the list itself when it is one (a full pass reads it so). */
+export function itemsOf<T>(list: ReadList<T>): readonly T[] {
+  if (list instanceof PatchedList) return list.items();
+  return Array.isArray(list) ? list : Array.from(list);
 }

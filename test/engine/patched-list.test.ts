@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PatchedList } from '../../src/engine/patched-list.js';
+import { PatchedList, itemsOf } from '../../src/engine/patched-list.js';
 
 describe('a list with one item replaced (the block cache between keystrokes)', () => {
   it('reads as a copy with the replacements made, and every earlier list as it was', () => {
@@ -23,6 +23,9 @@ describe('a list with one item replaced (the block cache between keystrokes)', (
           }
           for (const [earlier, expected] of seen) {
             assert.deepEqual(earlier.items(), expected);
+            assert.deepEqual([...earlier], expected, 'iterated');
+            assert.deepEqual(itemsOf(earlier), expected);
+            assert.equal(earlier.length, expected.length);
             expected.forEach((item, index) => assert.equal(earlier.at(index), item));
           }
           assert.deepEqual(made, start, 'the array it was made from is not changed');

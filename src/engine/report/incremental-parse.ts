@@ -13,7 +13,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { itemsOf, PatchedList, type ReadList } from '../patched-list.js';
 import { opensContainer } from './container-opening.js';
+import { detached } from './detached-text.js';
 import { parseReport } from './parse-report.js';
 
 /** The same plugins as `parseReport`; the property test holds the two together. */
@@ -237,7 +239,7 @@ function endPoint(text: string): { line: number; column: number; offset: number 
  * A block starts at the start of its line, so its offset is worked out from the text here
  * rather than kept in the block: typing moves every later block's offset, and no line.
  */
-export function treeOf(blocks: readonly ParsedBlock[], text: string): Root {
+export function treeOf(blocks: Iterable<ParsedBlock>, text: string): Root {
   const children: RootContent[] = [];
   let line = 1;
   let lineStart = 0;
@@ -262,14 +264,14 @@ export function treeOf(blocks: readonly ParsedBlock[], text: string): Root {
  * it was: its index, or -1 when none changed; undefined for any other change.
  */
 export function onlyChangedBlock(
-  before: ReadonlyArray<{ readonly line: number; readonly text: string }>,
-  after: ReadonlyArray<{ readonly line: number; readonly text: string }>,
+  before: ReadList<{ readonly line: number; readonly text: string }>,
+  after: ReadList<{ readonly line: number; readonly text: string }>,
 ): number | undefined {
   if (before.length !== after.length) return undefined;
   let changed = -1;
   for (let index = 0; index < after.length; index++) {
-    const block = after[index]!;
-    const was = before[index]!;
+    const block = after.at(index)!;
+    const was = before.at(index)!;
     if (block.line !== was.line) return undefined;
     if (block.text === was.text) continue;
     if (changed !== -1) return undefined;
@@ -302,8 +304,8 @@ export interface ParsedBlock {
  * change knows this without comparing the lists; the identities say which lists it is about.
  */
 export interface BlockEdit<T> {
-  readonly before: readonly T[];
-  readonly after: readonly T[];
+  readonly before: ReadList<T>;
+  readonly after: ReadList<T>;
   readonly edited: number;
 }
 
@@ -321,7 +323,7 @@ export class IncrementalParser {
   round = 0;
   /** The spans last cut and their blocks, for the next quiet edit. */
   private last:
-    { readonly spans: readonly BlockSpan[]; readonly blocks: ParsedBlock[] } | undefined;
+    { readonly spans: ReadList<BlockSpan>; readonly blocks: PatchedList<ParsedBlock> } | undefined;
   /** How many of the last spans have each text (a text may stand in several blocks). */
   private textCounts = new Map<string, number>();
   /** How the last blocks given out differ from the ones before, when only one changed. */
@@ -340,10 +342,10 @@ export class IncrementalParser {
   parseBlocks(
     text: string,
     /** The text's blocks when the caller has cut it already (`splitBlocks(text)`). */
-    cut?: readonly BlockSpan[] | undefined,
+    cut?: ReadList<BlockSpan> | undefined,
     /** How `cut` differs from the spans given last time, when the caller knows. */
     spanEdit?: BlockEdit<BlockSpan> | undefined,
-  ): ParsedBlock[] | undefined {
+  ): PatchedList<ParsedBlock> | undefined {
     const spans = cut ?? splitBlocks(text);
     this.lastEdit = undefined;
     if (!spans) {
@@ -367,9 +369,9 @@ export class IncrementalParser {
    * the edited text is looked up. Undefined for any other change.
    */
   private quietlyEdited(
-    spans: readonly BlockSpan[],
+    spans: ReadList<BlockSpan>,
     spanEdit: BlockEdit<BlockSpan> | undefined,
-  ): ParsedBlock[] | undefined {
+  ): PatchedList<ParsedBlock> | undefined {
     const last = this.last;
     if (!last) return undefined;
     // The caller's word for it, when it is about these spans and the last ones.
@@ -384,11 +386,11 @@ export class IncrementalParser {
       return last.blocks;
     }
     // The edited block's last text goes, unless another block has it too.
-    const gone = last.spans[edited]!.text;
-    this.countText(spans[edited]!.text, 1);
+    const span = detachedSpan(spans.at(edited)!);
+    const gone = last.spans.at(edited)!.text;
+    this.countText(span.text, 1);
     if (this.countText(gone, -1) <= 0) this.blocks.delete(gone);
-    const blocks = [...last.blocks];
-    blocks[edited] = new Block(spans[edited]!, false, this);
+    const blocks = last.blocks.with(edited, new Block(span, false, this));
     this.lastEdit = { before: last.blocks, after: blocks, edited };
     return blocks;
   }
@@ -402,7 +404,7 @@ export class IncrementalParser {
   }
 
   /** The blocks of a text, keeping the parsed nodes of the blocks it still has. */
-  private cut(spans: readonly BlockSpan[]): ParsedBlock[] {
+  private cut(spans: ReadList<BlockSpan>): PatchedList<ParsedBlock> {
     // Keyed by the block's text itself: an unchanged block's string is the one seen last
     // time, whose hash the engine keeps, so looking it up costs nothing per character.
     const previous = this.blocks;
@@ -411,7 +413,7 @@ export class IncrementalParser {
     this.textCounts = new Map();
     this.first = undefined;
     const blocks: ParsedBlock[] = [];
-    for (const [index, span] of spans.entries()) {
+    for (const [index, span] of itemsOf(spans).entries()) {
       this.countText(span.text, 1);
       if (index === 0) {
         if (previousFirst?.text === span.text) this.first = previousFirst;
@@ -419,9 +421,12 @@ export class IncrementalParser {
         const known = previous.get(span.text);
         if (known) this.blocks.set(span.text, known);
       }
-      blocks.push(new Block(span, index === 0, this));
+      // A text not seen before gets its own copy (see detached-text.ts); the others keep
+      // the report they were cut from alive only until the next cut.
+      const kept = index === 0 ? this.first : this.blocks.has(span.text);
+      blocks.push(new Block(kept ? span : detachedSpan(span), index === 0, this));
     }
-    return blocks;
+    return PatchedList.of(blocks);
   }
 
   /** A block's nodes as kept, parsed on first use (`ParsedBlock.pristine`). */
@@ -435,6 +440,10 @@ export class IncrementalParser {
     this.lastStats.parsed++;
     return nodes;
   }
+}
+
+function detachedSpan(span: BlockSpan): BlockSpan {
+  return { offset: span.offset, line: span.line, text: detached(span.text) };
 }
 
 /** One block of a text, its nodes parsed when first asked for. */
