@@ -423,7 +423,7 @@ export class IncrementalParser {
       }
       // A text not seen before gets its own copy (see detached-text.ts); the others keep
       // the report they were cut from alive only until the next cut.
-      const kept = index === 0 ? this.first : this.blocks.has(span.text);
+      const kept = index === 0 ? this.first !== undefined : this.blocks.has(span.text);
       blocks.push(new Block(kept ? span : detachedSpan(span), index === 0, this));
     }
     return PatchedList.of(blocks);
