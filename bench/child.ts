@@ -40,8 +40,8 @@ async function repeat(work: (run: number) => unknown, before?: (run: number) => 
 }
 
 /**
- * Renders the report, types `warmUp` characters into the narrative of the middle indicator
- * untimed, then times `runs` more, one render each.
+ * Renders the report, then `warmUp` one-character edits of it in the narrative of the
+ * middle indicator untimed, then `runs` more timed, one render each.
  */
 async function typeInMiddle(warmUp: number): Promise<number[]> {
   const text = readFileSync(reportPath, 'utf8');
