@@ -4,18 +4,18 @@
  * own bundle is (start.ts). Vega is most of that bundle, and every export starts a worker.
  *
  * A worker is stopped, or dies with its process: it never sees an exit to write its cache
- * at. So in the build's training export (SCORECARD_WRITE_CODE_CACHE) it writes the cache
+ * at. So in the build's training export (`writingCodeCache`) it writes the cache
  * after each chart it sends back, holding every function drawing it has compiled.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { runBundle } from './code-cache.js';
+import { runBundle, writingCodeCache } from './code-cache.js';
 
 const dist = dirname(fileURLToPath(import.meta.url));
 const run = runBundle(join(dist, 'render-worker.cjs'));
 const port = parentPort;
-if (port && process.env['SCORECARD_WRITE_CODE_CACHE'] === '1') {
+if (port && writingCodeCache()) {
   const send = port.postMessage.bind(port);
   port.postMessage = (message: unknown): void => {
     send(message);

@@ -19,6 +19,14 @@ import { Script } from 'node:vm';
 
 const DIGEST_BYTES = 32;
 
+/**
+ * True in the build's training export (scripts/build.js sets SCORECARD_WRITE_CODE_CACHE),
+ * the one run that writes the caches.
+ */
+export function writingCodeCache(): boolean {
+  return process.env['SCORECARD_WRITE_CODE_CACHE'] === '1';
+}
+
 function digestOf(source: string): Buffer {
   return createHash('sha256').update(source).digest();
 }
