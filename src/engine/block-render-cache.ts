@@ -195,6 +195,9 @@ interface LastCheck {
 
 const NO_MESSAGES: readonly Message[] = [];
 
+/** Whose records: a render's (built, charts drawn) or a check's (resolved only). */
+type Purpose = 'render' | 'check';
+
 /** A block's entry being built, and what building it reads of the catalogue. */
 interface Build {
   readonly run: () => Promise<Entry>;
@@ -516,12 +519,10 @@ export class BlockRenderCache {
     index: number,
     input: BlockRenderInput,
     environment: string,
-    purpose: 'render' | 'check' = 'render',
+    purpose: Purpose = 'render',
   ): BlockRecord {
     const forCheck = purpose === 'check';
-    const records = forCheck ? this.checkRecords : this.records;
-    const generation = forCheck ? this.checkGeneration : this.generation;
-    const map = index === 0 ? records.first : records.later;
+    const { map, generation } = this.store(purpose, index);
     const resolution = resolveBlock(block, input, this.token, !forCheck);
     const record: BlockRecord = {
       environment,
@@ -657,17 +658,30 @@ export class BlockRenderCache {
    * by the current render or check (`purpose` says whose records).
    */
   private kept(
-    purpose: 'render' | 'check',
+    purpose: Purpose,
     block: ParsedBlock,
     index: number,
     environment: string,
     catalogue: Catalogue,
   ): BlockRecord | undefined {
-    const records = purpose === 'check' ? this.checkRecords : this.records;
-    const record = (index === 0 ? records.first : records.later).get(block.text);
+    const { map, generation } = this.store(purpose, index);
+    const record = map.get(block.text);
     if (!record || !this.current(record, environment, catalogue)) return undefined;
-    record.used = purpose === 'check' ? this.checkGeneration : this.generation;
+    record.used = generation;
     return record;
+  }
+
+  /** Where a render's or a check's record of the block at `index` is kept, and their generation. */
+  private store(
+    purpose: Purpose,
+    index: number,
+  ): { readonly map: Map<string, BlockRecord>; readonly generation: number } {
+    const forCheck = purpose === 'check';
+    const records = forCheck ? this.checkRecords : this.records;
+    return {
+      map: index === 0 ? records.first : records.later,
+      generation: forCheck ? this.checkGeneration : this.generation,
+    };
   }
 
   /** Whether a record still stands for its block: same environment, same indicators read. */

@@ -435,8 +435,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function renderBlocks(prepared: Prepared, renderOptions: RenderOptions) {
     const blocks = prepared.blocks;
     if (!blocks) return undefined;
-    const mode = renderOptions.mode ?? 'preview';
-    const result = await blockCache.render(blocks, blockInput(prepared, renderOptions));
+    const input = blockInput(prepared, renderOptions);
+    const result = await blockCache.render(blocks, input);
     if (!result) return undefined;
     const messages = prepared.messages;
     checkClassification(prepared.frontMatter, renderOptions, messages);
@@ -453,7 +453,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       get printed() {
         return result.printed;
       },
-      mode,
+      mode: input.mode,
       messages,
     };
   }
