@@ -16,7 +16,7 @@ import { unified } from 'unified';
 import { EesTableCache, indexEesTable } from '../src/engine/data/ees/index.js';
 import { cliHost } from '../src/cli/host.js';
 import { createEngine } from '../src/engine/index.js';
-import { dataYaml, indicatorId } from './generate.js';
+import { dataYaml, indicatorId, middleEdits } from './generate.js';
 
 const [name = '', dir = '', runsText = '5'] = process.argv.slice(2);
 const runs = Number(runsText);
@@ -47,17 +47,12 @@ async function typeInMiddle(warmUp: number): Promise<number[]> {
   const text = readFileSync(reportPath, 'utf8');
   const engine = createEngine({ host: cliHost(undefined) });
   await engine.render(text, { path: reportPath });
-  const anchor = `Performance on ${indicatorId(Math.floor(count / 2))} reflects`;
-  const at = text.indexOf(anchor) + anchor.length;
-  // An editor hands the engine its text as one string (VS Code's getText() joins the
-  // lines): the edited text is made so before the timer starts, not left as two halves
-  // joined, which the engine's first look would copy into one.
-  const typed = (run: number) =>
-    Buffer.from(text.slice(0, at) + 'xyz'.charAt(run % 3) + text.slice(at)).toString();
+  const typed = middleEdits(text, count);
   for (let run = 0; run < warmUp; run++) await engine.render(typed(run), { path: reportPath });
   let edited = text;
   return repeat(
     () => engine.render(edited, { path: reportPath }),
+    // Each edited text is made before the timer starts.
     (run) => {
       edited = typed(warmUp + run);
     },

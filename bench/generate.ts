@@ -20,6 +20,19 @@ export function indicatorId(i: number): string {
   return `BM${String(i + 1).padStart(4, '0')}`;
 }
 
+/**
+ * One-character edits of a generated report of `count` indicators: edit `run` types 'x',
+ * 'y' or 'z' in turn into the middle indicator's narrative. Each is made one new string,
+ * as an editor hands its text over (VS Code's getText() joins the lines), not left as two
+ * halves joined, which the engine's first look would copy into one.
+ */
+export function middleEdits(text: string, count: number): (run: number) => string {
+  const anchor = `Performance on ${indicatorId(Math.floor(count / 2))} reflects`;
+  const at = text.indexOf(anchor) + anchor.length;
+  return (run) =>
+    Buffer.from(text.slice(0, at) + 'xyz'.charAt(run % 3) + text.slice(at)).toString();
+}
+
 /** Percent values between 40 and 95 that move a little each quarter. */
 function valueAt(i: number, q: number): number {
   return 40 + ((i * 7 + q * 3 + ((i * q) % 5)) % 55);
