@@ -1,9 +1,8 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { RenderResult, Message } from '../engine/index.js';
+import { DOCUMENT_CSS, type RenderResult, type Message } from '../engine/index.js';
 import type { DataWatcher } from './data-watcher.js';
-import { planBlocks, type KeyedBlock } from './logic/block-patch-plan.js';
-import { markedBody } from './logic/block-patcher.js';
+import { PageSync, type PageContent, type PageUpdate } from './logic/page-sync.js';
 import { createNonce, previewShell } from './logic/preview-shell.js';
 import { isFromPreview, type ToPreview } from './logic/preview-protocol.js';
 import { AdaptiveDelay, Debouncer, LatestOnly } from './logic/render-scheduler.js';
@@ -47,11 +46,7 @@ class PreviewPanel implements vscode.Disposable {
   private lastGood: RenderResult | undefined;
   private shownCss: string | undefined;
   private state: PreviewState | undefined;
-  /** The blocks of the page's content as last sent, and that message's number. */
-  private held: { readonly seq: number; readonly blocks: readonly KeyedBlock[] } | undefined;
-  /** The blocks the page's own HTML was made from, and their number. */
-  private shellHeld: { readonly seq: number; readonly blocks: readonly KeyedBlock[] } | undefined;
-  private seq = 0;
+  private readonly page = new PageSync();
   private running: AbortController | undefined;
   private revealedAt = 0;
   private scrolledAt = 0;
@@ -68,7 +63,8 @@ class PreviewPanel implements vscode.Disposable {
     private readonly reported: vscode.EventEmitter<PreviewReport>,
     private readonly timing: AdaptiveDelay,
   ) {
-    this.setShell('', '<p>Rendering…</p>');
+    // The engine's CSS from the start: a second page would be written only if it changed.
+    this.setShell(DOCUMENT_CSS);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
     );
@@ -145,9 +141,9 @@ class PreviewPanel implements vscode.Disposable {
     this.lastGood = result;
     this.state = { version, body: result.body, banner };
     this.panel.title = `Preview ${path.basename(this.document.uri.fsPath)}`;
-    // A new page shows the body at once; its script asks for the blocks when ready.
-    if (this.shownCss !== result.css) this.setShell(result.css, result.blocks);
-    else this.sendBlocks(false);
+    // A page written anew asks for the blocks once its script is ready.
+    if (this.shownCss !== result.css) this.setShell(result.css);
+    else this.send(this.page.rendered({ blocks: result.blocks, banner }));
     this.rendered.fire(this.document.uri);
   }
 
@@ -164,41 +160,36 @@ class PreviewPanel implements vscode.Disposable {
     this.rendered.fire(this.document.uri);
   }
 
-  /**
-   * Sends the page the newest blocks: only those it lacks carry HTML, unless `whole` (a
-   * fresh page, or one that lost track) or nothing is known to be there.
-   */
-  private sendBlocks(whole: boolean): void {
-    const result = this.lastGood;
-    if (!result || !this.state) return;
-    const held = whole ? undefined : this.held;
-    const seq = ++this.seq;
-    const blocks = planBlocks(held?.blocks, result.blocks);
-    this.held = { seq, blocks: result.blocks };
-    void this.post({
-      type: 'blocks',
-      base: held ? held.seq : null,
-      seq,
-      blocks,
-      banner: this.state.banner,
-    }).then(
+  /** What the page must show, once a render has succeeded. */
+  private content(): PageContent | undefined {
+    return this.lastGood && this.state
+      ? { blocks: this.lastGood.blocks, banner: this.state.banner }
+      : undefined;
+  }
+
+  private send(update: PageUpdate | undefined): void {
+    if (!update) return;
+    const { seq } = update.message;
+    void this.post(update.message).then(
       (delivered) => {
         // A hidden page gets nothing; the next send must then be whole.
-        if (!delivered && this.held?.seq === seq) this.held = undefined;
+        if (!delivered) this.page.undelivered(seq);
       },
       () => undefined,
     );
+    // A page given its first content (new, or shown again) starts where the editor is.
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    const line = shown?.visibleRanges[0]?.start.line;
+    if (update.fills && line !== undefined && line > 0) {
+      this.scrolledAt = Date.now();
+      void this.post({ type: 'scroll', line });
+    }
   }
 
-  private setShell(css: string, blocks: readonly KeyedBlock[] | string): void {
+  /** Writes the page's HTML: once per panel (see logic/page-sync.ts for why). */
+  private setShell(css: string): void {
     const webview = this.panel.webview;
-    this.held = undefined;
-    // A page made from blocks holds them from the start (it adopts them when it loads).
-    const seq = typeof blocks === 'string' ? undefined : ++this.seq;
-    this.shellHeld = typeof blocks === 'string' || seq === undefined ? undefined : { seq, blocks };
-    const body = typeof blocks === 'string' ? blocks : markedBody(blocks);
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
-    const line = editor?.visibleRanges[0]?.start.line;
+    this.page.loading();
     this.shownCss = css;
     webview.html = previewShell({
       cspSource: webview.cspSource,
@@ -208,31 +199,21 @@ class PreviewPanel implements vscode.Disposable {
         .toString(),
       title: path.basename(this.document.uri.fsPath),
       css,
-      body,
-      ...(seq !== undefined ? { seq } : {}),
-      ...(line !== undefined ? { line } : {}),
+      body: '<p>Rendering…</p>',
     });
   }
 
   private receive(message: unknown): void {
     if (!isFromPreview(message)) return;
     if (message.type === 'resync') {
-      this.sendBlocks(true);
+      this.send(this.page.resync(this.content()));
       return;
     }
     if (message.type === 'ready') {
-      // A fresh page (first load, or shown again) holds the shell's blocks: give it what
-      // changed since (a page that did not adopt them asks for the whole content).
-      this.held = this.shellHeld;
-      this.sendBlocks(this.held === undefined);
-      // A page reloaded after being hidden starts where the shell was first made: bring
-      // it to where the editor is now.
-      const shown = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
-      const line = shown?.visibleRanges[0]?.start.line;
-      if (this.state && line !== undefined && line > 0) {
-        this.scrolledAt = Date.now();
-        void this.post({ type: 'scroll', line });
-      }
+      const update = this.page.pageReady(this.content());
+      // With no good render yet, the page still shows why the first one failed.
+      if (update) this.send(update);
+      else if (this.state?.banner) void this.post({ type: 'failed', banner: this.state.banner });
       return;
     }
     if (Date.now() - this.scrolledAt < ECHO_GUARD_MS) return;

@@ -4,7 +4,7 @@
  * together through the engine's `data-line` attributes.
  */
 import type { FromPreview, ToPreview } from '../extension/logic/preview-protocol.js';
-import { BlockPatcher, markedGroups } from '../extension/logic/block-patcher.js';
+import { BlockPatcher } from '../extension/logic/block-patcher.js';
 import { lineForOffset, offsetForLine, type Block } from '../extension/logic/scroll-sync.js';
 
 interface VsCodeApi {
@@ -18,7 +18,7 @@ const banner = document.getElementById('scorecard-banner');
 
 /** Set while we scroll on the editor's behalf, so that scroll is not reported back. */
 let ignoreScrollUntil = 0;
-let lastLine = Number(document.body.dataset['initialLine'] ?? '0') || 0;
+let lastLine = 0;
 
 function blocks(): Block[] {
   if (!content) return [];
@@ -69,16 +69,6 @@ const patcher = content
       },
     })
   : undefined;
-
-// The shell's own content is the blocks of its render: adopted, so the first patch keeps
-// its nodes (a chart's SVG is parsed once, when the page loads).
-const shellSeq = Number(document.body.dataset['shellSeq'] ?? '');
-if (patcher && content && document.body.dataset['shellSeq'] && Number.isFinite(shellSeq)) {
-  const groups = markedGroups([...content.childNodes], (node) =>
-    node.nodeType === Node.COMMENT_NODE ? (node.nodeValue ?? '') : undefined,
-  );
-  if (groups) patcher.adopt(shellSeq, groups);
-}
 
 function showBanner(text: string): void {
   if (!banner) return;
@@ -136,9 +126,5 @@ window.addEventListener(
   },
   { passive: true },
 );
-
-window.addEventListener('load', () => {
-  if (lastLine > 0) scrollToLine(lastLine);
-});
 
 vscode.postMessage({ type: 'ready' });

@@ -4,59 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeReport } from '../../bench/generate.js';
 import { planBlocks, sentChars } from '../../src/extension/logic/block-patch-plan.js';
-import {
-  BlockPatcher,
-  markedBody,
-  markedGroups,
-  type PatchDom,
-} from '../../src/extension/logic/block-patcher.js';
+import { BlockPatcher } from '../../src/extension/logic/block-patcher.js';
 import type { BlockSlot } from '../../src/extension/logic/preview-protocol.js';
 import { createEngine } from '../../src/engine/index.js';
-
-/** A node of the model page: the HTML it was parsed from, its lines shifted in place. */
-interface FakeNode {
-  html: string;
-  readonly id: number;
-}
-
-/** A page without a DOM: the content is an array; every operation is checked and counted. */
-function modelPage() {
-  let ids = 0;
-  const content: FakeNode[] = [];
-  const counts = { parsed: 0, moved: 0, removed: 0, shifted: 0 };
-  const dom: PatchDom<FakeNode> = {
-    parse(html) {
-      counts.parsed++;
-      return html === '' ? [] : [{ html, id: ++ids }];
-    },
-    children: () => content,
-    insertBefore(node, reference) {
-      const at = content.indexOf(node);
-      if (at >= 0) {
-        content.splice(at, 1);
-        counts.moved++;
-      }
-      const to = reference === null ? content.length : content.indexOf(reference);
-      assert.ok(to >= 0, 'the reference node is not in the content');
-      content.splice(to, 0, node);
-    },
-    remove(node) {
-      const at = content.indexOf(node);
-      assert.ok(at >= 0, 'removed a node that is not in the content');
-      content.splice(at, 1);
-      counts.removed++;
-    },
-    nextSibling: (node) => content[content.indexOf(node) + 1] ?? null,
-    shiftLines(node, delta) {
-      counts.shifted++;
-      node.html = node.html.replace(
-        / data-line="(\d+)"/g,
-        (_, line: string) => ` data-line="${Number(line) + delta}"`,
-      );
-    },
-  };
-  return { dom, content, counts, html: () => content.map((node) => node.html).join('\n') };
-}
+import { modelPage } from './model-page.js';
 
 const block = (key: string, html: string) => ({ key, html });
 
@@ -206,60 +157,5 @@ describe('block patch: engine renders round trip', function () {
     assert.equal(page.html(), second.body, 'the page holds exactly the new render');
     for (const chart of charts)
       assert.ok(page.content.includes(chart), 'a chart node was replaced');
-  });
-});
-
-describe('block patch: a page adopts the blocks its own HTML was made from', () => {
-  it('keeps the shell’s nodes through the first patch', () => {
-    const shell = [block('a', '<p data-line="0">A</p>'), block('c', '<figure>chart</figure>')];
-    const body = markedBody(shell);
-    assert.equal(
-      body,
-      '<!--sc-block a--><p data-line="0">A</p>\n<!--sc-block c--><figure>chart</figure>',
-    );
-    // The page's first content, as a browser parses the body: a comment, the block, a newline.
-    const page = modelPage();
-    const nodes: Array<FakeNode & { mark?: string }> = [
-      { html: '', id: -1, mark: 'sc-block a' },
-      { html: '<p data-line="0">A</p>', id: -2 },
-      { html: '\n', id: -3 },
-      { html: '', id: -4, mark: 'sc-block c' },
-      { html: '<figure>chart</figure>', id: -5 },
-    ];
-    page.content.push(...nodes);
-    const groups = markedGroups(nodes, (node) => node.mark);
-    assert.deepEqual(
-      groups?.map(([key, members]) => [key, members.map((node) => node.id)]),
-      [
-        ['a', [-1, -2, -3]],
-        ['c', [-4, -5]],
-      ],
-    );
-    const patcher = new BlockPatcher(page.dom);
-    patcher.adopt(7, groups!);
-    const next = [block('a', '<p data-line="0">A, edited</p>'), shell[1]!];
-    const applied = patcher.apply({
-      type: 'blocks',
-      base: 7,
-      seq: 8,
-      blocks: planBlocks(shell, next),
-      banner: '',
-    });
-    assert.equal(applied, true);
-    assert.ok(
-      page.content.some((node) => node.id === -5),
-      'the chart is the shell’s node',
-    );
-    assert.equal(page.counts.parsed, 1, 'only the edited block is parsed');
-  });
-
-  it('adopts nothing from a page without marks', () => {
-    assert.equal(
-      markedGroups<{ mark?: string; nodeType: number; textContent: string }>(
-        [{ nodeType: 1, textContent: 'Rendering…' }],
-        (node) => node.mark,
-      ),
-      undefined,
-    );
   });
 });

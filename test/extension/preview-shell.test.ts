@@ -13,8 +13,7 @@ describe('preview shell', () => {
     scriptUri: 'https://webview.test/dist/webview.js',
     title: 'Q4 <report>',
     css: 'main{color:#000}</style><script>alert(1)</script>',
-    body: '<p data-line="3">67%</p>',
-    line: 12,
+    body: '<p>Rendering…</p>',
   };
 
   it('allows nothing but our origin and nonce', () => {
@@ -24,7 +23,7 @@ describe('preview shell', () => {
     );
   });
 
-  it('puts the CSP, nonced style and script, body and start line in the page', () => {
+  it('puts the CSP, nonced style and script and the placeholder in the page', () => {
     const html = previewShell(input);
     assert.match(
       html,
@@ -35,8 +34,7 @@ describe('preview shell', () => {
       html,
       /<script nonce="abc123" src="https:\/\/webview.test\/dist\/webview.js"><\/script>/,
     );
-    assert.match(html, /<main id="scorecard-content"><p data-line="3">67%<\/p><\/main>/);
-    assert.match(html, /data-initial-line="12"/);
+    assert.match(html, /<main id="scorecard-content"><p>Rendering…<\/p><\/main>/);
     assert.match(html, /<title>Q4 &#60;report&#62;<\/title>/);
     // The CSS cannot close its element, so its `<script>` stays inert style text.
     assert.equal(html.includes('</style><script>'), false);

@@ -28,15 +28,6 @@ export class BlockPatcher<N> {
   constructor(private readonly dom: PatchDom<N>) {}
 
   /**
-   * Takes the page's first content as the blocks of message `seq`: `entries` are its nodes
-   * grouped by block, as the shell wrote them, so later patches keep them.
-   */
-  adopt(seq: number, entries: ReadonlyArray<readonly [string, readonly N[]]>): void {
-    this.blocks = new Map(entries);
-    this.seq = seq;
-  }
-
-  /**
    * Applies `message`; false when it is a patch on content this page does not hold (the
    * page then asks for the whole content and changes nothing meanwhile).
    */
@@ -76,36 +67,4 @@ export class BlockPatcher<N> {
       (slot) => slot.html !== undefined || (!whole && this.blocks.has(slot.key)),
     );
   }
-}
-
-/** The comment the shell writes before each block's HTML (keys are base64url and dots). */
-export const BLOCK_MARK = 'sc-block ';
-
-/** The shell's body: every block after its mark, joined as the engine joins them. */
-export function markedBody(blocks: ReadonlyArray<{ key: string; html: string }>): string {
-  return blocks.map((block) => `<!--${BLOCK_MARK}${block.key}-->${block.html}`).join('\n');
-}
-
-/**
- * The page's first nodes grouped by the marks before them; undefined when the content
- * has no marks (a placeholder page), so nothing is adopted.
- */
-export function markedGroups<N>(
-  nodes: readonly N[],
-  markOf: (node: N) => string | undefined,
-): Array<[string, N[]]> | undefined {
-  const groups: Array<[string, N[]]> = [];
-  for (const node of nodes) {
-    const mark = markOf(node);
-    if (mark !== undefined && mark.startsWith(BLOCK_MARK)) {
-      groups.push([mark.slice(BLOCK_MARK.length), [node]]);
-    } else if (groups.length > 0) groups[groups.length - 1]![1].push(node);
-    else if (markOf(node) === undefined && !isBlank(node)) return undefined;
-  }
-  return groups.length > 0 ? groups : undefined;
-}
-
-function isBlank(node: unknown): boolean {
-  const text = (node as { nodeType?: number; textContent?: string | null }) ?? {};
-  return text.nodeType === 3 && (text.textContent ?? '').trim() === '';
 }

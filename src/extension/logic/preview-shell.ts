@@ -8,15 +8,8 @@ export interface PreviewShellInput {
   readonly title: string;
   /** The engine's document CSS, so the preview looks like the export. */
   readonly css: string;
-  /** The engine's sanitized `<main>` content. */
+  /** What the page shows until its first content arrives (trusted text of ours). */
   readonly body: string;
-  /**
-   * The number of the blocks the body was made from (each after a `<!--sc-block KEY-->`
-   * comment), so the page adopts them instead of waiting to be sent them again.
-   */
-  readonly seq?: number;
-  /** The editor's top visible line, restored once the page loads. */
-  readonly line?: number;
 }
 
 /** A fresh nonce per page load: guessing it must be impossible. */
@@ -44,8 +37,8 @@ export function styleText(css: string): string {
 }
 
 /**
- * The page the webview loads once; later renders are posted to its script and patched
- * in, which keeps the scroll position and avoids a flash on every keystroke.
+ * The page the webview loads once; every render is posted to its script and patched in,
+ * which keeps the scroll position and avoids a flash on every keystroke.
  */
 export function previewShell(input: PreviewShellInput): string {
   const nonce = escapeHtml(input.nonce);
@@ -63,7 +56,7 @@ export function previewShell(input: PreviewShellInput): string {
 .scorecard-banner[hidden]{display:none}
 </style>
 </head>
-<body data-initial-line="${input.line ?? 0}" data-shell-seq="${input.seq ?? ''}">
+<body>
 <div id="scorecard-banner" class="scorecard-banner" role="alert" hidden></div>
 <main id="scorecard-content">${input.body}</main>
 <script nonce="${nonce}" src="${escapeHtml(input.scriptUri)}"></script>
