@@ -1,7 +1,8 @@
 import { runCli } from './main.js';
+import { processIo } from './process-io.js';
 
 // The process entry: everything testable lives in main.ts.
-runCli(process.argv.slice(2)).then(
+runCli(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;
   },

@@ -32,13 +32,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
-const processIo: CliIo = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-};
-
 /** Runs one command and returns the exit status: 0 ok, 1 report errors, 2 usage. */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let command: CliCommand;
   try {
     command = parseCommand(argv);
