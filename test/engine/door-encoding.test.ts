@@ -100,7 +100,14 @@ describe('decoding at the door', () => {
 
   it('refuses binary files, overlong and surrogate encodings, and a cut-off character', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
-    refused(decodeBytes(png, '/r.md'));
+    // A binary is called what it is, not UTF-16: the advice to re-save as UTF-8 would mislead.
+    const zip = Buffer.from(
+      'PK\u0003\u0004\u0014\u0000\u0006\u0000\b\u0000\u0000\u0000!\u0000[Content_Types].xml',
+    );
+    for (const binary of [png, zip]) {
+      const message = refused(decodeBytes(binary, '/data.csv', 'data file'));
+      assert.match(message.reason, /^This data file is not text \(a NUL byte here/);
+    }
     refused(decodeBytes(Buffer.from([0x61, 0xc0, 0xaf]), '/r.md'));
     refused(decodeBytes(Buffer.from([0x61, 0xed, 0xa0, 0x80]), '/r.md'));
     const cut = refused(decodeBytes(Buffer.from([0x61, 0x0a, 0x62, 0xe2, 0x9c]), '/r.md'));

@@ -22,7 +22,9 @@ export function decodeBytes(bytes: Uint8Array, file: string, what = 'file'): Dec
     return refuse(
       file,
       positionOfBytes(bytes, utf16),
-      `This ${what} looks like UTF-16 (saved as "Unicode"); save it as UTF-8 and try again`,
+      looksLikeUtf16(bytes)
+        ? `This ${what} looks like UTF-16 (saved as "Unicode"); save it as UTF-8 and try again`
+        : `This ${what} is not text (a NUL byte here: a spreadsheet, PDF or other binary file?); it must be UTF-8 text (from Excel, save as "CSV UTF-8")`,
     );
   }
   const bad = firstInvalidUtf8(bytes);
@@ -84,6 +86,30 @@ function utf16Evidence(bytes: Uint8Array): number | undefined {
   }
   const nul = bytes.indexOf(0);
   return nul === -1 ? undefined : nul;
+}
+
+/** How many leading bytes decide between UTF-16 text and a binary file. */
+const SNIFF_BYTES = 512;
+
+/**
+ * Whether bytes that hold a NUL are UTF-16 text rather than a binary file: a byte order
+ * mark, or a start where nearly every pair of bytes has its NUL on the same side (ASCII
+ * text in UTF-16), which a binary's runs of NULs and stray ones do not have.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return true;
+  }
+  const pairs = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
+  let nulFirst = 0;
+  let nulSecond = 0;
+  for (let i = 0; i < pairs; i++) {
+    const first = bytes[2 * i] === 0;
+    const second = bytes[2 * i + 1] === 0;
+    if (first && !second) nulFirst++;
+    else if (second && !first) nulSecond++;
+  }
+  return pairs > 0 && Math.max(nulFirst, nulSecond) >= 0.8 * pairs;
 }
 
 /** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates), or -1. */
