@@ -4,7 +4,7 @@
  * content arrives as a message. VS Code swaps a webview's page for a new one only once the
  * new one has loaded, and a page that loads slowly (a busy machine) can leave a second
  * `webview.html` stuck loading behind the first, with every message queued for it: the
- * preview then showed "Rendering…" for good. One page per panel cannot meet that.
+ * preview then showed "Rendering…" for good. With one page per panel that cannot happen.
  */
 import { planBlocks, type KeyedBlock } from './block-patch-plan.js';
 import type { ToPreview } from './preview-protocol.js';
