@@ -107,7 +107,11 @@ describe('decoding at the door', () => {
     for (const binary of [png, zip]) {
       const message = refused(decodeBytes(binary, '/data.csv', 'data file'));
       assert.match(message.reason, /^This data file is not text \(a NUL byte here/);
+      assert.match(message.reason, /save as "CSV UTF-8"/);
     }
+    const report = refused(decodeBytes(png, '/r.md', 'report'));
+    assert.match(report.reason, /^This report is not text/);
+    assert.doesNotMatch(report.reason, /Excel/, 'a report is not saved from Excel');
     refused(decodeBytes(Buffer.from([0x61, 0xc0, 0xaf]), '/r.md'));
     refused(decodeBytes(Buffer.from([0x61, 0xed, 0xa0, 0x80]), '/r.md'));
     const cut = refused(decodeBytes(Buffer.from([0x61, 0x0a, 0x62, 0xe2, 0x9c]), '/r.md'));

@@ -24,7 +24,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, what = 'file'): Dec
       positionOfBytes(bytes, utf16),
       looksLikeUtf16(bytes)
         ? `This ${what} looks like UTF-16 (saved as "Unicode"); save it as UTF-8 and try again`
-        : `This ${what} is not text (a NUL byte here: a spreadsheet, PDF or other binary file?); it must be UTF-8 text (from Excel, save as "CSV UTF-8")`,
+        : `This ${what} is not text (a NUL byte here: a spreadsheet, PDF or other binary file?); it must be UTF-8 text${what === 'report' ? '' : ' (from Excel, save as "CSV UTF-8")'}`,
     );
   }
   const bad = firstInvalidUtf8(bytes);
