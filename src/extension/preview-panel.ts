@@ -55,13 +55,13 @@ class PreviewPanel implements vscode.Disposable {
   constructor(
     readonly document: vscode.TextDocument,
     readonly panel: vscode.WebviewPanel,
-    private readonly extensionUri: vscode.Uri,
     private readonly services: Services,
     private readonly watcher: DataWatcher,
     private readonly latest: LatestOnly,
     private readonly rendered: vscode.EventEmitter<vscode.Uri>,
     private readonly reported: vscode.EventEmitter<PreviewReport>,
     private readonly timing: AdaptiveDelay,
+    private readonly script: string,
   ) {
     // The engine's CSS from the start: a second page would be written only if it changed.
     this.setShell(DOCUMENT_CSS);
@@ -194,9 +194,7 @@ class PreviewPanel implements vscode.Disposable {
     webview.html = previewShell({
       cspSource: webview.cspSource,
       nonce: createNonce(),
-      scriptUri: webview
-        .asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'))
-        .toString(),
+      script: this.script,
       title: path.basename(this.document.uri.fsPath),
       css,
       body: '<p>Rendering…</p>',
@@ -244,6 +242,7 @@ export class PreviewManager implements vscode.Disposable {
   private readonly debouncer = new Debouncer((key) => this.timing.delayFor(key));
   private readonly rendered = new vscode.EventEmitter<vscode.Uri>();
   private readonly reported = new vscode.EventEmitter<PreviewReport>();
+  private script: Promise<string> | undefined;
   /** Fires after each render reached a preview (tests wait on it). */
   readonly onDidRender = this.rendered.event;
   /** Fires with each render's messages: while a preview is open, they are the Problems. */
@@ -261,6 +260,8 @@ export class PreviewManager implements vscode.Disposable {
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
       return;
     }
+    const script = await this.pageScript();
+    if (this.panels.has(document.uri.toString())) return this.openToSide(document);
     const panel = vscode.window.createWebviewPanel(
       'scorecard.preview',
       `Preview ${path.basename(document.uri.fsPath)}`,
@@ -268,20 +269,21 @@ export class PreviewManager implements vscode.Disposable {
       {
         enableScripts: true,
         enableFindWidget: true,
-        // Only our bundled script may load; report folders stay out of reach.
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
+        // The page loads nothing: its script and styles are written into it, and report
+        // folders stay out of reach.
+        localResourceRoots: [],
       },
     );
     const preview = new PreviewPanel(
       document,
       panel,
-      this.extensionUri,
       this.services,
       this.watcher,
       this.latest,
       this.rendered,
       this.reported,
       this.timing,
+      script,
     );
     this.panels.set(preview.key, preview);
     panel.onDidDispose(() => {
@@ -290,6 +292,16 @@ export class PreviewManager implements vscode.Disposable {
       preview.dispose();
     });
     await preview.render();
+  }
+
+  /** The preview page's script (see PreviewShellInput.script), read once. */
+  private pageScript(): Promise<string> {
+    this.script ??= Promise.resolve(
+      vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')),
+    ).then((bytes) => new TextDecoder().decode(bytes));
+    // A failed read is tried again by the next preview, not remembered.
+    this.script.catch(() => (this.script = undefined));
+    return this.script;
   }
 
   /** The document changed (typing, undo): render after the pause. */

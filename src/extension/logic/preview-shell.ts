@@ -4,7 +4,13 @@ export interface PreviewShellInput {
   /** `webview.cspSource`: the only origin scripts, styles and images may come from. */
   readonly cspSource: string;
   readonly nonce: string;
-  readonly scriptUri: string;
+  /**
+   * The page's script (dist/webview.js), written into the page. Loaded from the extension
+   * instead, it comes through VS Code's webview service worker, which in a browser-hosted
+   * VS Code (code-server) sometimes belongs to another webview: the request then goes to
+   * the network and fails, and the preview never updates.
+   */
+  readonly script: string;
   readonly title: string;
   /** The engine's document CSS, so the preview looks like the export. */
   readonly css: string;
@@ -37,6 +43,15 @@ export function styleText(css: string): string {
 }
 
 /**
+ * A script safe inside a `<script>` element: `</script` would end it early (in a string or
+ * a regular expression, `<\/script` means the same), and its source-map comment would name
+ * a file the page cannot load.
+ */
+export function scriptText(script: string): string {
+  return script.replace(/^\/\/# sourceMappingURL=.*$/gm, '').replace(/<\/script/gi, '<\\/script');
+}
+
+/**
  * The page the webview loads once; every render is posted to its script and patched in,
  * which keeps the scroll position and avoids a flash on every keystroke.
  */
@@ -59,7 +74,7 @@ export function previewShell(input: PreviewShellInput): string {
 <body>
 <div id="scorecard-banner" class="scorecard-banner" role="alert" hidden></div>
 <main id="scorecard-content">${input.body}</main>
-<script nonce="${nonce}" src="${escapeHtml(input.scriptUri)}"></script>
+<script nonce="${nonce}">${scriptText(input.script)}</script>
 </body>
 </html>`;
 }

@@ -5,7 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { executableParts } from '../../security/attack-corpus.js';
 import type { HarnessRequestFile, HarnessResponse, PreviewKind, SeenAt } from '../protocol.js';
 import { waitFor } from '../wait.js';
-import { framesWithText, waitForFrameText } from './webview.js';
+import { framesWithText, waitForFrameText, webviewTexts } from './webview.js';
 
 /**
  * Run in a preview's frame: notes when `text` first appears in a DOM change. The time is
@@ -155,9 +155,14 @@ async function observeBoth(
       }
     });
   } catch (error) {
+    // Which preview lacked the text, and what it showed instead.
+    const shown = (await webviewTexts(page)).map((text) => `  [frame] ${text.slice(0, 300)}`);
     return {
       ok: false,
-      detail: `${error instanceof Error ? error.message : String(error)}; ${found} frame(s) held the needles`,
+      detail: [
+        `${error instanceof Error ? error.message : String(error)}; ${found} frame(s) held the needles`,
+        ...shown,
+      ].join('\n'),
     };
   }
   return observed.size === 2

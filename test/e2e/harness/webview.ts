@@ -55,6 +55,16 @@ export async function waitForFrameText(
   }
 }
 
+/** The text of every webview frame that has any, for a failure's report. */
+export async function webviewTexts(page: Page): Promise<string[]> {
+  const texts: string[] = [];
+  for (const frame of webviewFrames(page)) {
+    const text = await frameText(frame);
+    if (text) texts.push(text);
+  }
+  return texts;
+}
+
 /** Every webview frame whose text holds all the needles (at the time of asking). */
 export async function framesWithText(page: Page, needles: readonly string[]): Promise<Frame[]> {
   const found: Frame[] = [];
