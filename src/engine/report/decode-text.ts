@@ -81,11 +81,14 @@ function refuse(file: string, at: { line: number; column: number }, reason: stri
  * which no text file in UTF-8 has and every ASCII character in UTF-16 brings.
  */
 function utf16Evidence(bytes: Uint8Array): number | undefined {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return 0;
-  }
+  if (startsWithUtf16Bom(bytes)) return 0;
   const nul = bytes.indexOf(0);
   return nul === -1 ? undefined : nul;
+}
+
+/** A UTF-16 byte order mark, either way round (a UTF-32 LE one starts the same). */
+function startsWithUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** How many leading bytes decide between UTF-16 text and a binary file. */
@@ -97,9 +100,7 @@ const SNIFF_BYTES = 512;
  * text in UTF-16), which a binary's runs of NULs and stray ones do not have.
  */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return true;
-  }
+  if (startsWithUtf16Bom(bytes)) return true;
   const pairs = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
   let nulFirst = 0;
   let nulSecond = 0;
