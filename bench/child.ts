@@ -16,6 +16,7 @@ import { unified } from 'unified';
 import { EesTableCache, indexEesTable } from '../src/engine/data/ees/index.js';
 import { cliHost } from '../src/cli/host.js';
 import { createEngine } from '../src/engine/index.js';
+import { lineEdit } from '../src/engine/report/quiet-edit.js';
 import { dataYaml, indicatorId, middleEdits } from './generate.js';
 
 const [name = '', dir = '', runsText = '5'] = process.argv.slice(2);
@@ -72,6 +73,28 @@ const cases: Record<string, () => Promise<number[]>> = {
   edit: () => typeInMiddle(0),
   /** The same after 200 such edits, untimed: the engine and the JIT as an author finds them. */
   typing: () => typeInMiddle(200),
+  /**
+   * The floor under `typing`: finding where a text differs from the last one, which reads
+   * both whole (the engine is handed the whole text, not the edit). The same edits, 200
+   * untimed first.
+   */
+  async compare() {
+    const typed = middleEdits(readFileSync(reportPath, 'utf8'), count);
+    let before = typed(0);
+    let after = before;
+    const next = (run: number) => {
+      before = after;
+      after = typed(run + 1);
+    };
+    for (let run = 0; run < 200; run++) {
+      next(run);
+      lineEdit(before, after);
+    }
+    return repeat(
+      () => lineEdit(before, after),
+      (run) => next(200 + run),
+    );
+  },
   /** One indicator's data changes on disk (the middle one's latest value). */
   async data() {
     const text = readFileSync(reportPath, 'utf8');

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './cli-run.js';
+import { DFE_DIR, REPO } from './ees/dfe-files.js';
 
 const REPORT = `---
 title: Diff test
@@ -150,6 +151,14 @@ describe('scorecard diff', function () {
     assert.equal(fromReport.code, 1);
     assert.deepEqual(fromReport.json.changes, fromExport.json.changes);
     assert.equal((await cli(['diff', 'report.md', 'v2.html'], work)).code, 0);
+  });
+
+  it('renders a report that reads DfE files from the DfE folder (--dfe-dir)', async () => {
+    const report = join(REPO, 'samples', 'dfe', 'haringey-published-statistics.md');
+    const result = await cli(['diff', report, report, '--dfe-dir', DFE_DIR], work);
+    assert.equal(result.code, 0, result.err);
+    assert.equal(result.err, '');
+    assert.match(result.out, /no figure changed/);
   });
 
   it('prints readable text', async () => {

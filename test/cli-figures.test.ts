@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { cli } from './cli-run.js';
 import { csvText, inertText } from '../src/cli/csv.js';
 import { createEngine, exportedFigures } from '../src/engine/index.js';
+import { DFE_DIR } from './ees/dfe-files.js';
 import type { FigureRecord } from '../src/engine/index.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -137,6 +138,19 @@ describe('scorecard figures', function () {
     const missing = await cli(['figures', 'nowhere.md'], work);
     assert.equal(missing.code, 1);
     assert.match(missing.err, /nowhere\.md:1:1 error Cannot read the report/);
+  });
+
+  it('reads the DfE folder as check and export do (--dfe-dir)', async () => {
+    const report = 'samples/dfe/haringey-published-statistics.md';
+    const checked = await cli(['check', report, '--dfe-dir', DFE_DIR], work);
+    const listed = await cli(['figures', report, '--format', 'json', '--dfe-dir', DFE_DIR], work);
+    assert.equal(checked.code, 0, checked.err);
+    assert.equal(listed.code, 0, listed.err);
+    assert.doesNotMatch(listed.err, /data-missing|DfE data folder/);
+    const figures = JSON.parse(listed.out) as FigureRecord[];
+    const fromDfe = figures.filter((figure) => figure.source?.file.startsWith('dfe:'));
+    assert.ok(fromDfe.length > 10, `${fromDfe.length} figures from DfE files`);
+    assert.ok(fromDfe.some((figure) => figure.kind === 'benchmark' && figure.value !== null));
   });
 
   it('exits 2 on usage errors', async () => {

@@ -3,7 +3,6 @@ import { extname, resolve } from 'node:path';
 import type { Engine, FigureRecord } from '../engine/index.js';
 import {
   DEFAULT_MAX_REPORT_BYTES,
-  createEngine,
   decodeBytes,
   diffFigures,
   diffJson,
@@ -14,6 +13,7 @@ import {
 } from '../engine/index.js';
 import { VERSION, readGenerator } from '../engine/index.js';
 import type { DiffCommand } from './args.js';
+import { cliEngine } from './host.js';
 import { displayPath, messageLines } from './reporter.js';
 import { isOwnedOrAbsent, sameFile, writeExport } from './safe-write.js';
 
@@ -34,10 +34,7 @@ type Side =
  * version cannot be read (nothing is written then).
  */
 export async function runDiff(command: DiffCommand, io: CliIo): Promise<number> {
-  const engine = createEngine({
-    allowedRoots: command.allowedRoots,
-    ...(command.dfeDir ? { dfeDataFolder: command.dfeDir } : {}),
-  });
+  const engine = cliEngine(command);
   const sides: Side[] = [];
   for (const file of [command.before, command.after]) {
     const side = await readSide(resolve(file), command, engine, io);

@@ -5,7 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNodeHost, parseChartWorkers, type EngineHost } from '../engine/index.js';
+import {
+  createEngine,
+  createNodeHost,
+  parseChartWorkers,
+  type Engine,
+  type EngineHost,
+} from '../engine/index.js';
 
 export const DFE_DIR_ENV = 'SCORECARD_DFE_DIR';
 /** 0 draws charts in the main thread (least memory); a number sets the worker count. */
@@ -21,6 +27,17 @@ export function cliHost(
     chartWorkers: parseChartWorkers(env[CHART_WORKERS_ENV]),
     chartWorkerScript: bundledChartWorker(),
   });
+}
+
+/**
+ * The engine every command runs on: one place, so no command can miss the DfE folder or
+ * the chart worker (a folder passed as an option the engine does not know was ignored).
+ */
+export function cliEngine(options: {
+  readonly allowedRoots: readonly string[];
+  readonly dfeDir?: string | undefined;
+}): Engine {
+  return createEngine({ allowedRoots: options.allowedRoots, host: cliHost(options.dfeDir) });
 }
 
 /**

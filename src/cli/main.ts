@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   DEFAULT_MAX_REPORT_BYTES,
-  createEngine,
   decodeBytes,
   type Engine,
   type RenderMode,
@@ -12,7 +11,7 @@ import {
   VERSION,
   exportedFigures,
 } from '../engine/index.js';
-import { cliHost } from './host.js';
+import { cliEngine, cliHost } from './host.js';
 import { HELP, UsageError, parseCommand } from './args.js';
 import type { CliCommand } from './args.js';
 import { findReports } from './find-reports.js';
@@ -76,10 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
   }
-  const engine = createEngine({
-    allowedRoots: command.allowedRoots,
-    host: cliHost(command.dfeDir),
-  });
+  const engine = cliEngine(command);
   return command.command === 'check'
     ? check(engine, command, reports, io)
     : exportAll(engine, command, reports, io);
@@ -108,10 +104,7 @@ async function check(
 /** The figure list on stdout; the report's problems on stderr, as `check` prints them. */
 async function figures(command: Extract<CliCommand, { command: 'figures' }>, io: CliIo) {
   const report = resolve(command.inputs[0]);
-  const engine = createEngine({
-    allowedRoots: command.allowedRoots,
-    ...(command.dfeDir ? { dfeDataFolder: command.dfeDir } : {}),
-  });
+  const engine = cliEngine(command);
   const messages: Message[] = [];
   const text = await readReport(report, messages);
   const result =
@@ -119,7 +112,8 @@ async function figures(command: Extract<CliCommand, { command: 'figures' }>, io:
       ? undefined
       : await engine.render(text, { path: report, mode: command.mode });
   messages.push(...(result?.messages ?? []));
-  const figures = exportedFigures(result?.figures ?? [], dirname(report));
+  const dfeDir = cliHost(command.dfeDir).dfeDataFolder;
+  const figures = exportedFigures(result?.figures ?? [], dirname(report), dfeDir);
   io.out(formatFigures(figures, command.format));
   for (const line of messageLines(messages)) io.err(line);
   io.err(`${figures.length} figure${figures.length === 1 ? '' : 's'} listed: ${summary(messages)}`);

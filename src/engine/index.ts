@@ -343,7 +343,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // Only an export carries its figures, with paths from the report's folder.
     const withFigures = (shown: readonly FigureRecord[]) => ({
       ...documentInput,
-      figures: exportedFigures(shown, dirname(prepared.path)),
+      figures: exportedFigures(shown, dirname(prepared.path), host.dfeDataFolder),
     });
     // The preview shows `body`; only an export needs the whole document, and joining a
     // long report into it costs as much as the rest of a re-render after a keystroke.

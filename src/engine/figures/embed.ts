@@ -8,7 +8,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import {
   FIGURE_FIELDS,
   FIGURE_KINDS,
@@ -38,17 +38,20 @@ export class FiguresFormatError extends Error {
 
 /**
  * The records as an export carries them: files relative to the report's folder with `/`
- * between parts, so the file says nothing of the machine it was made on.
+ * between parts, so the file says nothing of the machine it was made on. A file in the
+ * DfE data folder is named as a report names it (`dfe:la_care_leavers_activity.csv`),
+ * wherever that folder is on the machine.
  */
 export function exportedFigures(
   figures: readonly FigureRecord[],
   reportDir: string,
+  dfeDir?: string,
 ): FigureRecord[] {
   const names = new Map<string, string>();
   const name = (file: string) => {
     let known = names.get(file);
     if (known === undefined) {
-      known = relative(reportDir, file).split(sep).join('/');
+      known = inFolder(dfeDir, file) ?? relative(reportDir, file).split(sep).join('/');
       names.set(file, known);
     }
     return known;
@@ -58,6 +61,15 @@ export function exportedFigures(
     source: record.source && { file: name(record.source.file), line: record.source.line },
     place: { ...record.place, file: name(record.place.file) },
   }));
+}
+
+/** `dfe:` and the file's path inside the DfE folder, when it is inside it. */
+function inFolder(dfeDir: string | undefined, file: string): string | undefined {
+  if (dfeDir === undefined) return undefined;
+  const inside = relative(dfeDir, file);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+    return undefined;
+  return `dfe:${inside.split(sep).join('/')}`;
 }
 
 /** The `<template>` element's HTML; the JSON is escaped as text, so it cannot close it. */
