@@ -224,6 +224,42 @@ describe('the figure list of a render', function () {
     }
   });
 
+  it('lists a block directive inside a container once per place', async () => {
+    const data = join(folder, 'nested', 'data.yaml');
+    mkdirSync(dirname(data), { recursive: true });
+    writeFileSync(
+      data,
+      'indicators:\n  - id: A1\n    title: Assessments\n    unit: percent\n    polarity: higher\n' +
+        '    targets:\n      - { period: 2023/24, value: 80 }\n    values:\n' +
+        '      - { period: 2022/23, value: 75 }\n      - { period: 2023/24, value: 82 }\n',
+    );
+    const text = [
+      '---\ntitle: N\nperiod: 2023/24\ndata: data.yaml\nclassification: exempt\n---\n',
+      ':::exempt\n::indicator{id=A1}\n\n::scorecard{ids="A1"}\n:::\n',
+      ':::indicator{id=A1}\n::indicator{id=A1}\n:::\n',
+    ].join('\n');
+    for (const mode of ['exempt', 'preview'] as const) {
+      const result = await render(
+        { name: 'nested', path: join(folder, 'nested', 'r.md'), text },
+        mode,
+      );
+      const seen = new Set<string>();
+      for (const figure of result.figures) {
+        const record = JSON.stringify(figure);
+        assert.ok(!seen.has(record), `${mode}: listed twice: ${record}`);
+        seen.add(record);
+      }
+      // Each card (inside the exempt block, inside another card, and that card) and the
+      // scorecard row list the value once.
+      const values = result.figures.filter((f) => f.kind === 'value' && f.period === '2023/24');
+      assert.deepEqual(
+        values.map((f) => f.place.line),
+        [9, 11, 14, 15],
+        mode,
+      );
+    }
+  });
+
   it('identities tell a figure apart from another and join its places', async () => {
     const result = await render(reports[0]!, 'exempt');
     const byIdentity = new Map<string, FigureRecord[]>();

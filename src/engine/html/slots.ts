@@ -40,8 +40,10 @@ export class Slots {
       const first = built[0];
       if (line !== undefined && first?.type === 'element') first.properties['dataLine'] = line;
       parent.children.splice(index, 1, ...(built as RootContent[] as ElementContent[]));
-      // Visit what was put in: a card holds the commentary's own inline slots.
-      return index;
+      // Visit what was put in (a card holds the commentary's own inline slots), not the
+      // placeholder taken out: its children are in what was put in, and a slot among them
+      // built in both would be built, and its figures recorded, twice.
+      return [SKIP, index];
     });
   }
 }
