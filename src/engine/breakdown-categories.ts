@@ -14,6 +14,22 @@ export function categoryId(parent: string, category: string): string {
   return `${parent}${SEPARATOR}${category}`;
 }
 
+/** The breakdown indicator and category an id made by `categoryId` joins; undefined for any other id. */
+export function splitCategoryId(
+  id: string,
+): { readonly parent: string; readonly category: string } | undefined {
+  const at = id.indexOf(SEPARATOR);
+  return at === -1
+    ? undefined
+    : { parent: id.slice(0, at), category: id.slice(at + SEPARATOR.length) };
+}
+
+/** An id as an author reads it: a category's is its indicator's and the category's name. */
+export function indicatorLabel(id: string): string {
+  const split = splitCategoryId(id);
+  return split ? `${split.parent} (category "${split.category}")` : id;
+}
+
 /** One category as an indicator (cached: figure lookups cache per indicator object). */
 export function categoryIndicator(indicator: Indicator, category: string): Indicator {
   let cache = byCategory.get(indicator);
@@ -47,12 +63,11 @@ export function findCategoryIndicator(
   catalogue: Pick<Catalogue, 'indicators'>,
   id: string,
 ): Indicator | undefined {
-  const at = id.indexOf(SEPARATOR);
-  if (at === -1) return undefined;
-  const parent = catalogue.indicators.get(id.slice(0, at));
-  const category = id.slice(at + SEPARATOR.length);
-  if (!parent?.categories?.includes(category)) return undefined;
-  return categoryIndicator(parent, category);
+  const split = splitCategoryId(id);
+  if (!split) return undefined;
+  const parent = catalogue.indicators.get(split.parent);
+  if (!parent?.categories?.includes(split.category)) return undefined;
+  return categoryIndicator(parent, split.category);
 }
 
 /** Every category indicator of the catalogue's count breakdowns (the parts of totals). */

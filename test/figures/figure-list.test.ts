@@ -260,6 +260,42 @@ describe('the figure list of a render', function () {
     }
   });
 
+  it('names a suppressed breakdown category by its indicator and category', async () => {
+    const data = join(folder, 'categories', 'data.yaml');
+    mkdirSync(dirname(data), { recursive: true });
+    writeFileSync(
+      data,
+      [
+        'indicators:',
+        '  - id: BYSEX',
+        '    title: Children starting care, by sex',
+        '    unit: count',
+        '    polarity: none',
+        '    breakdown: sex',
+        '    values:',
+        '      - { period: 2024/25, category: Girls, value: 28 }',
+        '      - { period: 2024/25, category: Other, value: 2 }',
+        '',
+      ].join('\n'),
+    );
+    const text =
+      '---\ntitle: C\nperiod: 2024/25\ndata: data.yaml\n---\n\nOther: :value{id=BYSEX category=Other}.\n\n::breakdown{id=BYSEX periods=1}\n';
+    const path = join(folder, 'categories', 'r.md');
+    const result = await render({ name: 'categories', path, text }, 'public');
+    const other = result.figures.filter((figure) => figure.category === 'Other');
+    assert.deepEqual(
+      other.map((figure) => [figure.place.line, figure.indicator, figure.suppressed]),
+      [
+        [7, 'BYSEX', true],
+        [9, 'BYSEX', true],
+      ],
+    );
+    assert.ok(result.figures.every((figure) => !figure.indicator.includes('::')));
+    const small = result.messages.filter((message) => message.ruleId === 'small-number');
+    assert.ok(small.length > 0);
+    for (const message of small) assert.match(message.reason, /BYSEX \(category "Other"\)/);
+  });
+
   it('identities tell a figure apart from another and join its places', async () => {
     const result = await render(reports[0]!, 'exempt');
     const byIdentity = new Map<string, FigureRecord[]>();

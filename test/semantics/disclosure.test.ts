@@ -154,6 +154,23 @@ describe('applyDisclosureControl', () => {
     assert.equal(x.observation.symbol, 'x');
   });
 
+  it('leaves a value published as u (low reliability, no number) and its counts alone', () => {
+    // A DfE row such as `1569,u,u`: the rate is withheld as unreliable, not to protect anyone.
+    const u = obs('2022/23', { symbol: 'u', denominator: 1569 });
+    assert.deepEqual(applyDisclosureControl(pct, u, 5), {
+      observation: u,
+      suppressed: [],
+      reasons: [],
+    });
+  });
+
+  it('keeps the category of a suppressed breakdown figure', () => {
+    const part = obs('2024/25', { value: 2 });
+    const result = applyDisclosureControl(count, { ...part, category: 'Other' }, 5);
+    assert.equal(result.observation.symbol, 'c');
+    assert.equal(result.observation.category, 'Other');
+  });
+
   it('leaves an observation that is already a symbol alone', () => {
     const c = obs('2023/24', { symbol: 'c' });
     assert.deepEqual(applyDisclosureControl(count, c, 5), {

@@ -8,7 +8,7 @@ import type { ElementContent } from 'hast';
 import type { IndicatorFacts } from '../facts.js';
 import type { RankResult } from '../semantics/rank.js';
 import type { ChartSeries, TrendChartInput } from '../charts/types.js';
-import { categoryId } from '../breakdown-categories.js';
+import { splitCategoryId } from '../breakdown-categories.js';
 import { roundHalfUp } from '../semantics/round.js';
 import type { BenchmarkValue, Indicator, Observation, Period, Target } from '../types.js';
 import type { FigureFacts } from '../figures/figure-log.js';
@@ -24,23 +24,29 @@ function asPrinted(indicator: Indicator, value: number | undefined): number | nu
   return value === undefined ? null : roundHalfUp(value, indicator.decimals);
 }
 
+/**
+ * Whose figure it is, as a record names it. A category is looked at as an indicator of
+ * its own (breakdown-categories.ts), whose id is internal: its figures are the breakdown
+ * indicator's, with the category named (also when a suppressed figure carries none).
+ */
+function owner(indicator: Indicator): { indicator: string; category?: string } {
+  const split = splitCategoryId(indicator.id);
+  return split
+    ? { indicator: split.parent, category: split.category }
+    : { indicator: indicator.id };
+}
+
 /** A value or benchmark as data: its number only when it is printed. */
 export function datumFacts(indicator: Indicator, datum: Datum): FigureFacts {
   const printed = datum.symbol === undefined || datum.symbol === 'u';
   const isBenchmark = 'comparator' in datum;
-  const category = isBenchmark ? undefined : datum.category;
-  // A category is looked at as an indicator of its own (breakdown-categories.ts); its
-  // figures are the breakdown indicator's.
-  const suffix = category === undefined ? undefined : categoryId('', category);
+  const named = owner(indicator);
   return {
-    indicator:
-      suffix && indicator.id.endsWith(suffix)
-        ? indicator.id.slice(0, -suffix.length)
-        : indicator.id,
+    indicator: named.indicator,
     period: datum.period.key,
     kind: isBenchmark ? 'benchmark' : 'value',
     comparator: isBenchmark ? datum.comparator : undefined,
-    category,
+    category: isBenchmark ? undefined : (named.category ?? datum.category),
     value: printed ? asPrinted(indicator, datum.value) : null,
     suppressed: datum.symbol === 'c',
     source: datum.source,
@@ -65,7 +71,7 @@ export function recordTarget<T extends ElementContent>(
   return ctx.figureLog
     ? ctx.figureLog.add(
         {
-          indicator: indicator.id,
+          ...owner(indicator),
           period: target.period.key,
           kind: 'target',
           value: asPrinted(indicator, target.value),
@@ -87,7 +93,7 @@ export function recordBand<T extends ElementContent>(
   return ctx.figureLog
     ? ctx.figureLog.add(
         {
-          indicator: indicator.id,
+          ...owner(indicator),
           period: period.key,
           kind: 'target',
           value: null,
@@ -109,7 +115,7 @@ export function recordRag<T extends ElementContent>(
   if (!ctx.figureLog || !period) return shown;
   return ctx.figureLog.add(
     {
-      indicator: facts.indicator.id,
+      ...owner(facts.indicator),
       period: period.key,
       kind: 'rag',
       value: null,
@@ -152,7 +158,7 @@ export function recordChange<T extends ElementContent>(
       : undefined;
   return ctx.figureLog.add(
     {
-      indicator: indicator.id,
+      ...owner(indicator),
       period: observation.period.key,
       kind: 'change',
       value,
@@ -183,7 +189,7 @@ export function recordRank<T extends ElementContent>(
   for (const kind of kinds) {
     ctx.figureLog.add(
       {
-        indicator: facts.indicator.id,
+        ...owner(facts.indicator),
         period: period.key,
         kind,
         comparator: vs.trim(),

@@ -8,6 +8,7 @@ import type { RenderMode } from '../api.js';
 import type { Place } from '../directives/context.js';
 import type { RuleId, MessageOptions } from '../messages.js';
 import { RULES } from '../messages.js';
+import { indicatorLabel } from '../breakdown-categories.js';
 import { parsePeriod, periodShortLabel } from '../periods.js';
 import type { Decisions, ShownFigure } from './figures.js';
 import { figureKey, suppressionOf } from './figures.js';
@@ -37,7 +38,7 @@ export function reportDisclosure(
     seen.add(once);
     const period = parsePeriod(figure.period);
     const what = [
-      figure.indicator,
+      indicatorLabel(figure.indicator),
       ...(figure.kind === 'benchmark' ? [figure.comparator] : []),
       period ? periodShortLabel(period) : figure.period,
     ].join(' ');

@@ -11,7 +11,7 @@
  * Families are checked one at a time, so the work grows with the figures shown.
  */
 import { unrecorded } from '../catalogue-reads.js';
-import { countCategoryIndicators } from '../breakdown-categories.js';
+import { countCategoryIndicators, indicatorLabel } from '../breakdown-categories.js';
 import { isSmallPrinted, suppressedObservation } from '../semantics/disclosure.js';
 import { roundHalfUp } from '../semantics/round.js';
 import type { Catalogue } from '../types.js';
@@ -226,7 +226,7 @@ export function complementarySuppression(input: ComplementaryInput): void {
         return {
           family: via,
           figure: id,
-          reason: `otherwise ${id} (a small number or a suppressed figure) could be worked out from ${via} and its parts shown in this report`,
+          reason: `otherwise ${indicatorLabel(id)} (a small number or a suppressed figure) could be worked out from ${indicatorLabel(via)} and its parts shown in this report`,
         };
       }
     }
@@ -240,7 +240,7 @@ export function complementarySuppression(input: ComplementaryInput): void {
         return {
           family: total,
           figure: undefined,
-          reason: `otherwise the parts of ${total} not shown could be worked out from the figures shown in this report, and they add up to a small number`,
+          reason: `otherwise the parts of ${indicatorLabel(total)} not shown could be worked out from the figures shown in this report, and they add up to a small number`,
         };
       }
     }

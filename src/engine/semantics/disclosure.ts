@@ -76,7 +76,8 @@ export function applyDisclosureControl(
   const { denominator } = obs;
 
   if (!valueShown(obs)) {
-    if (obs.numerator !== undefined || obs.denominator !== undefined) {
+    // `u` withholds a number as unreliable, not to protect anyone: nothing to give away.
+    if (obs.symbol !== 'u' && (obs.numerator !== undefined || obs.denominator !== undefined)) {
       reasons.push(
         `the value is not published (${obs.symbol ?? 'no value'}), so its numerator and denominator are not shown either`,
       );
@@ -117,13 +118,14 @@ export function applyDisclosureControl(
 }
 
 /**
- * The observation as published once suppressed: its period, source and note, `c` for the
- * value (a source symbol other than `u` stays as it is), and no numbers at all.
+ * The observation as published once suppressed: its period, category, source and note,
+ * `c` for the value (a source symbol other than `u` stays as it is), and no numbers at all.
  */
 export function suppressedObservation(obs: Observation): Observation {
   const symbol = obs.symbol !== undefined && obs.symbol !== 'u' ? obs.symbol : 'c';
   return {
     period: obs.period,
+    ...(obs.category !== undefined ? { category: obs.category } : {}),
     symbol,
     source: obs.source,
     ...(obs.note !== undefined ? { note: obs.note } : {}),
