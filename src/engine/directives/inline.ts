@@ -7,7 +7,7 @@ import { formatAmount, unitIsAmbiguous } from '../semantics/index.js';
 import type { Place, ResolveContext } from './context.js';
 import { benchmarkText, figureWithPeriod, noBreak, shaped } from './figure.js';
 import { rankContent } from './rank.js';
-import { recordChange, recordRag, recordTarget } from './record-figure.js';
+import { recordBand, recordChange, recordRag, recordTarget } from './record-figure.js';
 
 const CHANGE_SHAPES = { up: '↑', down: '↓', same: '→', none: '–' } as const;
 
@@ -59,6 +59,8 @@ export function targetText(
   place: Place,
   asked = false,
 ): ElementContent {
+  const band = bandTarget(ctx, facts);
+  if (band) return band;
   if (!facts.target) {
     if (!asked)
       return h(
@@ -79,6 +81,24 @@ export function targetText(
     facts.target,
     h('span.sc-target', noBreak(formatAmount(facts.indicator, facts.target.value))),
   );
+}
+
+/**
+ * A band indicator's target is its band (`16% to 23%`): a range, so no one number. Its
+ * card, its `:target` and its scorecard row all print it, as its status names it.
+ */
+export function bandTarget(ctx: ResolveContext, facts: IndicatorFacts): ElementContent | undefined {
+  const { indicator } = facts;
+  if (indicator.polarity !== 'band' || !indicator.band) return undefined;
+  const low = Math.min(indicator.band[0], indicator.band[1]);
+  const high = Math.max(indicator.band[0], indicator.band[1]);
+  const period = facts.observation?.period ?? facts.requested;
+  const band = h('span.sc-target', [
+    noBreak(formatAmount(indicator, low)),
+    ' to ',
+    noBreak(formatAmount(indicator, high)),
+  ]);
+  return period ? recordBand(ctx, indicator, period, band) : band;
 }
 
 /**

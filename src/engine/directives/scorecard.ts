@@ -7,11 +7,10 @@ import type { Indicator, Period } from '../types.js';
 import { selectBenchmarks } from './card.js';
 import type { Place, ResolveContext } from './context.js';
 import type { IndicatorFacts } from '../facts.js';
-import { formatAmount, unitIsAmbiguous } from '../semantics/index.js';
+import { unitIsAmbiguous } from '../semantics/index.js';
 import { figure, figureWithPeriod, noBreak } from './figure.js';
 import { compareOf, factsAt } from './indicator-facts.js';
-import { compactChange, compactRag, targetText } from './inline.js';
-import { recordBand } from './record-figure.js';
+import { bandTarget, compactChange, compactRag, targetText } from './inline.js';
 import { resolveIndicator, splitList } from './lookup.js';
 import { publishedFacts, recordFacts } from './disclosure-gate.js';
 import { rankCells, rankHeadings } from './rank-column.js';
@@ -226,18 +225,8 @@ function sharedBenchmarkPeriod(
 /** The target, or for a band indicator the band itself (`16% to 23%`). */
 function scorecardTarget(ctx: ResolveContext, facts: IndicatorFacts, place: Place): ElementContent {
   const { indicator } = facts;
-  if (indicator.polarity === 'band' && indicator.band) {
-    const low = Math.min(indicator.band[0], indicator.band[1]);
-    const high = Math.max(indicator.band[0], indicator.band[1]);
-    const period = facts.observation?.period ?? facts.requested;
-    const band = h('span.sc-target', [
-      noBreak(formatAmount(indicator, low)),
-      ' to ',
-      noBreak(formatAmount(indicator, high)),
-    ]);
-    // A band is the target of a band indicator: a range, so no one number.
-    return period ? recordBand(ctx, indicator, period, band) : band;
-  }
+  const band = bandTarget(ctx, facts);
+  if (band) return band;
   if (!facts.target) {
     return h(
       'span.sc-target.sc-value--missing',
