@@ -94,6 +94,11 @@ describe('scorecard figures', function () {
     });
     assert.deepEqual(read.errors, []);
     const rows = read.data;
+    // As written (each write ends with a newline): every record, the last too, ends CRLF.
+    const written = `${result.out}\n`;
+    assert.ok(written.endsWith('\r\n'));
+    assert.equal(written.split('\r\n').length - 1, rows.length + 1);
+    assert.doesNotMatch(written.replace(/\r\n/g, ''), /[\r\n]/);
     const json = await cli(['figures', `samples/${sample}`, '--format', 'json'], work);
     const listed = JSON.parse(json.out) as FigureRecord[];
     assert.equal(rows.length, listed.length);
@@ -201,8 +206,11 @@ describe('the CSV writer', () => {
   });
 
   it('keeps text a spreadsheet would run as a formula as text', () => {
-    for (const formula of ['=HYPERLINK("x")', '+1', '-1', '@SUM(A1)', '\tx'])
+    for (const formula of ['=HYPERLINK("x")', '+1+cmd', '-1-A1', '-x', '@SUM(A1)', '\tx'])
       assert.equal(inertText(formula), `'${formula}`);
-    for (const text of ['58%', '▼ Red', 'England', '−13 pp']) assert.equal(inertText(text), text);
+    for (const text of ['58%', '▼ Red', 'England', '−13 pp', '-3.3', '+5%', '-1,204', '0.4'])
+      assert.equal(inertText(text), text);
+    assert.equal(inertText('Girls\u0007'), 'Girls\ufffd');
+    assert.equal(inertText('two\nlines'), 'two\nlines');
   });
 });

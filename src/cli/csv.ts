@@ -16,11 +16,21 @@ export function csvText(rows: readonly (readonly CsvField[])[]): string {
   return rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
 }
 
+/** A number as a spreadsheet reads one (`-3.3`, `+5%`, `-1,204`): no formula, left as it is. */
+const PLAIN_NUMBER = /^[+-]?\d[\d,]*(\.\d+)?%?$/;
+/** Control characters but tab, CR and LF (which a quoted field holds as they are). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 /**
- * A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula; text from a
- * data file (a category, a comparator) is kept as text with a leading apostrophe, as
- * OWASP advises. Numbers are written as numbers and are not touched.
+ * Text from a data file (a category, a comparator) as a spreadsheet should show it. A
+ * cell that starts with `=`, `+`, `-`, `@`, a tab or a CR is run as a formula, so it is
+ * kept as text with a leading apostrophe, as OWASP advises, unless it is a plain number
+ * (a printed change of `-3.3` is read as the number it is, and an apostrophe would show).
+ * Control characters, which no figure holds and a spreadsheet shows as boxes, become
+ * U+FFFD, as they do in the text listing.
  */
 export function inertText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const shown = text.replace(CONTROL, '\ufffd');
+  return /^[=+\-@\t\r]/.test(shown) && !PLAIN_NUMBER.test(shown) ? `'${shown}` : shown;
 }

@@ -18,7 +18,7 @@ const COLUMNS = [
 
 export function formatFigures(figures: readonly FigureRecord[], format: FiguresFormat): string {
   if (format === 'json') return JSON.stringify(figures, null, 2);
-  if (format === 'csv') return csvText([[...COLUMNS], ...figures.map(csvRow)]).replace(/\r\n$/, '');
+  if (format === 'csv') return csvText([[...COLUMNS], ...figures.map(csvRow)]);
   return textTable(figures);
 }
 

@@ -114,7 +114,9 @@ async function figures(command: Extract<CliCommand, { command: 'figures' }>, io:
   messages.push(...(result?.messages ?? []));
   const dfeDir = cliHost(command.dfeDir).dfeDataFolder;
   const figures = exportedFigures(result?.figures ?? [], dirname(report), dfeDir);
-  io.out(formatFigures(figures, command.format));
+  // Each write ends with a newline: a CSV's last record keeps its CR, ending CRLF as the rest.
+  const listing = formatFigures(figures, command.format);
+  io.out(listing.endsWith('\n') ? listing.slice(0, -1) : listing);
   for (const line of messageLines(messages)) io.err(line);
   io.err(`${figures.length} figure${figures.length === 1 ? '' : 's'} listed: ${summary(messages)}`);
   return messages.some((message) => message.severity === 'error') ? 1 : 0;
