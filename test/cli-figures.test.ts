@@ -140,9 +140,14 @@ describe('scorecard figures', function () {
     const open = await cli(['figures', 'samples/broken.md'], work);
     assert.equal(open.code, 1);
     assert.equal(open.out, 'No figures.');
+    // A report that is not there is a usage error, as check and diff say.
     const missing = await cli(['figures', 'nowhere.md'], work);
-    assert.equal(missing.code, 1);
-    assert.match(missing.err, /nowhere\.md:1:1 error Cannot read the report/);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.err, 'scorecard: nowhere.md: no such file');
+    assert.equal((await cli(['check', 'nowhere.md'], work)).code, 2);
+    const folder = await cli(['figures', 'samples'], work);
+    assert.equal(folder.code, 2);
+    assert.match(folder.err, /samples: a folder/);
   });
 
   it('reads the DfE folder as check and export do (--dfe-dir)', async () => {

@@ -104,6 +104,14 @@ async function check(
 /** The figure list on stdout; the report's problems on stderr, as `check` prints them. */
 async function figures(command: Extract<CliCommand, { command: 'figures' }>, io: CliIo) {
   const report = resolve(command.inputs[0]);
+  // As check and diff do: a report that is not there is a usage error (2), not a report's.
+  const info = await stat(report).catch(() => undefined);
+  if (!info || info.isDirectory()) {
+    io.err(
+      `scorecard: ${command.inputs[0]}: ${info ? 'a folder; figures lists one report' : 'no such file'}`,
+    );
+    return 2;
+  }
   const engine = cliEngine(command);
   const messages: Message[] = [];
   const text = await readReport(report, messages);
