@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { findAttributeSyntax } from '../../src/engine/directives/attribute-syntax.js';
+import { createEngine } from '../../src/engine/index.js';
 import { readFrontMatter } from '../../src/engine/report/front-matter.js';
 
 describe('attribute-syntax detection', () => {
@@ -22,6 +23,61 @@ describe('attribute-syntax detection', () => {
       findAttributeSyntax('at 10:30(am), Note:value (see below), re:target<b>, a::b'),
       [],
     );
+  });
+});
+
+describe('directives whose braces remark cannot read', () => {
+  const check = async (body: string) => {
+    const text = `---\ntitle: T\nperiod: 2023/24\nsummary: see :value{id=A1 x="a\\"b"}\n---\n\n${body}\n`;
+    const messages = await createEngine().check(text, { path: '/r/report.md', mode: 'public' });
+    return messages
+      .filter((message) => message.ruleId === 'attribute-syntax')
+      .map((message) => [message.line, message.column, message.reason.slice(0, 18)]);
+  };
+
+  it('says so at the directive, whatever its form, instead of showing it as text unremarked', async () => {
+    const found = await check(
+      [
+        'A :value{id=A1 category="Said \\"no\\", twice"} b.',
+        '',
+        '::breakdown{id=A1 title="a \\"b\\" c"}',
+        '',
+        ':::indicator{id=A1 title="x\\"y"}',
+        'Text',
+        ':::',
+        '',
+        'See :value {id=A1} and ::chart{id=A1} here.',
+      ].join('\n'),
+    );
+    assert.deepEqual(found, [
+      [7, 3, 'The attributes of '],
+      [9, 1, 'The attributes of '],
+      [11, 1, 'The attributes of '],
+      [15, 5, 'Write :value{ with'],
+      [15, 24, '::chart is a block'],
+    ]);
+  });
+
+  it('leaves directives remark read, code, front matter and exempt blocks alone', async () => {
+    const found = await check(
+      [
+        'A :value{id=A1 title=\'Said "no"\'} b, `:value{id=A1 x="}` and :rag{id=A1}.',
+        '',
+        '::chart{id=A1}',
+        '',
+        '```',
+        '::breakdown{id=A1 title="a \\"b"}',
+        '```',
+        '',
+        ':::exempt',
+        '> ::indicator{id=A1}',
+        '- :::indicator{id=A1}',
+        '  text',
+        '  :::',
+        ':::',
+      ].join('\n'),
+    );
+    assert.deepEqual(found, []);
   });
 });
 

@@ -31,3 +31,30 @@ export function findAttributeSyntax(text: string): AttributeSyntaxHit[] {
   }
   return hits;
 }
+
+/** A known directive written with braces, whose attributes remark may or may not have read. */
+export interface BracedDirective {
+  /** 0-based offset of the first colon. */
+  readonly offset: number;
+  readonly colons: number;
+  readonly name: string;
+  /** A space between the name (or label) and the brace, which remark does not allow. */
+  readonly spaced: boolean;
+}
+
+const BRACED = /(?<![\w:])(:{1,3})([A-Za-z][\w-]*)(\[[^\]\n]*\])?(\s?)\{/g;
+
+/**
+ * Every known directive in the text written with braces. Where remark made no directive
+ * of one, its attributes could not be read (a `\"` inside quotes, a brace left open, a
+ * space before the brace) and the author's directive would be shown as text.
+ */
+export function findBracedDirectives(text: string): BracedDirective[] {
+  const found: BracedDirective[] = [];
+  for (const match of text.matchAll(BRACED)) {
+    const [, colons = '', name = '', , space = ''] = match;
+    if (!directiveSpec(name)) continue;
+    found.push({ offset: match.index, colons: colons.length, name, spaced: space !== '' });
+  }
+  return found;
+}

@@ -14,7 +14,7 @@ import { checkClaims } from '../claims/check-claims.js';
 import { RULES } from '../messages.js';
 import type { IndicatorFacts } from '../facts.js';
 import type { BenchmarkValue, Message } from '../types.js';
-import { findAttributeSyntax } from './attribute-syntax.js';
+import { findAttributeSyntax, findBracedDirectives } from './attribute-syntax.js';
 import { breakdownBlock, categoryValue } from './breakdown.js';
 import { indicatorCard, selectBenchmarks, sparkObservations } from './card.js';
 import { chartBlock, multiChartBlock } from './chart.js';
@@ -38,6 +38,8 @@ const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDir
  * and handed to the builder afterwards.
  */
 export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext): void {
+  // Before exempt blocks go: a directive in one was read, whatever the mode.
+  const read = readDirectives(tree);
   if (ctx.mode === 'public') removeExempt(tree);
   // Before directives become slots: a claim is read beside the directives of its sentence.
   checkClaims(tree, text, ctx);
@@ -54,14 +56,37 @@ export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext)
     // Container children stay in place (the same array) and are visited next.
     return directive.type === 'containerDirective' ? undefined : SKIP;
   });
-  reportAttributeSyntax(tree, text, ctx);
+  reportAttributeSyntax(tree, text, ctx, read);
 }
 
+/**
+ * `:value(id=X)`, or `:value{id=X title="a \"b\""}` whose braces remark could not read: the
+ * name is a directive, the attributes are left as text after it.
+ */
 function isSketchedAttributes(node: Directives, next: Nodes | undefined): boolean {
   const bare = Object.keys(node.attributes ?? {}).length === 0 && node.children.length === 0;
   return (
-    node.type === 'textDirective' && bare && next?.type === 'text' && /^\s?[(<]/.test(next.value)
+    node.type === 'textDirective' && bare && next?.type === 'text' && /^\s?[(<{]/.test(next.value)
   );
+}
+
+/** Where remark read directives: text directives by offset, the others by line. */
+interface ReadDirectives {
+  readonly offsets: ReadonlySet<number>;
+  readonly lines: ReadonlySet<number>;
+}
+
+function readDirectives(tree: Root): ReadDirectives {
+  const offsets = new Set<number>();
+  const lines = new Set<number>();
+  walk<Nodes, Parent>(tree, (node, index, parent) => {
+    if (!DIRECTIVE_TYPES.has(node.type) || !node.position) return;
+    const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
+    if (isSketchedAttributes(node as Directives, next)) return;
+    if (node.type === 'textDirective') offsets.add(node.position.start.offset ?? -1);
+    else lines.add(node.position.start.line);
+  });
+  return { offsets, lines };
 }
 
 /** What the author typed, back as text: `10:30` is a time, not a directive named 30. */
@@ -249,21 +274,51 @@ function removeExempt(tree: Root): void {
 }
 
 /** `:::indicator<id=OP148>` and `:value(id=OP660)` are plain text to the parser; find them in the source. */
-function reportAttributeSyntax(tree: Root, text: string, ctx: ResolveContext): void {
+function reportAttributeSyntax(
+  tree: Root,
+  text: string,
+  ctx: ResolveContext,
+  read: ReadDirectives,
+): void {
   const hits = findAttributeSyntax(text);
-  if (hits.length === 0) return;
+  const lines = new LineIndex(text);
+  const unread = findBracedDirectives(text).filter((found) =>
+    found.colons === 1
+      ? !read.offsets.has(found.offset)
+      : !read.lines.has(lines.position(found.offset).line),
+  );
+  if (hits.length === 0 && unread.length === 0) return;
   const code: Array<[number, number]> = [];
   walk<Nodes>(tree, (node) => {
     if (
-      (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') &&
+      (node.type === 'code' ||
+        node.type === 'inlineCode' ||
+        node.type === 'html' ||
+        node.type === 'yaml') &&
       node.position
     ) {
       code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
     }
   });
-  const lines = new LineIndex(text);
+  const inCode = (offset: number) => code.some(([start, end]) => offset >= start && offset < end);
+  for (const found of unread) {
+    if (inCode(found.offset)) continue;
+    const written = `${':'.repeat(found.colons)}${found.name}`;
+    const at = lines.position(found.offset);
+    // Only quote, list and indentation marks may come before a block directive on its line.
+    const midLine = found.colons > 1 && !/^[\s>*+\-\d.)]*$/.test(lineBefore(text, found.offset));
+    ctx.report(
+      RULES.attributeSyntax,
+      midLine
+        ? `${written} is a block directive: start its own line with it (as it is, it is shown as text)`
+        : found.spaced
+          ? `Write ${written}{ with no space before the brace: as it is, the directive is shown as text`
+          : `The attributes of ${written}{…} cannot be read, so the directive is shown as text: close its braces, and quote a value that holds " with ' instead (a backslash does not escape a quote)`,
+      at,
+    );
+  }
   for (const hit of hits) {
-    if (code.some(([start, end]) => hit.offset >= start && hit.offset < end)) continue;
+    if (inCode(hit.offset)) continue;
     const place: Place = {
       ...lines.position(hit.offset),
       ...endAt(lines, hit.offset + hit.length),
@@ -277,6 +332,11 @@ function reportAttributeSyntax(tree: Root, text: string, ctx: ResolveContext): v
       },
     );
   }
+}
+
+/** The text of `offset`'s line before it. */
+function lineBefore(text: string, offset: number): string {
+  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
 }
 
 function endAt(lines: LineIndex, offset: number): { endLine: number; endColumn: number } {
