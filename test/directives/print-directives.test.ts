@@ -121,6 +121,17 @@ describe(':value units', () => {
     assert.match(body, /1,204\u00a0children/);
   });
 
+  it('leaves the unit off when the author wrote it after the figure', async () => {
+    const { body, messages } = await render(
+      'In all :value{id=CNT} children were seen; :value{id=CNT} Children; :value{id=CNT} childrens; :value{id=CNT unit=true} children.',
+    );
+    assert.deepEqual(messages, []);
+    assert.equal(
+      words(body).trim(),
+      'In all 1,204 children were seen; 1,204 Children; 1,204 children childrens; 1,204 children children.',
+    );
+  });
+
   it('refuses a unit= that is neither true nor false', async () => {
     const { messages } = await render(':value{id=CNT unit=yes}');
     assert.deepEqual(

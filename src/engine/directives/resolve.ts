@@ -13,7 +13,8 @@ import type { ContainerDirective, Directives } from 'mdast-util-directive';
 import { checkClaims } from '../claims/check-claims.js';
 import { RULES } from '../messages.js';
 import type { IndicatorFacts } from '../facts.js';
-import type { BenchmarkValue, Message } from '../types.js';
+import type { BenchmarkValue, Indicator, Message } from '../types.js';
+import { countingUnitFor } from '../semantics/index.js';
 import { findAttributeSyntax, findBracedDirectives } from './attribute-syntax.js';
 import { breakdownBlock, categoryValue } from './breakdown.js';
 import { indicatorCard, selectBenchmarks, sparkObservations } from './card.js';
@@ -51,7 +52,7 @@ export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext)
       parent.children[index] = literalText(directive) as RootContent;
       return SKIP;
     }
-    const replacement = resolveOne(directive, ctx);
+    const replacement = resolveOne(directive, ctx, parent.children[index + 1]);
     parent.children[index] = replacement as RootContent;
     // Container children stay in place (the same array) and are visited next.
     return directive.type === 'containerDirective' ? undefined : SKIP;
@@ -98,7 +99,8 @@ function literalText(node: Directives): Text {
   };
 }
 
-function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
+/** `next` is the node after it: the words an inline directive runs into. */
+function resolveOne(node: Directives, ctx: ResolveContext, next?: Nodes): Nodes {
   const place = placeOf(node);
   const before = ctx.messages.length;
   const validation = validateDirective(node, ctx);
@@ -171,13 +173,14 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
     ]);
   }
   recordFacts(ctx, facts, inlineShows(spec.name, facts, attributes), place);
+  const shown = spec.name === 'value' ? unitWrittenAfter(attributes, indicator, next) : attributes;
   // Its messages now, from the figures as in the data (the symbols it would show are
   // not the legend's business until it is built); its content once decisions are made.
   inlineContent(
     { ...ctx, symbolsUsed: new Set(), figureLog: undefined },
     spec.name,
     facts,
-    attributes,
+    shown,
     place,
   );
   return slotNode(node, ctx, () =>
@@ -185,10 +188,29 @@ function resolveOne(node: Directives, ctx: ResolveContext): Nodes {
       { ...ctx, report: () => undefined },
       spec.name,
       publishedFacts(ctx, facts, compare),
-      attributes,
+      shown,
       place,
     ),
   );
+}
+
+/**
+ * `:value{id=LADO} referrals`: the author wrote the counting unit after the figure, so it
+ * is not printed twice ("19 referrals referrals"). `unit=` as written still decides.
+ */
+function unitWrittenAfter(
+  attributes: Readonly<Record<string, string>>,
+  indicator: Indicator,
+  next: Nodes | undefined,
+): Readonly<Record<string, string>> {
+  const counted = indicator.countingUnit?.trim().toLowerCase();
+  if (attributes['unit'] !== undefined || !counted || next?.type !== 'text') return attributes;
+  if (!/^\s/.test(next.value)) return attributes;
+  const after = next.value.trimStart().toLowerCase();
+  const written = [counted, countingUnitFor(counted, 1).toLowerCase()].some(
+    (form) => after.startsWith(form) && !/[\p{L}\p{N}]/u.test(after.charAt(form.length)),
+  );
+  return written ? { ...attributes, unit: 'false' } : attributes;
 }
 
 /** The figures an inline directive prints (`:target` prints none of the indicator's values). */
