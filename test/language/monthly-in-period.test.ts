@@ -88,4 +88,49 @@ indicators:
     assert.match(text, /Looked after: 415 \(at 31 March 2024\)\./);
     assert.doesNotMatch(text, /no value/);
   });
+
+  it('a chart of quarterly and monthly indicators charts the latest month in each quarter', async () => {
+    const data = `indicators:
+  - id: MISS
+    title: Children missing from care in the quarter
+    unit: count
+    polarity: lower
+    counting_unit: children
+    values:
+      - { period: 2023/24 Q3, value: 14 }
+      - { period: 2023/24 Q4, value: 17 }
+  - id: OP419
+    title: Children looked after who went missing in the month
+    unit: count
+    polarity: lower
+    counting_unit: children
+    values:
+      - { period: 2023-11, value: 9 }
+      - { period: 2023-12, value: 12 }
+      - { period: 2024-03, value: 11 }
+`;
+    const quarters = await renderWith(
+      `${front('2023/24 Q4')}::chart{ids="MISS,OP419" periods=2}\n`,
+      { 'data.yaml': data },
+    );
+    assert.deepEqual(quarters.messages, []);
+    assert.deepEqual(
+      quarters.figures.map((f) => [f.indicator, f.period, f.value]),
+      [
+        ['MISS', '2023/24 Q3', 14],
+        ['OP419', '2023-12', 12],
+        ['MISS', '2023/24 Q4', 17],
+        ['OP419', '2024-03', 11],
+      ],
+    );
+    // Months first: a quarter cannot stand on a month's place, and the author is told.
+    const months = await renderWith(`${front('2023/24 Q4')}::chart{ids="OP419,MISS" periods=2}\n`, {
+      'data.yaml': data,
+    });
+    assert.deepEqual(
+      months.messages.map((m) => [m.ruleId, m.severity]),
+      [['no-value', 'warning']],
+    );
+    assert.match(months.messages[0]!.reason, /MISS has no figure for this chart's periods/);
+  });
 });

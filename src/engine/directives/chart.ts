@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { chartFigure, trendChartInput } from '../charts/index.js';
 import { RULES } from '../messages.js';
-import { periodsEndingAt } from '../periods.js';
+import { periodShortLabel, periodsEndingAt } from '../periods.js';
 import type { BenchmarkValue, Indicator, Observation, Period } from '../types.js';
 import { cannotBeSuppressed } from '../disclose/index.js';
 import type { Place, ResolveContext } from './context.js';
@@ -13,7 +13,7 @@ import {
   recordObservation,
 } from './disclosure-gate.js';
 import { problemMarker } from './figure.js';
-import { findObservation } from '../facts.js';
+import { findObservation, latestWithin } from '../facts.js';
 import { periodCount, resolveIndicator, splitList } from './lookup.js';
 import { observationFor } from '../semantics/select.js';
 import type { ChartSeries, TrendChartInput } from '../charts/types.js';
@@ -128,14 +128,24 @@ export function multiChartBlock(
   const end = chartEnd(ctx, first, period, place);
   if (!end) return () => problemMarker(RULES.noValue, `${first.id} has no values to chart`);
   const periods = periodsEndingAt(end, count);
-  // Every line's points and the table are published figures.
+  // Every line's points and the table are published figures. The periods are the first
+  // indicator's; a monthly one among quarters or years is charted at the latest month in
+  // each, as its figure stands for a quarter or year anywhere in a report.
   const raw = unique.map((indicator) =>
     periods.map((p) => {
-      const observation = observationFor(indicator, p);
+      const observation = observationFor(indicator, p) ?? latestWithin(indicator, p);
       recordObservation(ctx, indicator, observation, place);
       return observation;
     }),
   );
+  unique.forEach((indicator, i) => {
+    if (i === 0 || raw[i]?.some(Boolean) || indicator.values.length === 0) return;
+    ctx.report(
+      RULES.noValue,
+      `${indicator.id} has no figure for this chart's periods (${periodShortLabel(periods[0]!)} to ${periodShortLabel(end)}, the periods of ${first.id}, the first indicator); chart it on its own, or first`,
+      place,
+    );
+  });
   const own = (index: number) =>
     (raw[index] ?? []).map(
       (observation) => observation && published(ctx, unique[index]!, observation),
