@@ -161,6 +161,12 @@ describe('scorecard figures', function () {
     const fromDfe = figures.filter((figure) => figure.source?.file.startsWith('dfe:'));
     assert.ok(fromDfe.length > 10, `${fromDfe.length} figures from DfE files`);
     assert.ok(fromDfe.some((figure) => figure.kind === 'benchmark' && figure.value !== null));
+    // An export carries the same names: nothing of where the DfE folder is on this machine.
+    const exported = await cli(['export', report, '-o', 'dfe.html', '--dfe-dir', DFE_DIR], work);
+    assert.equal(exported.code, 0, exported.err);
+    const html = readFileSync(join(work, 'dfe.html'), 'utf8');
+    assert.match(html, /"dfe:c1_children_in_need_referrals/);
+    assert.doesNotMatch(html, /shared\/data\/dfe/);
   });
 
   it('exits 2 on usage errors', async () => {
