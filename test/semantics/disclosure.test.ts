@@ -162,6 +162,14 @@ describe('applyDisclosureControl', () => {
       suppressed: [],
       reasons: [],
     });
+    // Its counts are still counts: a small one is suppressed, as beside any value.
+    const small = applyDisclosureControl(
+      pct,
+      obs('2022/23', { symbol: 'u', numerator: 3, denominator: 1569 }),
+      5,
+    );
+    assert.deepEqual(small.suppressed, ['numerator', 'denominator']);
+    assert.equal(small.observation.numerator, undefined);
   });
 
   it('keeps the category of a suppressed breakdown figure', () => {

@@ -75,9 +75,11 @@ export function applyDisclosureControl(
   const numerator = impliedNumerator(indicator, obs);
   const { denominator } = obs;
 
-  if (!valueShown(obs)) {
-    // `u` withholds a number as unreliable, not to protect anyone: nothing to give away.
-    if (obs.symbol !== 'u' && (obs.numerator !== undefined || obs.denominator !== undefined)) {
+  // `u` withholds a number as unreliable, not to protect anyone: its counts give nothing
+  // away, and are judged as any counts are.
+  const withheld = !valueShown(obs) && obs.symbol !== 'u';
+  if (withheld) {
+    if (obs.numerator !== undefined || obs.denominator !== undefined) {
       reasons.push(
         `the value is not published (${obs.symbol ?? 'no value'}), so its numerator and denominator are not shown either`,
       );
