@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,10 +150,13 @@ describe('scorecard figures', function () {
     assert.match(folder.err, /samples: a folder/);
   });
 
-  it('reads the DfE folder as check and export do (--dfe-dir)', async () => {
+  it('reads the DfE folder as check and export do (--dfe-dir, here through a link)', async () => {
     const report = 'samples/dfe/haringey-published-statistics.md';
-    const checked = await cli(['check', report, '--dfe-dir', DFE_DIR], work);
-    const listed = await cli(['figures', report, '--format', 'json', '--dfe-dir', DFE_DIR], work);
+    // A folder set through a symbolic link: files are read by their real paths.
+    const linked = join(work, 'dfe-link');
+    symlinkSync(DFE_DIR, linked);
+    const checked = await cli(['check', report, '--dfe-dir', linked], work);
+    const listed = await cli(['figures', report, '--format', 'json', '--dfe-dir', linked], work);
     assert.equal(checked.code, 0, checked.err);
     assert.equal(listed.code, 0, listed.err);
     assert.doesNotMatch(listed.err, /data-missing|DfE data folder/);
@@ -162,11 +165,11 @@ describe('scorecard figures', function () {
     assert.ok(fromDfe.length > 10, `${fromDfe.length} figures from DfE files`);
     assert.ok(fromDfe.some((figure) => figure.kind === 'benchmark' && figure.value !== null));
     // An export carries the same names: nothing of where the DfE folder is on this machine.
-    const exported = await cli(['export', report, '-o', 'dfe.html', '--dfe-dir', DFE_DIR], work);
+    const exported = await cli(['export', report, '-o', 'dfe.html', '--dfe-dir', linked], work);
     assert.equal(exported.code, 0, exported.err);
     const html = readFileSync(join(work, 'dfe.html'), 'utf8');
     assert.match(html, /"dfe:c1_children_in_need_referrals/);
-    assert.doesNotMatch(html, /shared\/data\/dfe/);
+    assert.doesNotMatch(html, /shared\/data\/dfe|dfe-link/);
   });
 
   it('exits 2 on usage errors', async () => {

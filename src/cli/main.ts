@@ -10,6 +10,7 @@ import {
   type Message,
   VERSION,
   exportedFigures,
+  realDfeFolder,
 } from '../engine/index.js';
 import { cliEngine, cliHost } from './host.js';
 import { HELP, UsageError, parseCommand } from './args.js';
@@ -120,7 +121,7 @@ async function figures(command: Extract<CliCommand, { command: 'figures' }>, io:
       ? undefined
       : await engine.render(text, { path: report, mode: command.mode });
   messages.push(...(result?.messages ?? []));
-  const dfeDir = cliHost(command.dfeDir).dfeDataFolder;
+  const dfeDir = realDfeFolder(cliHost(command.dfeDir));
   const figures = exportedFigures(result?.figures ?? [], dirname(report), dfeDir);
   // Each write ends with a newline: a CSV's last record keeps its CR, ending CRLF as the rest.
   const listing = formatFigures(figures, command.format);

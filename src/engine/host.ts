@@ -49,3 +49,14 @@ export function fileError(code: 'ENOENT' | 'EACCES' | 'EISDIR', path: string): E
 
 /** The file part of a host: what the data readers need. */
 export type HostFiles = Pick<EngineHost, 'readFile' | 'stat' | 'realPath'>;
+
+/**
+ * The DfE folder as data files are read from it (their real paths), so an export can name
+ * them `dfe:...` also when the folder is set through a symbolic link.
+ */
+export function realDfeFolder(
+  host: Pick<EngineHost, 'dfeDataFolder' | 'realPath'>,
+): string | undefined {
+  const folder = host.dfeDataFolder;
+  return folder && (host.realPath(folder) ?? folder);
+}

@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import type { CatalogueResult, Engine, EngineOptions, RenderOptions, RenderResult } from './api.js';
 import { DataCache } from './data/cache.js';
 import { createNodeHost } from './node-host.js';
+import { realDfeFolder } from './host.js';
 import { ChartRenderer } from './charts/render-svg.js';
 import { loadCatalogue } from './data/load-catalogue.js';
 import type { ResolveContext } from './directives/context.js';
@@ -343,7 +344,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // Only an export carries its figures, with paths from the report's folder.
     const withFigures = (shown: readonly FigureRecord[]) => ({
       ...documentInput,
-      figures: exportedFigures(shown, dirname(prepared.path), host.dfeDataFolder),
+      figures: exportedFigures(shown, dirname(prepared.path), realDfeFolder(host)),
     });
     // The preview shows `body`; only an export needs the whole document, and joining a
     // long report into it costs as much as the rest of a re-render after a keystroke.

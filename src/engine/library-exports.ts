@@ -5,6 +5,7 @@
  * The CLI and the extension import only the entry (eslint.config.js keeps it so).
  */
 export type { EngineHost, HostFiles, HostStat } from './host.js';
+export { realDfeFolder } from './host.js';
 export { createNodeHost, parseChartWorkers, type NodeHostOptions } from './node-host.js';
 export { createMemoryHost, type MemoryHost, type MemoryHostOptions } from './memory-host.js';
 export { VERSION } from './version.js';
