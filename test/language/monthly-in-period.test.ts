@@ -123,6 +123,10 @@ indicators:
         ['OP419', '2024-03', 11],
       ],
     );
+    // The table and the description say which month stands for the quarter.
+    const text = textOf(quarters.body);
+    assert.match(text, /Q4 2023\/24 17 11 \(March 2024\)/);
+    assert.match(text, /The latest figure is 11 in March 2024\./);
     // Months first: a quarter cannot stand on a month's place, and the author is told.
     const months = await renderWith(`${front('2023/24 Q4')}::chart{ids="OP419,MISS" periods=2}\n`, {
       'data.yaml': data,

@@ -35,7 +35,7 @@ function latestSentence(indicator: Indicator, values: ChartSeries): string[] {
   const last = values.points[index];
   if (!last) return ['There are no figures for the periods shown.'];
   const sentences = [
-    `The latest figure is ${pointText(indicator, last)} in ${periodShortLabel(last.period)}.`,
+    `The latest figure is ${pointText(indicator, last)} in ${periodShortLabel(last.ownPeriod ?? last.period)}.`,
   ];
   const plotted = values.points.filter((p) => p.value !== undefined);
   const newest = at(plotted.at(-1));

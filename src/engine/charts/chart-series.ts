@@ -80,8 +80,9 @@ export function chartSeries(input: TrendChartInput): ChartSeries[] {
           i,
           obs?.value,
           obs?.symbol,
-          undefined,
-          undefined,
+          // A month standing for the column's quarter or year says which month it is.
+          obs?.period.key,
+          obs?.period,
           false,
           indicator.decimals,
         );
