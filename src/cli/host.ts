@@ -33,11 +33,11 @@ export function cliHost(
  * The engine every command runs on: one place, so no command can miss the DfE folder or
  * the chart worker (a folder passed as an option the engine does not know was ignored).
  */
-export function cliEngine(options: {
-  readonly allowedRoots: readonly string[];
-  readonly dfeDir?: string | undefined;
-}): Engine {
-  return createEngine({ allowedRoots: options.allowedRoots, host: cliHost(options.dfeDir) });
+export function cliEngine(
+  options: { readonly allowedRoots: readonly string[]; readonly dfeDir?: string | undefined },
+  host: EngineHost = cliHost(options.dfeDir),
+): Engine {
+  return createEngine({ allowedRoots: options.allowedRoots, host });
 }
 
 /**

@@ -113,7 +113,8 @@ async function figures(command: Extract<CliCommand, { command: 'figures' }>, io:
     );
     return 2;
   }
-  const engine = cliEngine(command);
+  const host = cliHost(command.dfeDir);
+  const engine = cliEngine(command, host);
   const messages: Message[] = [];
   const text = await readReport(report, messages);
   const result =
@@ -121,8 +122,7 @@ async function figures(command: Extract<CliCommand, { command: 'figures' }>, io:
       ? undefined
       : await engine.render(text, { path: report, mode: command.mode });
   messages.push(...(result?.messages ?? []));
-  const dfeDir = realDfeFolder(cliHost(command.dfeDir));
-  const figures = exportedFigures(result?.figures ?? [], dirname(report), dfeDir);
+  const figures = exportedFigures(result?.figures ?? [], dirname(report), realDfeFolder(host));
   // Each write ends with a newline: a CSV's last record keeps its CR, ending CRLF as the rest.
   const listing = formatFigures(figures, command.format);
   io.out(listing.endsWith('\n') ? listing.slice(0, -1) : listing);
