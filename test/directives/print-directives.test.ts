@@ -132,6 +132,15 @@ describe(':value units', () => {
     );
   });
 
+  it('shows the problem, not a figure of another period, for a period it cannot read', async () => {
+    const { body, messages } = await render('Then :value{id=PCT period=Q4}; now :value{id=PCT}.');
+    assert.deepEqual(
+      messages.map((m) => [m.ruleId, m.column]),
+      [['unknown-period', 6]],
+    );
+    assert.match(words(body), /^Then ⚠ Unknown period "Q4".*; now 67%\.$/m);
+  });
+
   it('refuses a unit= that is neither true nor false', async () => {
     const { messages } = await render(':value{id=CNT unit=yes}');
     assert.deepEqual(

@@ -25,6 +25,7 @@ import { problemMarker } from './figure.js';
 import { compareOf, factsAt } from './indicator-facts.js';
 import { inlineContent } from './inline.js';
 import { resolveIndicator, resolvePeriod } from './lookup.js';
+import { parsePeriod } from '../periods.js';
 import { scorecardTable } from './scorecard.js';
 import { summaryBlock } from './summary.js';
 import { placeOf, validateDirective } from './validate.js';
@@ -112,6 +113,14 @@ function resolveOne(node: Directives, ctx: ResolveContext, next?: Nodes): Nodes 
     return slotNode(node, ctx, (children) => withMarkers(node, found, children));
   }
   const { spec, attributes } = validation;
+  const written = attributes['period'];
+  if (written !== undefined && written !== '' && !parsePeriod(written)) {
+    // No figure of a period the author did not name: the problem stands in its place.
+    resolvePeriod(ctx, written, place);
+    if (attributes['id'] !== undefined) resolveIndicator(ctx, attributes['id'], place);
+    const found = ctx.messages.slice(before);
+    return slotNode(node, ctx, (children) => withMarkers(node, found, children));
+  }
   if (spec.name === 'exempt') {
     return slotNode(node, ctx, (children) => [
       h('section.sc-exempt', { ariaLabel: 'Exempt information' }, [
