@@ -5,6 +5,8 @@
  * node-host.ts for the real disk, memory-host.ts for tests and scripts).
  */
 
+import { resolve } from 'node:path';
+
 /** What `stat` says about a path (symlinks followed). */
 export interface HostStat {
   readonly kind: 'file' | 'folder' | 'other';
@@ -51,12 +53,17 @@ export function fileError(code: 'ENOENT' | 'EACCES' | 'EISDIR', path: string): E
 export type HostFiles = Pick<EngineHost, 'readFile' | 'stat' | 'realPath'>;
 
 /**
- * The DfE folder as data files are read from it (their real paths), so an export can name
- * them `dfe:...` also when the folder is set through a symbolic link.
+ * A folder as the files read from it are named: data files are read by their real paths,
+ * so a folder reached through a symbolic link is compared with them by its own.
  */
+export function realFolder(host: Pick<EngineHost, 'realPath'>, folder: string): string {
+  const absolute = resolve(folder);
+  return host.realPath(absolute) ?? absolute;
+}
+
+/** The DfE folder by its real path, so an export names its files `dfe:...` (see realFolder). */
 export function realDfeFolder(
   host: Pick<EngineHost, 'dfeDataFolder' | 'realPath'>,
 ): string | undefined {
-  const folder = host.dfeDataFolder;
-  return folder && (host.realPath(folder) ?? folder);
+  return host.dfeDataFolder && realFolder(host, host.dfeDataFolder);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { HostFiles } from '../host.js';
+import { realFolder, type HostFiles } from '../host.js';
 import { RULES } from '../messages.js';
 
 /** Where data files may be read from: reports and data files are untrusted input. */
@@ -61,10 +61,9 @@ function notAllowed(relative: string, resolved: string): ResolvedPath {
 
 /** True when `file` (already real) is inside one of the allowed folders. */
 export function isAllowed(file: string, policy: DataAccessPolicy): boolean {
-  return [policy.reportDir, ...policy.allowedRoots].some((root) => {
-    const realRoot = policy.host.realPath(path.resolve(root)) ?? path.resolve(root);
-    return isInside(file, realRoot);
-  });
+  return [policy.reportDir, ...policy.allowedRoots].some((root) =>
+    isInside(file, realFolder(policy.host, root)),
+  );
 }
 
 export function isInside(file: string, folder: string): boolean {

@@ -8,7 +8,8 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { isInside } from '../data/file-access.js';
 import {
   FIGURE_FIELDS,
   FIGURE_KINDS,
@@ -65,11 +66,8 @@ export function exportedFigures(
 
 /** `dfe:` and the file's path inside the DfE folder, when it is inside it. */
 function inFolder(dfeDir: string | undefined, file: string): string | undefined {
-  if (dfeDir === undefined) return undefined;
-  const inside = relative(dfeDir, file);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
-    return undefined;
-  return `dfe:${inside.split(sep).join('/')}`;
+  if (dfeDir === undefined || file === dfeDir || !isInside(file, dfeDir)) return undefined;
+  return `dfe:${relative(dfeDir, file).split(sep).join('/')}`;
 }
 
 /** The `<template>` element's HTML; the JSON is escaped as text, so it cannot close it. */
