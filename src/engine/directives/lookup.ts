@@ -41,13 +41,14 @@ export function resolveIndicator(
 
 /**
  * The period a directive asks for: its own `period=`, else the front matter's; undefined
- * means "the latest". An unparseable `period=` is reported and treated as absent.
+ * means "the latest". An unparseable `period=` is reported and gives null: the directive
+ * shows the problem, not a figure of a period the author did not name.
  */
 export function resolvePeriod(
   ctx: ResolveContext,
   written: string | undefined,
   place: Place,
-): Period | undefined {
+): Period | undefined | null {
   if (written === undefined || written === '') return ctx.reportPeriod;
   const period = parsePeriod(written);
   if (!period) {
@@ -56,7 +57,7 @@ export function resolvePeriod(
       `Unknown period "${written}"; write 2023/24, 2023/24 Q4, 2023/24 H1, 2024-05 or 2024-03-31`,
       place,
     );
-    return ctx.reportPeriod;
+    return null;
   }
   return period;
 }

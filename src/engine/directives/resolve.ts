@@ -25,7 +25,6 @@ import { problemMarker } from './figure.js';
 import { compareOf, factsAt } from './indicator-facts.js';
 import { inlineContent } from './inline.js';
 import { resolveIndicator, resolvePeriod } from './lookup.js';
-import { parsePeriod } from '../periods.js';
 import { scorecardTable } from './scorecard.js';
 import { summaryBlock } from './summary.js';
 import { placeOf, validateDirective } from './validate.js';
@@ -40,8 +39,8 @@ const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDir
  * and handed to the builder afterwards.
  */
 export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext): void {
-  // Before exempt blocks go: a directive in one was read, whatever the mode.
-  const read = readDirectives(tree);
+  // Before exempt blocks go: what is in one (directives, code) was read, whatever the mode.
+  const read = readSource(tree);
   if (ctx.mode === 'public') removeExempt(tree);
   // Before directives become slots: a claim is read beside the directives of its sentence.
   checkClaims(tree, text, ctx);
@@ -58,7 +57,7 @@ export function resolveDirectives(tree: Root, text: string, ctx: ResolveContext)
     // Container children stay in place (the same array) and are visited next.
     return directive.type === 'containerDirective' ? undefined : SKIP;
   });
-  reportAttributeSyntax(tree, text, ctx, read);
+  reportAttributeSyntax(text, ctx, read);
 }
 
 /**
@@ -72,23 +71,37 @@ function isSketchedAttributes(node: Directives, next: Nodes | undefined): boolea
   );
 }
 
-/** Where remark read directives: text directives by offset, the others by line. */
-interface ReadDirectives {
+/**
+ * What remark made of the source, for the attribute-syntax scan: where it read directives
+ * (text directives by offset, the others by line), and the code, raw HTML and front matter
+ * whose text is no directive at all. Taken before exempt blocks go, so what is in one
+ * counts whatever the mode.
+ */
+interface ReadSource {
   readonly offsets: ReadonlySet<number>;
   readonly lines: ReadonlySet<number>;
+  readonly code: ReadonlyArray<readonly [number, number]>;
 }
 
-function readDirectives(tree: Root): ReadDirectives {
+const NOT_DIRECTIVES = new Set(['code', 'inlineCode', 'html', 'yaml']);
+
+function readSource(tree: Root): ReadSource {
   const offsets = new Set<number>();
   const lines = new Set<number>();
+  const code: Array<[number, number]> = [];
   walk<Nodes, Parent>(tree, (node, index, parent) => {
-    if (!DIRECTIVE_TYPES.has(node.type) || !node.position) return;
+    if (!node.position) return;
+    if (NOT_DIRECTIVES.has(node.type)) {
+      code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+      return;
+    }
+    if (!DIRECTIVE_TYPES.has(node.type)) return;
     const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
     if (isSketchedAttributes(node as Directives, next)) return;
     if (node.type === 'textDirective') offsets.add(node.position.start.offset ?? -1);
     else lines.add(node.position.start.line);
   });
-  return { offsets, lines };
+  return { offsets, lines, code };
 }
 
 /** What the author typed, back as text: `10:30` is a time, not a directive named 30. */
@@ -113,14 +126,6 @@ function resolveOne(node: Directives, ctx: ResolveContext, next?: Nodes): Nodes 
     return slotNode(node, ctx, (children) => withMarkers(node, found, children));
   }
   const { spec, attributes } = validation;
-  const written = attributes['period'];
-  if (written !== undefined && written !== '' && !parsePeriod(written)) {
-    // No figure of a period the author did not name: the problem stands in its place.
-    resolvePeriod(ctx, written, place);
-    if (attributes['id'] !== undefined) resolveIndicator(ctx, attributes['id'], place);
-    const found = ctx.messages.slice(before);
-    return slotNode(node, ctx, (children) => withMarkers(node, found, children));
-  }
   if (spec.name === 'exempt') {
     return slotNode(node, ctx, (children) => [
       h('section.sc-exempt', { ariaLabel: 'Exempt information' }, [
@@ -129,23 +134,26 @@ function resolveOne(node: Directives, ctx: ResolveContext, next?: Nodes): Nodes 
       ]),
     ]);
   }
+  const period = resolvePeriod(ctx, attributes['period'], place);
+  if (period === null) {
+    // No figure of a period the author did not name: the problem stands in its place.
+    if (attributes['id'] !== undefined) resolveIndicator(ctx, attributes['id'], place);
+    const found = ctx.messages.slice(before);
+    return slotNode(node, ctx, (children) => withMarkers(node, found, children));
+  }
   if (spec.name === 'scorecard') {
-    const period = resolvePeriod(ctx, attributes['period'], place);
     const table = scorecardTable(ctx, attributes, period, place);
     return slotNode(node, ctx, () => [table()]);
   }
   if (spec.name === 'summary') {
-    const period = resolvePeriod(ctx, attributes['period'], place);
     const summary = summaryBlock(ctx, attributes, period, place);
     return slotNode(node, ctx, () => [summary()]);
   }
   if (spec.name === 'chart' && attributes['ids'] !== undefined) {
-    const period = resolvePeriod(ctx, attributes['period'], place);
     const chart = multiChartBlock(ctx, attributes, period, place);
     return slotNode(node, ctx, () => [chart()]);
   }
   const indicator = resolveIndicator(ctx, attributes['id'] ?? '', place);
-  const period = resolvePeriod(ctx, attributes['period'], place);
   if (!indicator) {
     const found = ctx.messages.slice(before);
     return slotNode(node, ctx, (children) => withMarkers(node, found, children));
@@ -305,12 +313,7 @@ function removeExempt(tree: Root): void {
 }
 
 /** `:::indicator<id=OP148>` and `:value(id=OP660)` are plain text to the parser; find them in the source. */
-function reportAttributeSyntax(
-  tree: Root,
-  text: string,
-  ctx: ResolveContext,
-  read: ReadDirectives,
-): void {
+function reportAttributeSyntax(text: string, ctx: ResolveContext, read: ReadSource): void {
   const hits = findAttributeSyntax(text);
   const lines = new LineIndex(text);
   const unread = findBracedDirectives(text).filter((found) =>
@@ -319,19 +322,8 @@ function reportAttributeSyntax(
       : !read.lines.has(lines.position(found.offset).line),
   );
   if (hits.length === 0 && unread.length === 0) return;
-  const code: Array<[number, number]> = [];
-  walk<Nodes>(tree, (node) => {
-    if (
-      (node.type === 'code' ||
-        node.type === 'inlineCode' ||
-        node.type === 'html' ||
-        node.type === 'yaml') &&
-      node.position
-    ) {
-      code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
-    }
-  });
-  const inCode = (offset: number) => code.some(([start, end]) => offset >= start && offset < end);
+  const inCode = (offset: number) =>
+    read.code.some(([start, end]) => offset >= start && offset < end);
   for (const found of unread) {
     if (inCode(found.offset)) continue;
     const written = `${':'.repeat(found.colons)}${found.name}`;
