@@ -17,7 +17,7 @@ import { EesTableCache, indexEesTable } from '../src/engine/data/ees/index.js';
 import { cliHost } from '../src/cli/host.js';
 import { createEngine } from '../src/engine/index.js';
 import { lineEdit } from '../src/engine/report/quiet-edit.js';
-import { dataYaml, indicatorId, middleEdits } from './generate.js';
+import { dataYaml, indicatorId, middleEdits, type TypingLine } from './generate.js';
 
 const [name = '', dir = '', runsText = '5'] = process.argv.slice(2);
 const runs = Number(runsText);
@@ -41,14 +41,14 @@ async function repeat(work: (run: number) => unknown, before?: (run: number) => 
 }
 
 /**
- * Renders the report, then `warmUp` one-character edits of it in the narrative of the
- * middle indicator untimed, then `runs` more timed, one render each.
+ * Renders the report, then types `warmUp` characters into a line of the middle
+ * indicator's narrative untimed, then `runs` more timed, one render each.
  */
-async function typeInMiddle(warmUp: number): Promise<number[]> {
+async function typeInMiddle(warmUp: number, line: TypingLine = 'narrative'): Promise<number[]> {
   const text = readFileSync(reportPath, 'utf8');
   const engine = createEngine({ host: cliHost(undefined) });
   await engine.render(text, { path: reportPath });
-  const typed = middleEdits(text, count);
+  const typed = middleEdits(text, count, line);
   for (let run = 0; run < warmUp; run++) await engine.render(typed(run), { path: reportPath });
   let edited = text;
   return repeat(
@@ -73,6 +73,8 @@ const cases: Record<string, () => Promise<number[]>> = {
   edit: () => typeInMiddle(0),
   /** The same after 200 such edits, untimed: the engine and the JIT as an author finds them. */
   typing: () => typeInMiddle(200),
+  /** The same in a line with inline figures (`:value{...}`), which the door checks read. */
+  figures: () => typeInMiddle(200, 'figures'),
   /**
    * The floor under `typing`: finding where a text differs from the last one, which reads
    * both whole (the engine is handed the whole text, not the edit). The same edits, 200

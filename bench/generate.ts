@@ -20,17 +20,35 @@ export function indicatorId(i: number): string {
   return `BM${String(i + 1).padStart(4, '0')}`;
 }
 
+/** Where the edit benchmarks type: a line of plain narrative, or one with inline figures. */
+export type TypingLine = 'narrative' | 'figures';
+
+/** What the author types, a character a keystroke. */
+const TYPED = ' and the panel asked for the figures by locality at its next meeting, '.repeat(10);
+
 /**
- * One-character edits of a generated report of `count` indicators: edit `run` types 'x',
- * 'y' or 'z' in turn into the middle indicator's narrative. Each is made one new string,
- * as an editor hands its text over (VS Code's getText() joins the lines), not left as two
- * halves joined, which the engine's first look would copy into one.
+ * Keystrokes into a generated report of `count` indicators, in the middle indicator's
+ * narrative: text `run` has the first `run + 1` characters of a sentence typed after
+ * "reflects" (a line of words) or after ":value{...} compares" (a line with inline
+ * figures). Each keystroke's text is new, as typing makes it: the edited block has not
+ * been seen before, so it is parsed and resolved again (typing the same few characters
+ * in turn would let the block cache answer). Each is made one new string, as an editor
+ * hands its text over (VS Code's getText() joins the lines), not left as two halves
+ * joined, which the engine's first look would copy into one.
  */
-export function middleEdits(text: string, count: number): (run: number) => string {
-  const anchor = `Performance on ${indicatorId(Math.floor(count / 2))} reflects`;
-  const at = text.indexOf(anchor) + anchor.length;
+export function middleEdits(
+  text: string,
+  count: number,
+  line: TypingLine = 'narrative',
+): (run: number) => string {
+  const id = indicatorId(Math.floor(count / 2));
+  const anchor =
+    line === 'narrative' ? `Performance on ${id} reflects` : `:value{id=${id}} compares`;
+  const at = text.indexOf(anchor, text.indexOf(`Performance on ${id} reflects`)) + anchor.length;
   return (run) =>
-    Buffer.from(text.slice(0, at) + 'xyz'.charAt(run % 3) + text.slice(at)).toString();
+    Buffer.from(
+      text.slice(0, at) + TYPED.slice(0, (run % TYPED.length) + 1) + text.slice(at),
+    ).toString();
 }
 
 /** Percent values between 40 and 95 that move a little each quarter. */

@@ -222,6 +222,7 @@ for (const size of SIZES) {
   results.set(`edit-${size}`, child('edit', dir, runs(21)));
   // A warm keystroke is a tenth of a millisecond: 201 of them give a median that holds still.
   results.set(`typing-${size}`, child('typing', dir, runs(201)));
+  results.set(`figures-${size}`, child('figures', dir, runs(201)));
   results.set(`compare-${size}`, child('compare', dir, runs(201)));
   results.set(`data-${size}`, child('data', dir, runs(few)));
   process.stdout.write(`measured ${size} indicators (${report.markdown.length} characters)\n`);
@@ -238,6 +239,7 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
   ['full', 'full render, warm engine, no caches'],
   ['edit', 're-render after a one-character edit'],
   ['typing', 'the same, after 200 edits'],
+  ['figures', 'the same in a line with inline figures'],
   ['compare', 'of which: comparing the text with the last one'],
   ['data', "re-render after one indicator's data changes"],
 ];
@@ -285,6 +287,13 @@ const targets = [
     'the same after 200 edits (the engine as an author finds it), 1000 against 100 (≤ 1.25 ×)',
     median('typing-1000') <= 10 && median('typing-1000') <= 1.25 * median('typing-100'),
     `${ms(median('typing-100'))} and ${ms(median('typing-1000'))} ms (${(median('typing-1000') / median('typing-100')).toFixed(1)} ×)`,
+  ],
+  [
+    'the same in a line with inline figures (`:value{...}`), 100 and 1000 (≤ 10 ms, ≤ 1.25 ×)',
+    median('figures-100') <= 10 &&
+      median('figures-1000') <= 10 &&
+      median('figures-1000') <= 1.25 * median('figures-100'),
+    `${ms(median('figures-100'))} and ${ms(median('figures-1000'))} ms (${(median('figures-1000') / median('figures-100')).toFixed(1)} ×)`,
   ],
   [
     // Not a target: what reading the handed text costs, and what the engine does besides.
@@ -369,11 +378,14 @@ const markdown = [
   '  process; no cache of any kind exists between runs (the engine keeps none on disk).',
   '- full render: a warm process (modules loaded, one render done), then each run a new',
   '  engine and an emptied chart cache.',
-  '- one-character edit: one engine; each run types one character into the narrative',
-  '  paragraph of the middle indicator and renders (the edited text is made one string before',
-  '  the timer starts, as an editor hands it over), 21 runs. "After 200 edits": the same, with',
-  '  200 such edits rendered untimed first, then 201 runs. "Comparing the text": only',
-  "  finding where each of those texts differs from the one before (the engine's `lineEdit`).",
+  '- one-character edit: one engine; each run types the next character of a sentence into',
+  '  the narrative paragraph of the middle indicator, in a line of words, and renders (the',
+  '  edited text is made one string before the timer starts, as an editor hands it over), 21',
+  '  runs. Each text is new, so the edited block is parsed and resolved each time.',
+  '  "After 200 edits": the same, with 200 characters typed and rendered untimed first, then',
+  '  201 runs. "In a line with inline figures": the same after `:value{id=...} compares`.',
+  '  "Comparing the text": only finding where each of those texts differs from the one',
+  "  before (the engine's `lineEdit`).",
   "- data change: one engine; each run rewrites the middle indicator's latest value in the",
   '  data file and renders.',
   '- baselines: remark (remark-parse, -frontmatter, -gfm, -directive, remark-rehype,',

@@ -34,6 +34,28 @@ function isClassificationLike(key: string, value: string): boolean {
   );
 }
 
+/** A line outside the front matter that reads as a classification (`Status: exempt`). */
+function isClassificationLine(line: string): boolean {
+  const match = KEY_VALUE.exec(line.replace(/^[\s>]*(?:[-*+]\s+)?/, ''));
+  const key = match?.[1];
+  const value = match?.[2] ?? '';
+  return key !== undefined && /^\S+$/.test(value.trim()) && isClassificationLike(key, value);
+}
+
+/**
+ * True when this check could say something of the line wherever it stands: a line for
+ * which this is false in the old text and in the new one leaves every message as it was
+ * (typing in a line keeps the door's answers: quiet-edit.ts).
+ */
+export function mayLookLikeFrontMatter(line: string): boolean {
+  const key = KEY_VALUE.exec(line)?.[1];
+  return (
+    (key !== undefined && isKeyLike(key)) ||
+    isClassificationLine(line) ||
+    FENCE_LIKE.test(line.replace(INVISIBLE, ''))
+  );
+}
+
 /**
  * Messages for front-matter look-alikes. `readLines` is the range of lines (1-based,
  * inclusive) the parser read as front matter, when it read any.
@@ -120,10 +142,7 @@ export function frontMatterLookalikes(
       continue;
     }
     if (fence) continue;
-    const match = KEY_VALUE.exec(line.replace(/^[\s>]*(?:[-*+]\s+)?/, ''));
-    const key = match?.[1];
-    const value = match?.[2] ?? '';
-    if (key && /^\S+$/.test(value.trim()) && isClassificationLike(key, value)) {
+    if (isClassificationLine(line)) {
       at(
         i,
         'A classification outside the front matter is not read: put it in the front matter at the top of the report',

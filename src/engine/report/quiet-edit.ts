@@ -1,12 +1,17 @@
+import { mayLookLikeFrontMatter } from './front-matter-lookalike.js';
+
 /**
  * Typing changes a few characters in one line. The checks at the door (work limits,
  * front-matter look-alikes, the `:::` line scan, the block cutter) each read the whole
- * text, so on every keystroke a long report paid for reading all of it again. They all
- * read lines by their start (markers, fences, indentation) and a few characters anywhere
- * in a line (`<`, `|`, `:`, backticks, `_` at a word's edge, brackets). An edit that touches
- * none of those, inside one line that holds none of them at risk, leaves every one of
- * their answers as it was: lines keep their numbers and every block but the edited one
- * keeps its text. `quietEdit` says when that holds; anything in doubt is read whole.
+ * text, so on every keystroke a long report paid for reading all of it again. They read
+ * lines by their start (markers, fences, indentation), HTML and `:::` lines, marks side
+ * by side (`]:`, `[^`, runs of backticks, `_` at a word's edge, an escape) and lines that
+ * look like front matter. An edit of plain characters after the line's start, in a line
+ * of none of those kinds, with no such mark beside it, leaves every one of their answers
+ * as it was: lines keep their numbers and every block but the edited one keeps its text.
+ * `quietEdit` says when that holds; anything in doubt is read whole. Lines with inline
+ * figures (`:value{id=X}`), links and table cells, where most typing happens, are quiet
+ * unless the typing touches a mark.
  */
 
 export interface LineEdit {
@@ -21,14 +26,25 @@ export interface LineEdit {
 /** Characters an edit may remove or insert: none of them means anything to a door check. */
 const PLAIN = /^[\p{L}\p{N} ,.;'"?!()/%£$€@+-]*$/u;
 /**
+ * What may stand beside the edit: a plain character, a mark no check reads as one of a
+ * pair (a table's `|`, a directive's braces, `*`, `=`), a line end (typing at the end of
+ * a line) or nothing (the text's end). Not `]`, `[`, `:`, `^` or `_`, which pair up with
+ * their neighbours (`]:`, `[^`, `_` at a word's edge).
+ */
+const NEIGHBOUR = /^[\p{L}\p{N} ,.;'"?!()/%£$€@+|{}*=\n-]?$/u;
+/**
  * A line's leading run of characters that can start a construct: spaces, quote and list
  * markers, headings, fences, tables, HTML. An edit must leave at least one character
  * after this run untouched before it, so the line starts as it did.
  */
 const LEAD = /^[ \t>*+\-\d.)#=_~`:|<[\]!]*/;
-/** Characters which, anywhere in the line, some door check reads. */
-const WATCHED = /[<>|`~:[\]=\\^_]/;
-const DATA_LINE = /data-line/i;
+/**
+ * What, anywhere in a line, some door check reads together with words that may be typed:
+ * an HTML tag's or block's name (`<script`), a `:::` opener's name. Runs of backticks,
+ * tildes or colons that an edit joins or splits, and escapes, stand beside the edit,
+ * where NEIGHBOUR turns them away.
+ */
+const WATCHED = /<|:::|data-line/i;
 
 /** True when the edit changes nothing: the two texts were the same. */
 export function isNoEdit(edit: LineEdit): boolean {
@@ -93,21 +109,25 @@ function commonRun(limit: number, same: (from: number, size: number) => boolean)
 }
 
 /**
- * True when the edit leaves every line-based door check's answer unchanged: it stays in
- * one line, changes only plain characters after the line's start, and neither the old
- * nor the new line holds a character some check reads.
+ * True when the edit leaves every door check's answer unchanged: it stays in one line,
+ * changes only plain characters after the line's start with no paired mark beside it,
+ * and neither the old nor the new line holds a mark some check reads
+ * or could be taken for front matter.
  */
 export function quietEdit(before: string, after: string, edit: LineEdit): boolean {
   const removed = before.slice(edit.start, edit.start + edit.removed);
   const inserted = after.slice(edit.start, edit.start + edit.inserted);
   if (!PLAIN.test(removed) || !PLAIN.test(inserted)) return false;
+  // Only pairs that straddle the edit can be made or broken by it (`]` + `:` once the
+  // characters between them go); the texts agree on both neighbours.
+  const previous = before.charAt(edit.start - 1);
+  const next = before.charAt(edit.start + edit.removed);
+  if (!NEIGHBOUR.test(previous) || !NEIGHBOUR.test(next)) return false;
   const lineStart = before.lastIndexOf('\n', edit.start - 1) + 1;
-  const oldLine = lineAt(before, lineStart);
-  const newLine = lineAt(after, lineStart);
   const column = edit.start - lineStart;
-  for (const line of [oldLine, newLine]) {
+  for (const line of [lineAt(before, lineStart), lineAt(after, lineStart)]) {
     if (column <= (LEAD.exec(line)?.[0].length ?? 0)) return false;
-    if (WATCHED.test(line) || DATA_LINE.test(line)) return false;
+    if (WATCHED.test(line) || mayLookLikeFrontMatter(line)) return false;
   }
   return true;
 }
