@@ -36,6 +36,7 @@ import type { MessageOptions, RuleId } from './messages.js';
 import { onlyChangedBlock, type BlockEdit, type ParsedBlock } from './report/incremental-parse.js';
 import type { Catalogue, Message, Period, StatSymbol } from './types.js';
 import type { ChartRenderer } from './charts/render-svg.js';
+import { BlockMessages } from './block-messages.js';
 import { throwIfCancelled } from './cancel.js';
 import {
   readsDigest,
@@ -172,9 +173,7 @@ interface LastRender {
   readonly anyDecision: boolean;
   readonly placed: PatchedList<PlacedEntry>;
   /** Each block's messages, at its place in the report. */
-  readonly messages: PatchedList<readonly Message[]>;
-  /** The same, one after another. */
-  readonly flatMessages: readonly Message[];
+  readonly messages: BlockMessages;
   readonly symbolsUsed: ReadonlySet<StatSymbol>;
   /** The first block whose entry has a heading, or -1. */
   readonly heading: number;
@@ -188,9 +187,7 @@ interface LastCheck {
   readonly decisions: Decisions;
   readonly anyDecision: boolean;
   /** Each block's messages, at its place in the report. */
-  readonly messages: PatchedList<readonly Message[]>;
-  /** The same, one after another. */
-  readonly flatMessages: readonly Message[];
+  readonly messages: BlockMessages;
 }
 
 const NO_MESSAGES: readonly Message[] = [];
@@ -330,8 +327,7 @@ export class BlockRenderCache {
       decisions,
       anyDecision,
       placed: PatchedList.of(placed),
-      messages: PatchedList.of(messages),
-      flatMessages: messages.flat(),
+      messages: BlockMessages.of(messages),
       symbolsUsed,
       heading,
     };
@@ -386,13 +382,13 @@ export class BlockRenderCache {
     const records = last.records.with(changed, record);
     const placed = last.placed.with(changed, { entry, lines: block.line - 1 });
     const own = this.blockMessages(record, entry, block, decisions, anyDecision, input);
-    const { messages, flatMessages } = patchedMessages(last, changed, own);
+    const messages = last.messages.with(changed, own);
     // The block's last text is no longer shown: its record may go when the cache is full,
     // or typing in one paragraph would keep a record for every keystroke.
     const replaced = last.records.at(changed)!;
     if (replaced !== record) replaced.used = this.generation - 1;
     this.lastStats = { rendered, reused: blocks.length - rendered };
-    return this.result(this.remember({ ...last, blocks, records, placed, messages, flatMessages }));
+    return this.result(this.remember({ ...last, blocks, records, placed, messages }));
   }
 
   /**
@@ -405,7 +401,7 @@ export class BlockRenderCache {
     const environment = environmentKey(input);
     const quiet = this.quietCheck(list, input, environment);
     this.lastCheckPath = quiet ? 'quiet' : 'full';
-    if (quiet) return [...quiet.flatMessages];
+    if (quiet) return [...quiet.messages.list];
     const blocks = itemsOf(list);
     ++this.checkGeneration;
     const stats = { resolved: 0, reused: 0 };
@@ -431,10 +427,9 @@ export class BlockRenderCache {
       records: PatchedList.of(records),
       decisions,
       anyDecision,
-      messages: PatchedList.of(messages),
-      flatMessages: messages.flat(),
+      messages: BlockMessages.of(messages),
     });
-    return [...last.flatMessages];
+    return [...last.messages.list];
   }
 
   /**
@@ -463,7 +458,7 @@ export class BlockRenderCache {
     }
     if (record.signature !== last.records.at(changed)!.signature) return undefined;
     const own = this.checkMessages(record, block, last.decisions, last.anyDecision, input);
-    const { messages, flatMessages } = patchedMessages(last, changed, own);
+    const messages = last.messages.with(changed, own);
     // As in `quietRender`: the block's last text may go when the map is full.
     const replaced = last.records.at(changed)!;
     if (replaced !== record) replaced.used = this.checkGeneration - 1;
@@ -476,7 +471,6 @@ export class BlockRenderCache {
       blocks,
       records: last.records.with(changed, record),
       messages,
-      flatMessages,
     });
   }
 
@@ -586,7 +580,7 @@ export class BlockRenderCache {
 
   /** The render's result: HTML, messages and figures, each put together when read. */
   private result(last: LastRender): BlockRenderResult {
-    const messages = [...last.flatMessages];
+    const messages = [...last.messages.list];
     const headingEntry = last.heading === -1 ? undefined : last.placed.at(last.heading)?.entry;
     // Ids are named in block order, as the whole-tree render names them in document order.
     let placed: string[] | undefined;
@@ -756,24 +750,6 @@ function quietlyChanged(
   const edit = input.edit;
   const known = edit?.before === last.blocks && edit.after === blocks;
   return known ? edit.edited : onlyChangedBlock(last.blocks, blocks);
-}
-
-/** A quiet edit's messages: the edited block's replaced, the others' kept. */
-function patchedMessages(
-  last: {
-    readonly messages: PatchedList<readonly Message[]>;
-    readonly flatMessages: readonly Message[];
-  },
-  changed: number,
-  own: readonly Message[],
-): { messages: PatchedList<readonly Message[]>; flatMessages: readonly Message[] } {
-  const messages = last.messages.with(changed, own);
-  // Most blocks have no message, before the edit and after it.
-  const flatMessages =
-    own.length === 0 && last.messages.at(changed)!.length === 0
-      ? last.flatMessages
-      : messages.items().flat();
-  return { messages, flatMessages };
 }
 
 /** Resolves one block alone; its build waits for the document's decisions. */

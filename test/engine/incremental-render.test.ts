@@ -87,7 +87,7 @@ describe('quiet edits (the door checks kept between keystrokes)', () => {
     }
     // A line holding something a check reads with its words is never kept, even for a
     // plain edit (quiet-edit.test.ts holds every door answer to the rule).
-    for (const line of ['A <b>bold</b> line.', ':::note here line', 'data-line="3" here']) {
+    for (const line of ['A <b>bold</b> line.', ':::exempt here line', 'data-line="3" here']) {
       const before = `Intro\n\n${line}\n`;
       assert.equal(quiet(before, before.replace('here', 'there').replace('line', 'lines')), false);
     }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { scanFences } from '../../src/engine/report/exempt-scan.js';
+import { fenceProblems, parsedFences, scanFences } from '../../src/engine/report/exempt-scan.js';
 import { frontMatterLookalikes } from '../../src/engine/report/front-matter-lookalike.js';
 import { splitBlocks } from '../../src/engine/report/incremental-parse.js';
 import { longBlockProblem } from '../../src/engine/report/input-limits.js';
 import { lineEdit, quietEdit } from '../../src/engine/report/quiet-edit.js';
+import { parseReport } from '../../src/engine/report/parse-report.js';
 import { workProblem } from '../../src/engine/report/work-limits.js';
 
 /**
@@ -59,6 +60,16 @@ const LINES = [
   'Words `a`` here',
   'Words ::a:exempt here',
   'Escaped \\x* here',
+  // Openers: typing in a card's id or title keeps them openers; text after them does not.
+  ':::indicator{id=OP148 title="A card of words"}',
+  '::::scorecard{ids="OP148 OP660"}',
+  ':::note',
+  ':::indicator{id=OP148} and words',
+  ':::indicator{id="OP148}',
+  ':::exempt{reason="a named person"}',
+  ':::Exempt',
+  ':::exemption{x}',
+  '    :::indicator{id=OP148}',
   // HTML whose meaning a typed letter changes.
   '<script type=x',
   'An <em class=x here',
@@ -74,8 +85,12 @@ const text = fc
       .join('\n'),
   );
 
-/** Everything the door keeps, worked out from the text alone. */
-function doorAnswers(source: string) {
+/**
+ * Everything the door keeps, worked out from the text alone. Where the parser's containers
+ * and the scan's fences disagree needs a parse, which costs: only for an edit in a `:::`
+ * line, where typing can change what the parser opens.
+ */
+function doorAnswers(source: string, fenced: boolean) {
   const lines = source.split('\n');
   const close = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
   const readLines = close === -1 ? undefined : { first: 1, last: close + 1 };
@@ -85,6 +100,14 @@ function doorAnswers(source: string) {
     lookalikes: frontMatterLookalikes(source, 'report.md', readLines),
     fences: scanFences(source),
     blockLines: splitBlocks(source)?.map((block) => block.line),
+    fenceProblems: fenced
+      ? fenceProblems(
+          scanFences(source),
+          parsedFences([{ tree: parseReport(source), line: 1 }]),
+          source,
+          'report.md',
+        )
+      : [],
   };
 }
 
@@ -111,13 +134,15 @@ describe('a quiet edit keeps every door answer', () => {
           const after = before.slice(0, start) + inserted + before.slice(start + removed);
           if (!quietEdit(before, after, lineEdit(before, after))) return;
           quiet++;
-          assert.deepEqual(doorAnswers(after), doorAnswers(before));
+          const line = before.slice(before.lastIndexOf('\n', start - 1) + 1).split('\n')[0];
+          const fenced = line?.includes(':::') === true;
+          assert.deepEqual(doorAnswers(after, fenced), doorAnswers(before, fenced));
         },
       ),
-      { numRuns: 20_000 },
+      { numRuns: 10_000 },
     );
     // The property is worth something only if many edits were quiet.
-    assert.ok(quiet > 1000, `only ${quiet} quiet edits`);
+    assert.ok(quiet > 500, `only ${quiet} quiet edits`);
   });
 
   it('gives them after every small edit of every line, in every place a line can stand', () => {
@@ -127,6 +152,8 @@ describe('a quiet edit keeps every door answer', () => {
       (line: string) => `\n\n${line}\n`,
       (line: string) => `Intro\n\n| a | b |\n|---|---|\n${line}\n`,
       (line: string) => `Intro\n\n:::exempt\n${line}\n:::\n`,
+      (line: string) => `Intro\n\n${line}\nWords in a card\n:::\n\nMore words\n`,
+      (line: string) => `::::scorecard{ids=A}\n:::indicator{id=A}\n${line}\n:::\n::::\n`,
       (line: string) => `Intro\n\n\`\`\`\n${line}\n\`\`\`\n`,
       (line: string) => `Intro\n\n- item\n${line}\n`,
     ];
@@ -134,7 +161,8 @@ describe('a quiet edit keeps every door answer', () => {
     for (const place of places) {
       for (const line of LINES) {
         const before = place(line);
-        const answers = doorAnswers(before);
+        const fenced = line.includes(':::');
+        const answers = doorAnswers(before, fenced);
         const from = before.indexOf(line);
         for (let start = from; start <= from + line.length; start++) {
           for (let removed = 0; removed <= 2; removed++) {
@@ -142,7 +170,7 @@ describe('a quiet edit keeps every door answer', () => {
               const after = before.slice(0, start) + inserted + before.slice(start + removed);
               if (!quietEdit(before, after, lineEdit(before, after))) continue;
               quiet++;
-              assert.deepEqual(doorAnswers(after), answers, JSON.stringify(after));
+              assert.deepEqual(doorAnswers(after, fenced), answers, JSON.stringify(after));
             }
           }
         }
@@ -157,6 +185,7 @@ describe('a quiet edit keeps every door answer', () => {
       'See [the plan](https://example.org) here.',
       '| Children in care | :value{id=OP148} | here |',
       'Status: public and more here',
+      ':::indicator{id=OP148 title="A card here"}',
     ]) {
       const before = `Intro\n\n${line}\n`;
       for (const after of [
@@ -171,14 +200,16 @@ describe('a quiet edit keeps every door answer', () => {
 
   it('reads the whole text again when the typing touches a mark', () => {
     const cases: Array<readonly [string, string]> = [
-      // Beside a colon, an underscore, a bracket or an escape.
-      ['A label: here.', 'A label:x here.'],
+      // Beside a bracket, an underscore or an escape.
+      ['A [label]: here.', 'A [label]x: here.'],
       ['A word_ here.', 'A word_a here.'],
       ['A [label] here.', 'A [label]x here.'],
       ['A \\* here.', 'A \\x* here.'],
       // A line the fence scan, the HTML checks or the look-alikes read.
       [':::exempt here', ':::exempt there'],
       ['A <b>bold</b> line here.', 'A <b>bold</b> line there.'],
+      [':::indicator{id=OP148}', ':::indicator{id=OP148} x'],
+      [':::exempt{reason="here"}', ':::exempt{reason="there"}'],
       ['Status: public here', 'Status: public'],
       ['title: here', 'title: there'],
       ['\u2014a\u2014\u2014', '\u2014\u2014\u2014'],

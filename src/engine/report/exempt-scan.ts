@@ -52,6 +52,18 @@ const NESTED_EXEMPT = new RegExp(
   'i',
 );
 
+/**
+ * What the scan reads in one line, for a caller that keeps the scan across an edit of the
+ * line (quiet-edit.ts): the kind of `:::` line it is. A line that names `exempt` reads as
+ * itself, since whether it opens an exempt block, and what the messages say of it, turn
+ * on its every character.
+ */
+export function fenceReading(line: string): string {
+  if (!line.includes(':::')) return '';
+  if (/exempt/i.test(line)) return line;
+  return CLOSER.test(line) ? 'closer' : OPENER.test(line) ? 'opener' : 'other';
+}
+
 export function scanFences(text: string): FenceScan {
   const regions: ExemptRegion[] = [];
   const strays: number[] = [];

@@ -155,6 +155,15 @@ function closeContainers(containers: number[], closing: number): boolean {
 }
 
 /**
+ * What the cutter reads in a `:::` line: whether it closes or opens a container, with how
+ * many colons, or opens one inside a list or quote. The same reading before and after an
+ * edit of the line leaves every cut where it was (quiet-edit.ts).
+ */
+export function containerReading(line: string): string {
+  return `${containerClosing(line)} ${containerOpening(line)} ${NESTED_CONTAINER.test(line)}`;
+}
+
+/**
  * The colon count of a line that opens a container. The opening grammar (name, label,
  * attributes, nothing after) is remark-directive's, so it answers (container-opening.ts).
  */

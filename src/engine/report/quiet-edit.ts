@@ -1,17 +1,19 @@
+import { fenceReading } from './exempt-scan.js';
 import { mayLookLikeFrontMatter } from './front-matter-lookalike.js';
+import { containerReading } from './incremental-parse.js';
 
 /**
  * Typing changes a few characters in one line. The checks at the door (work limits,
  * front-matter look-alikes, the `:::` line scan, the block cutter) each read the whole
  * text, so on every keystroke a long report paid for reading all of it again. They read
- * lines by their start (markers, fences, indentation), HTML and `:::` lines, marks side
- * by side (`]:`, `[^`, runs of backticks, `_` at a word's edge, an escape) and lines that
- * look like front matter. An edit of plain characters after the line's start, in a line
- * of none of those kinds, with no such mark beside it, leaves every one of their answers
- * as it was: lines keep their numbers and every block but the edited one keeps its text.
- * `quietEdit` says when that holds; anything in doubt is read whole. Lines with inline
- * figures (`:value{id=X}`), links and table cells, where most typing happens, are quiet
- * unless the typing touches a mark.
+ * lines by their start (markers, fences, indentation), HTML, what a `:::` line opens,
+ * marks side by side (`]:`, `[^`, runs of backticks, `_` at a word's edge, an escape)
+ * and lines that look like front matter. An edit of plain characters after the line's
+ * start, in a line none of them reads differently, with no such mark beside it, leaves
+ * every one of their answers as it was: lines keep their numbers and every block but the
+ * edited one keeps its text. `quietEdit` says when that holds; anything in doubt is read
+ * whole. Lines with inline figures (`:value{id=X}`), links, table cells and a card's
+ * opening line, where most typing happens, are quiet unless the typing touches a mark.
  */
 
 export interface LineEdit {
@@ -26,12 +28,13 @@ export interface LineEdit {
 /** Characters an edit may remove or insert: none of them means anything to a door check. */
 const PLAIN = /^[\p{L}\p{N} ,.;'"?!()/%£$€@+-]*$/u;
 /**
- * What may stand beside the edit: a plain character, a mark no check reads as one of a
- * pair (a table's `|`, a directive's braces, `*`, `=`), a line end (typing at the end of
- * a line) or nothing (the text's end). Not `]`, `[`, `:`, `^` or `_`, which pair up with
- * their neighbours (`]:`, `[^`, `_` at a word's edge).
+ * What may stand beside the edit: a plain character, a mark that no check reads as one of
+ * a pair with its neighbour (a table's `|`, a directive's colon and braces, `*`, `=`), a
+ * line end (typing at the end of a line) or nothing (the text's end). Not `]`, `[`, `_`,
+ * `\`, backticks or tildes: the edit could join or split `]:`, `[^`, `_` at a word's edge,
+ * an escape, a fence's run. (`:::` it could join or split stands in one of the lines.)
  */
-const NEIGHBOUR = /^[\p{L}\p{N} ,.;'"?!()/%£$€@+|{}*=\n-]?$/u;
+const NEIGHBOUR = /^[\p{L}\p{N} ,.;'"?!()/%£$€@+|{}*=:\n-]?$/u;
 /**
  * A line's leading run of characters that can start a construct: spaces, quote and list
  * markers, headings, fences, tables, HTML. An edit must leave at least one character
@@ -40,11 +43,11 @@ const NEIGHBOUR = /^[\p{L}\p{N} ,.;'"?!()/%£$€@+|{}*=\n-]?$/u;
 const LEAD = /^[ \t>*+\-\d.)#=_~`:|<[\]!]*/;
 /**
  * What, anywhere in a line, some door check reads together with words that may be typed:
- * an HTML tag's or block's name (`<script`), a `:::` opener's name. Runs of backticks,
- * tildes or colons that an edit joins or splits, and escapes, stand beside the edit,
- * where NEIGHBOUR turns them away.
+ * an HTML tag's or block's name (`<script`). Runs of backticks, tildes or colons that an
+ * edit joins or splits, and escapes, stand beside the edit, where NEIGHBOUR turns them
+ * away; a `:::` line is read again (`fenceReading`, `containerReading`).
  */
-const WATCHED = /<|:::|data-line/i;
+const WATCHED = /<|data-line/i;
 
 /** True when the edit changes nothing: the two texts were the same. */
 export function isNoEdit(edit: LineEdit): boolean {
@@ -125,11 +128,19 @@ export function quietEdit(before: string, after: string, edit: LineEdit): boolea
   if (!NEIGHBOUR.test(previous) || !NEIGHBOUR.test(next)) return false;
   const lineStart = before.lastIndexOf('\n', edit.start - 1) + 1;
   const column = edit.start - lineStart;
-  for (const line of [lineAt(before, lineStart), lineAt(after, lineStart)]) {
+  const lines = [lineAt(before, lineStart), lineAt(after, lineStart)] as const;
+  for (const line of lines) {
     if (column <= (LEAD.exec(line)?.[0].length ?? 0)) return false;
     if (WATCHED.test(line) || mayLookLikeFrontMatter(line)) return false;
   }
-  return true;
+  // Typing in a card's or a scorecard's opening line (an id, a title): quiet while the
+  // fence scan and the cutter read the line as before.
+  const [old, edited] = lines;
+  return (
+    !(old.includes(':::') || edited.includes(':::')) ||
+    (fenceReading(old) === fenceReading(edited) &&
+      containerReading(old) === containerReading(edited))
+  );
 }
 
 function lineAt(text: string, start: number): string {
