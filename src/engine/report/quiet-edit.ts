@@ -42,10 +42,11 @@ const NEIGHBOUR = /^[\p{L}\p{N} ,.;'"?!()/%£$€@+|{}*=:\n-]?$/u;
  */
 const LEAD = /^[ \t>*+\-\d.)#=_~`:|<[\]!]*/;
 /**
- * What, anywhere in a line, some door check reads together with words that may be typed:
- * an HTML tag's or block's name (`<script`). Runs of backticks, tildes or colons that an
- * edit joins or splits, and escapes, stand beside the edit, where NEIGHBOUR turns them
- * away; a `:::` line is read again (`fenceReading`, `containerReading`).
+ * What, anywhere in a line, is read together with words that may be typed: an HTML tag's
+ * or block's name (`<script`), and `data-line`, which the block render cache leaves to a
+ * render of the whole tree (block-render-cache.ts). Runs of backticks, tildes or colons
+ * that an edit joins or splits, and escapes, stand beside the edit, where NEIGHBOUR turns
+ * them away; a `:::` line is read again (`fenceReading`, `containerReading`).
  */
 const WATCHED = /<|data-line/i;
 
@@ -114,8 +115,8 @@ function commonRun(limit: number, same: (from: number, size: number) => boolean)
 /**
  * True when the edit leaves every door check's answer unchanged: it stays in one line,
  * changes only plain characters after the line's start with no paired mark beside it,
- * and neither the old nor the new line holds a mark some check reads
- * or could be taken for front matter.
+ * and neither the old nor the new line holds HTML or looks like front matter, or is a
+ * `:::` line the edit makes read differently.
  */
 export function quietEdit(before: string, after: string, edit: LineEdit): boolean {
   const removed = before.slice(edit.start, edit.start + edit.removed);
