@@ -83,6 +83,19 @@ describe('directives whose braces remark cannot read', () => {
     );
     assert.deepEqual(found, []);
   });
+
+  it('takes a directive escaped with a backslash as the text the author meant', async () => {
+    const text = [
+      'To show a figure, write \\:value{id=A1} in your report, or \\::chart{id=A1}.',
+      '',
+      'A sketch \\:value(id=A1) too.',
+    ].join('\n');
+    assert.deepEqual(await check(text), []);
+    // Two backslashes are one shown, and the directive after them is read.
+    assert.deepEqual(await check('Shown \\\\:value{id=A1 x="a\\"b"} here.'), [
+      [6, 9, 'The attributes of '],
+    ]);
+  });
 });
 
 describe('front matter', () => {

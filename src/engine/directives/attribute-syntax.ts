@@ -22,6 +22,7 @@ export function findAttributeSyntax(text: string): AttributeSyntaxHit[] {
     const [written, colons = '', name = '', label = '', , angled, round] = match;
     const inner = (angled ?? round ?? '').trim();
     if (!directiveSpec(name) || !/^[\w.#-]+\s*=|^[.#]/.test(inner)) continue;
+    if (isEscaped(text, match.index)) continue;
     hits.push({
       offset: match.index,
       length: written.length,
@@ -53,8 +54,18 @@ export function findBracedDirectives(text: string): BracedDirective[] {
   const found: BracedDirective[] = [];
   for (const match of text.matchAll(BRACED)) {
     const [, colons = '', name = '', , space = ''] = match;
-    if (!directiveSpec(name)) continue;
+    if (!directiveSpec(name) || isEscaped(text, match.index)) continue;
     found.push({ offset: match.index, colons: colons.length, name, spaced: space !== '' });
   }
   return found;
+}
+
+/**
+ * `\:value{id=OP148}`: a backslash before the colon makes the directive text, as the
+ * author meant (an odd run of backslashes escapes; an even one is backslashes).
+ */
+function isEscaped(text: string, offset: number): boolean {
+  let backslashes = 0;
+  while (text.charAt(offset - 1 - backslashes) === '\\') backslashes++;
+  return backslashes % 2 === 1;
 }
