@@ -134,6 +134,37 @@ describe('figure diff', () => {
     assert.deepEqual(row?.callouts, []);
   });
 
+  it('finds no change in a figure shown in one more place, or one fewer, in another wording', () => {
+    const scorecard = record({
+      indicator: 'a',
+      kind: 'benchmark',
+      comparator: 'England',
+      text: '70',
+      value: 70,
+    });
+    const sentence = record({
+      indicator: 'a',
+      kind: 'benchmark',
+      comparator: 'England',
+      text: '70 per 10,000 children',
+      value: 70,
+    });
+    const rated = record({ indicator: 'b', kind: 'rag', text: '○ Not rated' });
+    const reasoned = record({
+      indicator: 'b',
+      kind: 'rag',
+      text: '○ Not rated: no better direction is declared',
+    });
+    assert.deepEqual(
+      diffFigures([scorecard, rated], [scorecard, sentence, rated, reasoned]).changes,
+      [],
+    );
+    assert.deepEqual(
+      diffFigures([scorecard, sentence, rated, reasoned], [sentence, reasoned]).changes,
+      [],
+    );
+  });
+
   it('ignores a suppressed flag that moved under an unchanged printed figure', () => {
     const before = [record({ indicator: 'a', kind: 'rag', text: '○ Not rated' })];
     const after = [record({ indicator: 'a', kind: 'rag', text: '○ Not rated', suppressed: true })];

@@ -129,15 +129,21 @@ function calloutsFor(before: Folded, after: Folded): FigureCallout[] {
 }
 
 /**
- * Changed when the reader sees something different. A figure printed exactly as before
- * is not a change even if its suppressed flag moved (a RAG "Not rated" before for want
- * of a target, now because the value is suppressed): its own value row says so.
+ * Changed when its number or its state changed (rounded as printed, so a reader sees the
+ * difference), or a wording of it was replaced by another (`▲ Green: on target`, now
+ * `▲ Green: 2 pp above target`). Shown in one more place, or one fewer, in another
+ * wording (`70` in a scorecard, `70 per 10,000 children` in a sentence, a RAG with its
+ * reason), it is the same figure. A figure printed exactly as before is not a change even
+ * if its suppressed flag moved (a RAG "Not rated" before for want of a target, now
+ * because the value is suppressed): its own value row says so.
  */
 function isChanged(before: Folded, after: Folded): boolean {
+  const gone = before.texts.some((text) => !after.texts.includes(text));
+  const come = after.texts.some((text) => !before.texts.includes(text));
   return (
-    !sameList(before.texts, after.texts) ||
     !sameList(before.values, after.values) ||
-    !sameList(before.states, after.states)
+    !sameList(before.states, after.states) ||
+    (gone && come)
   );
 }
 
