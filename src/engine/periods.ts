@@ -233,6 +233,14 @@ function dayMonthYear(date: string): string {
   return `${day} ${monthYear(date)}`;
 }
 
+/**
+ * The short label after the preposition running text needs: `in Q3 2023/24`, but
+ * `at 31 March 2024` for a snapshot date.
+ */
+export function periodIn(p: Period): string {
+  return `${p.kind === 'date' ? 'at' : 'in'} ${periodShortLabel(p)}`;
+}
+
 /** The short label, for running text and table cells: `Q3 2023/24`, `H1 2023/24`, `31 March 2024`. */
 export function periodShortLabel(p: Period): string {
   switch (p.kind) {

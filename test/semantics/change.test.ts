@@ -50,6 +50,16 @@ describe('describeChange', () => {
     );
   });
 
+  it('says a snapshot was taken at its date, not in it', () => {
+    const change = describeChange(
+      higher,
+      obs('2024-09-30', { value: 62 }),
+      obs('2024-06-30', { value: 63 }),
+      'previous',
+    );
+    assert.equal(change.text, 'down 1 pp from 63% at 30 June 2024, worse');
+  });
+
   it('says no change on equal printed figures', () => {
     const same = describeChange(
       higher,

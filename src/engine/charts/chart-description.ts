@@ -3,7 +3,7 @@
  * reader who cannot see the chart needs to take from it (GSS guidance on charts:
  * latest figure, the trend, the target, how it compares).
  */
-import { periodShortLabel } from '../periods.js';
+import { periodIn, periodShortLabel } from '../periods.js';
 import { formatAmount, formatDifference } from '../semantics/format.js';
 import { symbolWords } from '../semantics/symbols.js';
 import type { Indicator } from '../types.js';
@@ -21,7 +21,7 @@ function at(point: ChartPoint | undefined): Located | undefined {
 
 function figure(indicator: Indicator, located: Located): string {
   const period = located.point.ownPeriod ?? located.point.period;
-  return `${formatAmount(indicator, located.value)} in ${periodShortLabel(period)}`;
+  return `${formatAmount(indicator, located.value)} ${periodIn(period)}`;
 }
 
 /** `up 6 pp`, `down 2 days`, `unchanged`: the difference of two printed figures. */
@@ -35,7 +35,7 @@ function latestSentence(indicator: Indicator, values: ChartSeries): string[] {
   const last = values.points[index];
   if (!last) return ['There are no figures for the periods shown.'];
   const sentences = [
-    `The latest figure is ${pointText(indicator, last)} in ${periodShortLabel(last.ownPeriod ?? last.period)}.`,
+    `The latest figure is ${pointText(indicator, last)} ${periodIn(last.ownPeriod ?? last.period)}.`,
   ];
   const plotted = values.points.filter((p) => p.value !== undefined);
   const newest = at(plotted.at(-1));

@@ -3,7 +3,7 @@
  * statistics set them out (a headline that says what the chart shows, a subtitle that
  * says what is measured, over which periods, against what).
  */
-import { periodShortLabel } from '../periods.js';
+import { periodIn, periodShortLabel } from '../periods.js';
 import { formatAmount, formatAmountWithUnit, formatObservation } from '../semantics/format.js';
 import { symbolWords } from '../semantics/symbols.js';
 import type { Indicator } from '../types.js';
@@ -89,7 +89,7 @@ export function chartHeadline(indicator: Indicator, series: readonly ChartSeries
   const at = values ? lastObserved(values.points) : -1;
   const latest = values?.points[at];
   if (!latest) return `${indicator.title}: no figures in the periods shown`;
-  const head = `${indicator.title}: ${pointText(indicator, latest)} in ${periodShortLabel(latest.period)}`;
+  const head = `${indicator.title}: ${pointText(indicator, latest)} ${periodIn(latest.period)}`;
   const target = series.find((s) => s.kind === 'target')?.points[at]?.value;
   if (latest.value === undefined || target === undefined) return head;
   const relation = latest.value > target ? 'above' : latest.value < target ? 'below' : 'meeting';
@@ -111,9 +111,9 @@ function severalHeadline(own: readonly ChartSeries[]): string {
       point.value !== undefined && point.symbol === undefined
         ? formatAmountWithUnit(s.indicator, point.value)
         : `${s.label} ${point.symbol ? symbolWords(point.symbol, s.indicator, { short: true }) : 'no figure'}`;
-    return same ? shown : `${shown} in ${periodShortLabel(point.period)}`;
+    return same ? shown : `${shown} ${periodIn(point.period)}`;
   });
-  return `${ids}: ${listWords(parts)}${same ? ` in ${periodShortLabel(same)}` : ''}`;
+  return `${ids}: ${listWords(parts)}${same ? ` ${periodIn(same)}` : ''}`;
 }
 
 /** The indicator whose unit names the axis: without its counting unit when the lines count different things. */

@@ -3,7 +3,7 @@
  * declared polarity only) whether that is better or worse. Worked on the printed
  * (rounded) figures so the words agree with the numbers beside them.
  */
-import { periodShortLabel, previousPeriod, yearEarlier } from '../periods.js';
+import { periodIn, periodShortLabel, previousPeriod, yearEarlier } from '../periods.js';
 import type { Indicator, Observation } from '../types.js';
 import { formatAmount, formatDifference, formatNumber } from './format.js';
 import { roundHalfUp } from './round.js';
@@ -104,7 +104,7 @@ export function describeChange(
   const shownNow = roundHalfUp(now, places);
   const shownBefore = roundHalfUp(before, places);
   const diff = roundHalfUp(shownNow - shownBefore, places);
-  const from = `from ${formatAmount(indicator, shownBefore)} in ${periodShortLabel(previous.period)}`;
+  const from = `from ${formatAmount(indicator, shownBefore)} ${periodIn(previous.period)}`;
   const direction: ChangeDirection = diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
   const movement =
     direction === 'same'
