@@ -9,7 +9,8 @@ import type { Place, ResolveContext } from './context.js';
  * Facts for a directive, with the problems a reader would otherwise not see reported
  * at the directive: a missing value, a stale one, a figure that does not add up. These
  * are the figures as in the data: what is published is decided for the whole document
- * afterwards (`publishedFacts`).
+ * afterwards (`publishedFacts`). A directive that does not show the value (`:target`)
+ * says nothing of it.
  */
 export function factsAt(
   ctx: ResolveContext,
@@ -17,8 +18,10 @@ export function factsAt(
   period: Period | undefined,
   compare: Compare,
   place: Place,
+  showsValue = true,
 ): IndicatorFacts {
   const facts = indicatorFacts(indicator, period, compare, ctx.catalogue.comparators);
+  if (!showsValue) return facts;
   if (facts.status === 'missing') {
     const when = period ? ` for ${periodShortLabel(period)}` : '';
     ctx.report(RULES.noValue, `${indicator.id} has no value${when}`, place);

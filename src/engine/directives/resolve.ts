@@ -171,7 +171,7 @@ function resolveOne(node: Directives, ctx: ResolveContext, next?: Nodes): Nodes 
     return slotNode(node, ctx, () => [chart()]);
   }
   const compare = compareOf(attributes);
-  const facts = factsAt(ctx, indicator, period, compare, place);
+  const facts = factsAt(ctx, indicator, period, compare, place, spec.name !== 'target');
   if (spec.name === 'indicator') {
     const benchmarks = selectBenchmarks(facts.benchmarks, attributes['benchmarks']);
     recordFacts(ctx, facts, { value: true, change: true, benchmarks }, place);
