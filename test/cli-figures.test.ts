@@ -135,11 +135,32 @@ describe('scorecard figures', function () {
     const result = await cli(['figures', 'samples/broken.md', '--exempt'], work);
     assert.equal(result.code, 1);
     assert.match(result.err, /^samples\/broken\.md:\d+:\d+ error Unknown indicator OP418/m);
-    assert.match(result.out, /^PLACE +INDICATOR/);
+    // Its fences cannot be read with certainty, so no export of it is written, exempt or not.
+    assert.equal(result.out, 'No figures.');
+    // An error that leaves the rest readable lists the rest.
+    writeFileSync(
+      join(work, 'unknown.md'),
+      '---\ntitle: Unknown\nperiod: 2023/24 Q4\ndata: small.yaml\n---\n\nMissing: :value{id=MISS}, :value{id=NOPE}.\n',
+    );
+    const unknown = await cli(['figures', 'unknown.md', '--exempt'], work);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /unknown\.md:7:\d+ error Unknown indicator NOPE/);
+    assert.match(unknown.out, /^PLACE +INDICATOR/);
+    assert.match(unknown.out, /MISS/);
     // Errors that stop a public export leave nothing of the report in it, nor in its list.
     const open = await cli(['figures', 'samples/broken.md'], work);
     assert.equal(open.code, 1);
     assert.equal(open.out, 'No figures.');
+    // Nor in the exempt list of a report whose front matter could not be read, which no
+    // export writes.
+    writeFileSync(
+      join(work, 'typo.md'),
+      '---\ntitle: Typo\nperiod: 2023/24 Q4\ndata: small.yaml\nclasification: exempt\n---\n\nMissing: :value{id=MISS}.\n',
+    );
+    const typo = await cli(['figures', 'typo.md', '--exempt'], work);
+    assert.equal(typo.code, 1);
+    assert.equal(typo.out, 'No figures.');
+    assert.match(typo.err, /typo\.md:5:1 error .*front-matter-invalid/);
     // A report that is not there is a usage error, as check and diff say.
     const missing = await cli(['figures', 'nowhere.md'], work);
     assert.equal(missing.code, 2);

@@ -322,8 +322,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let body: string | undefined = notice;
     // Set when the body is a notice instead of the report's own blocks.
     let shownNotice = notice;
-    // Read when asked for: a keystroke's render lists no figures.
-    let figures: readonly FigureRecord[] | undefined = notice === undefined ? undefined : [];
+    // Read when asked for: a keystroke's render lists no figures. An exempt export of a
+    // report whose front matter or fences could not be read is refused as a public one is
+    // (the CLI writes neither): its list, the data team's sign-off, is empty too.
+    let figures: readonly FigureRecord[] | undefined =
+      notice === undefined && !(ctx.mode === 'exempt' && hasDoorError(ctx.messages))
+        ? undefined
+        : [];
     const shownFigures = (): readonly FigureRecord[] => (figures ??= ctx.printed);
     let messages = finish(ctx.messages);
     const title =
@@ -671,11 +676,12 @@ const DOOR_RULES: ReadonlySet<string> = new Set([
   RULES.publicGate,
 ]);
 
+function hasDoorError(messages: readonly Message[]): boolean {
+  return messages.some((message) => message.severity === 'error' && DOOR_RULES.has(message.ruleId));
+}
+
 function doorRefused(messages: readonly Message[], options: RenderOptions): boolean {
-  return (
-    options.mode === 'public' &&
-    messages.some((message) => message.severity === 'error' && DOOR_RULES.has(message.ruleId))
-  );
+  return options.mode === 'public' && hasDoorError(messages);
 }
 
 function exemptRefused(frontMatter: FrontMatter, options: RenderOptions): boolean {
