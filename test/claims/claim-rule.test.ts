@@ -54,6 +54,18 @@ describe('narrative-claim rule in the engine', function () {
     assert.equal(result.refused, false);
   });
 
+  it('reads a sentence that names the indicator by its code alone', async () => {
+    const report = `${front('2023/24')}CLA-RATE stood at 52.1 per 10,000 this year.
+
+The panel met 12 times.
+`;
+    const result = await renderWith(report, { 'data.yaml': data }, {}, 'exempt');
+    assert.deepEqual(
+      result.messages.filter((m) => m.ruleId === 'narrative-claim').map((m) => m.reason),
+      [`"stood at 52.1 per 10,000", but CLA-RATE's 2023/24 value is 49.8 per 10,000 children`],
+    );
+  });
+
   it('holds a typed change to the change, and a count without a counting unit to its title', async () => {
     const report = `${front('2023/24 Q4')}:::indicator{id=OOA}
 Placements stood at 9 this quarter. This is a rise of 9 children since December.

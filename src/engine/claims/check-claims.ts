@@ -1,7 +1,7 @@
 /**
  * The `narrative-claim` rule in the resolve stage: every paragraph of the officer's own
  * words that stands with an indicator (inside its `:::indicator`, or in a sentence with
- * its directives) is read for claims the data contradicts. Each is reported where it is
+ * its directives or its code) is read for claims the data contradicts. Each is reported where it is
  * typed; the preview also marks it in place (exports never carry the marker).
  */
 import { h } from 'hastscript';
@@ -11,7 +11,12 @@ import type { Place, ResolveContext } from '../directives/context.js';
 import { findIndicator } from '../directives/lookup.js';
 import { RULES } from '../messages.js';
 import { parsePeriod } from '../periods.js';
-import { judgePassage, type ContainerScope, type Finding } from './judge-passage.js';
+import {
+  judgePassage,
+  namesIndicatorCode,
+  type ContainerScope,
+  type Finding,
+} from './judge-passage.js';
 import { passageOf } from './passage.js';
 import { LineIndex } from '../line-index.js';
 import { unrecorded } from '../catalogue-reads.js';
@@ -30,9 +35,10 @@ export function checkClaims(tree: Root, text: string, ctx: ResolveContext): void
       if (node.type === 'containerDirective') {
         visitAll(node.children, containerScope(node, ctx) ?? container);
       } else if (node.type === 'paragraph') {
-        if (!container && !node.children.some((c) => c.type === 'textDirective')) continue;
+        const directed = container || node.children.some((c) => c.type === 'textDirective');
         const passage = passageOf(node.children);
         if (!WORTH_READING.test(passage.text)) continue;
+        if (!directed && !namesIndicatorCode(passage.text, ctx.catalogue)) continue;
         const findings = judgePassage(passage, container, scope);
         if (findings.length === 0) continue;
         lines ??= new LineIndex(text);

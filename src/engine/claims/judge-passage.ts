@@ -12,7 +12,7 @@ import { assessRag, benchmarkFor, roundHalfUp, unitIsAmbiguous } from '../semant
 import type { Catalogue, Indicator, Observation, Period } from '../types.js';
 import { claimIsAbout, namesByTitle, namesIndicator, subjectNames } from './attribution.js';
 import { factsFor, figuresAt, isSensitive, type Figure } from './figures.js';
-import { amount, directiveText, label, oppositeWording, quote } from './messages.js';
+import { amount, directiveText, label, labelIn, oppositeWording, quote } from './messages.js';
 import { namedPeriods, type NamedPeriod } from './named-periods.js';
 import { candidates, claimKind, figureMatches } from './number-claims.js';
 import { findNumbers, type NumberMention } from './numbers.js';
@@ -56,6 +56,12 @@ const COMPARATOR_WORDS =
   /\b(?:england|national(?:ly)?|london|region(?:al|ally)?|neighbou?rs?|averages?|comparators?|similar|benchmarks?|other\s+(?:authorities|boroughs|councils))\b/i;
 const COMPARISON_CUE =
   /\bfrom\s+(?:[\d£\uFFFC]|(?:q[1-4]|the\s+(?:previous|last|same)|last|a\s+year)\b)|\b(?:compared|compares?|comparison|than|previous(?:ly)?|prior|earlier|before|since|last|ago|versus|vs)\b/i;
+
+/** Whether the text names an indicator of the catalogue by its code (`OP148 stood at 64%`). */
+export function namesIndicatorCode(text: string, catalogue: Catalogue): boolean {
+  for (const match of text.matchAll(CODE)) if (findIndicator(catalogue, match[0])) return true;
+  return false;
+}
 
 export function judgePassage(
   passage: Passage,
@@ -720,7 +726,7 @@ function judgePhrase(
           ? `from ${label(before.period)} to ${when}`
           : moved === 'same'
             ? `from ${label(before.period)} to ${when} (${amount(indicator, then)})`
-            : `from ${amount(indicator, then)} in ${label(before.period)} to ${amount(indicator, now)} in ${when}`;
+            : `from ${amount(indicator, then)} ${labelIn(before.period)} to ${amount(indicator, now)} ${labelIn(obs.period)}`;
       const verdict = judgement ? `, which is ${judgement}` : '';
       const explicit =
         comparisonObservation(context, indicator, facts, phrase.end) !== facts.previous;
@@ -867,7 +873,7 @@ function judgePhrase(
         ...place,
         end: since!.end,
         reason:
-          `${said}${text.slice(phrase.end, since!.end)}", but ${indicator.id} was ${than} in ${label(beyond.period)}${printed} than in ${when}`.replace(
+          `${said}${text.slice(phrase.end, since!.end)}", but ${indicator.id} was ${than} ${labelIn(beyond.period)}${printed} than ${labelIn(obs.period)}`.replace(
             `${said}`,
             `"${quote(written)}`,
           ),
