@@ -49,6 +49,13 @@ const LEAD = /^[ \t>*+\-\d.)#=_~`:|<[\]!]*/;
  * them away; a `:::` line is read again (`fenceReading`, `containerReading`).
  */
 const WATCHED = /<|data-line/i;
+/**
+ * A leaf directive's line (`::chart{id=OP148}`), in a quote or list too. Whether it is one
+ * turns on every character after its name (`::chart{id=OP148}x` is a paragraph), and the
+ * line after a paragraph reads otherwise than after a directive (`    :::` continues the
+ * paragraph, or is indented code).
+ */
+const LEAF_LINE = /^[ \t>*+\-\d.)]*::(?!:)/;
 
 /** True when the edit changes nothing: the two texts were the same. */
 export function isNoEdit(edit: LineEdit): boolean {
@@ -132,7 +139,7 @@ export function quietEdit(before: string, after: string, edit: LineEdit): boolea
   const lines = [lineAt(before, lineStart), lineAt(after, lineStart)] as const;
   for (const line of lines) {
     if (column <= (LEAD.exec(line)?.[0].length ?? 0)) return false;
-    if (WATCHED.test(line) || mayLookLikeFrontMatter(line)) return false;
+    if (WATCHED.test(line) || LEAF_LINE.test(line) || mayLookLikeFrontMatter(line)) return false;
   }
   // Typing in a card's or a scorecard's opening line (an id, a title): quiet while the
   // fence scan and the cutter read the line as before.
