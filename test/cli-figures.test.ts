@@ -68,7 +68,10 @@ describe('scorecard figures', function () {
     assert.equal(result.code, 0, result.err);
     const lines = result.out.split('\n');
     const header = lines[0] ?? '';
-    assert.match(header, /^PLACE +INDICATOR +PERIOD +KIND +OF +TEXT +VALUE +STATE +SOURCE$/);
+    assert.match(
+      header,
+      /^PLACE +INDICATOR +PERIOD +KIND +OF +TEXT +VALUE +COUNTS +STATE +SOURCE$/,
+    );
     const starts = ['INDICATOR', 'PERIOD', 'KIND', 'TEXT'].map((name) => header.indexOf(name));
     const json = await cli(['figures', `samples/${sample}`, '--format', 'json'], work);
     const listed = JSON.parse(json.out) as FigureRecord[];

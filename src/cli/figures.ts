@@ -32,6 +32,8 @@ function csvRow(figure: FigureRecord): CsvField[] {
     text(figure.category),
     text(figure.text),
     figure.value,
+    figure.numerator,
+    figure.denominator,
     text(figure.state),
     figure.suppressed,
     text(figure.source?.file),
@@ -53,10 +55,22 @@ function textTable(figures: readonly FigureRecord[]): string {
     figure.comparator ?? figure.category ?? '',
     figure.text,
     figure.suppressed ? 'suppressed' : figure.value === null ? '' : String(figure.value),
+    figure.numerator === undefined ? '' : `${figure.numerator} of ${figure.denominator}`,
     figure.state ?? '',
     figure.source ? `${figure.source.file}:${figure.source.line}` : '',
   ]);
-  const header = ['PLACE', 'INDICATOR', 'PERIOD', 'KIND', 'OF', 'TEXT', 'VALUE', 'STATE', 'SOURCE'];
+  const header = [
+    'PLACE',
+    'INDICATOR',
+    'PERIOD',
+    'KIND',
+    'OF',
+    'TEXT',
+    'VALUE',
+    'COUNTS',
+    'STATE',
+    'SOURCE',
+  ];
   const table = [header, ...rows].map((row) => row.map(printable));
   const widths = header.map((_, column) =>
     Math.max(...table.map((row) => [...(row[column] ?? '')].length)),

@@ -165,6 +165,17 @@ describe('figure diff', () => {
     );
   });
 
+  it('sees the counts beside a value replaced, and not a card that adds them', () => {
+    const sentence = record({ indicator: 'a', kind: 'value', text: '26.3%', value: 26.3 });
+    const card = { ...sentence, numerator: 21, denominator: 80 };
+    const doubled = { ...sentence, numerator: 42, denominator: 160 };
+    const [row, ...rest] = diffFigures([card, sentence], [doubled, sentence]).changes;
+    assert.deepEqual(rest, []);
+    assert.equal(row?.before, '26.3% (21 of 80)');
+    assert.equal(row?.after, '26.3% (42 of 160)');
+    assert.deepEqual(diffFigures([sentence], [card, sentence]).changes, []);
+  });
+
   it('ignores a suppressed flag that moved under an unchanged printed figure', () => {
     const before = [record({ indicator: 'a', kind: 'rag', text: '○ Not rated' })];
     const after = [record({ indicator: 'a', kind: 'rag', text: '○ Not rated', suppressed: true })];

@@ -236,9 +236,13 @@ describe('the public gate and the figure list', () => {
   });
 });
 
-const COLUMNS = JSON.stringify([
+const COLUMNS_V2 = JSON.stringify([
   ...['indicator', 'period', 'kind', 'comparator', 'category', 'text', 'value', 'state'],
   ...['suppressed', 'source', 'place'],
+]);
+const COLUMNS = JSON.stringify([
+  ...['indicator', 'period', 'kind', 'comparator', 'category', 'text', 'value'],
+  ...['numerator', 'denominator', 'state', 'suppressed', 'source', 'place'],
 ]);
 
 describe('readFigures', () => {
@@ -250,17 +254,25 @@ describe('readFigures', () => {
   });
 
   it('writes a table: the columns once, each file once, a row per record', () => {
-    const html = page([record, { ...record, kind: 'target', text: '62%', value: 62 }]);
+    const counted = { ...record, numerator: 29, denominator: 50 };
+    const html = page([counted, { ...record, kind: 'target', text: '62%', value: 62 }]);
     const list = /<template id="scorecard-figures">([^<]*)<\/template>/.exec(html)?.[1] ?? '';
     const parsed = JSON.parse(list) as Record<string, unknown>;
-    assert.equal(parsed['version'], 2);
+    assert.equal(parsed['version'], 3);
+    assert.deepEqual(parsed['columns'], JSON.parse(COLUMNS));
     assert.deepEqual(parsed['files'], ['data/data.yaml', 'report.md']);
     assert.deepEqual((parsed['figures'] as unknown[])[0], [
-      ...['OP148', '2023/24 Q4', 'value', null, null, '58%', 58, null, false],
+      ...['OP148', '2023/24 Q4', 'value', null, null, '58%', 58, 29, 50, null, false],
       [0, 9],
       [1, 7, 5],
     ]);
     assert.equal(list.match(/report\.md/g)?.length, 1);
+    assert.deepEqual(readFigures(html)?.[0], counted);
+  });
+
+  it('reads back a version 2 list (no counts), as earlier exports carry', () => {
+    const json = `{"format":"scorecard-figures","version":2,"columns":${COLUMNS_V2},"files":["data/data.yaml","report.md"],"figures":[["OP148","2023/24 Q4","value",null,null,"58%",58,null,false,[0,9],[1,7,5]]]}`;
+    assert.deepEqual(readFigures(withList(json)), [record]);
   });
 
   it('reads back a version 1 list (one object per record), as earlier exports carry', () => {
@@ -277,25 +289,25 @@ describe('readFigures', () => {
   const malformed: Array<[string, string, RegExp]> = [
     ['not JSON', '{"format":', /not JSON/],
     ['another format', '{"format":"other","version":1,"figures":[]}', /does not say/],
-    ['a later version', '{"format":"scorecard-figures","version":3,"figures":[]}', /version 3/],
+    ['a later version', '{"format":"scorecard-figures","version":4,"figures":[]}', /version 4/],
     [
       'other columns',
-      '{"format":"scorecard-figures","version":2,"columns":["indicator"],"files":[],"figures":[]}',
+      '{"format":"scorecard-figures","version":3,"columns":["indicator"],"files":[],"figures":[]}',
       /columns are not/,
     ],
     [
       'files that are not paths',
-      `{"format":"scorecard-figures","version":2,"columns":${COLUMNS},"files":[1],"figures":[]}`,
+      `{"format":"scorecard-figures","version":3,"columns":${COLUMNS},"files":[1],"figures":[]}`,
       /files are not/,
     ],
     [
       'a row naming a file not listed',
-      `{"format":"scorecard-figures","version":2,"columns":${COLUMNS},"files":["r.md"],"figures":[["OP1","2023/24","value",null,null,"5",5,null,false,null,[1,1,1]]]}`,
+      `{"format":"scorecard-figures","version":3,"columns":${COLUMNS},"files":["r.md"],"figures":[["OP1","2023/24","value",null,null,"5",5,null,null,null,false,null,[1,1,1]]]}`,
       /Figure 1 of the list: place is not/,
     ],
     [
       'a short row',
-      `{"format":"scorecard-figures","version":2,"columns":${COLUMNS},"files":["r.md"],"figures":[["OP1","2023/24"]]}`,
+      `{"format":"scorecard-figures","version":3,"columns":${COLUMNS},"files":["r.md"],"figures":[["OP1","2023/24"]]}`,
       /Figure 1 of the list: not an object/,
     ],
     ['no figures', '{"format":"scorecard-figures","version":1}', /has no figures/],
@@ -316,6 +328,13 @@ describe('readFigures', () => {
     ['a number as text', { ...record, text: 58 }, /text is not text/],
     ['an infinite value', { ...record, value: '1e999' }, /value is neither/],
     ['a suppressed number', { ...record, suppressed: true, value: 3 }, /carries a number/],
+    ['a numerator alone', { ...record, numerator: 29 }, /without a denominator/],
+    ['a count of text', { ...record, numerator: '29', denominator: 50 }, /not a whole number/],
+    [
+      'a suppressed figure with its counts',
+      { ...record, suppressed: true, value: null, numerator: 2, denominator: 5 },
+      /carries its counts/,
+    ],
     ['a line of 0', { ...record, place: { ...record.place, line: 0 } }, /place is not/],
     ['no place', { ...record, place: undefined }, /place is not/],
     ['a source of text', { ...record, source: 'data.yaml' }, /source is neither/],

@@ -296,6 +296,51 @@ describe('the figure list of a render', function () {
     for (const message of small) assert.match(message.reason, /BYSEX \(category "Other"\)/);
   });
 
+  it('lists the counts a card prints beside its value, and none beside a suppressed one', async () => {
+    const data = join(folder, 'counts', 'data.yaml');
+    mkdirSync(dirname(data), { recursive: true });
+    writeFileSync(
+      data,
+      [
+        'indicators:',
+        '  - id: EET',
+        '    title: Care leavers in education, employment or training',
+        '    unit: percent',
+        '    decimals: 1',
+        '    polarity: higher',
+        '    counting_unit: care leavers',
+        '    values:',
+        '      - { period: 2023/24 Q4, value: 26.3, numerator: 21, denominator: 80 }',
+        '  - id: FEW',
+        '    title: Young people in custody',
+        '    unit: percent',
+        '    polarity: lower',
+        '    values:',
+        '      - { period: 2023/24 Q4, value: 40, numerator: 2, denominator: 5 }',
+        '',
+      ].join('\n'),
+    );
+    const text =
+      '---\ntitle: C\nperiod: 2023/24 Q4\ndata: data.yaml\n---\n\n::indicator{id=EET}\n\n::indicator{id=FEW}\n\nIt stood at :value{id=EET}.\n';
+    const path = join(folder, 'counts', 'r.md');
+    for (const mode of ['public', 'exempt'] as const) {
+      const result = await render({ name: 'counts', path, text }, mode);
+      const values = result.figures.filter((figure) => figure.kind === 'value');
+      assert.deepEqual(
+        values.map((figure) => [figure.indicator, figure.numerator, figure.denominator]),
+        [
+          ['EET', 21, 80],
+          // 2 of 5 is a small number: shown only in the exempt export.
+          ['FEW', mode === 'exempt' ? 2 : undefined, mode === 'exempt' ? 5 : undefined],
+          // A sentence prints no counts.
+          ['EET', undefined, undefined],
+        ],
+        mode,
+      );
+      assert.match(result.body, /21 of 80 care leavers/);
+    }
+  });
+
   it('identities tell a figure apart from another and join its places', async () => {
     const result = await render(reports[0]!, 'exempt');
     const byIdentity = new Map<string, FigureRecord[]>();

@@ -35,7 +35,10 @@ export function indicatorCard(
   const titleId = ctx.nextId('sc-card', [indicator.id]);
   const period = observation?.period ?? facts.requested;
   // Built in reading order, so the figure list is too: the headline, then the lines below.
-  const headline = figureWithPeriod(ctx, facts, { place: 'card' });
+  const headline = figureWithPeriod(ctx, facts, {
+    place: 'card',
+    counts: printedCounts(observation),
+  });
   const meta: Element[] = [
     row('Target', [
       targetText(ctx, facts, place),
@@ -104,14 +107,30 @@ function countingLine(facts: IndicatorFacts): Element | undefined {
   const { indicator, observation } = facts;
   const parts: string[] = [];
   if (indicator.countingUnit) parts.push(`Counting unit: ${indicator.countingUnit}`);
-  // Counts only beside a printed value: "50 of 100" beside "suppressed" gives it away.
-  const printed = observation?.symbol === undefined || observation.symbol === 'u';
-  if (printed && observation?.numerator !== undefined && observation.denominator !== undefined) {
+  const counts = printedCounts(observation);
+  if (counts) {
     parts.push(
-      `${formatNumber(observation.numerator, 0)} of ${formatNumber(observation.denominator, 0)}${indicator.countingUnit ? ` ${indicator.countingUnit}` : ''}`,
+      `${formatNumber(counts.numerator, 0)} of ${formatNumber(counts.denominator, 0)}${indicator.countingUnit ? ` ${indicator.countingUnit}` : ''}`,
     );
   }
   return parts.length > 0 ? h('p.sc-card__unit', parts.join(' — ')) : undefined;
+}
+
+/**
+ * The numerator and denominator a card prints beside its value: only beside a printed
+ * value ("50 of 100" beside "suppressed" gives it away).
+ */
+function printedCounts(
+  observation: Observation | undefined,
+): { readonly numerator: number; readonly denominator: number } | undefined {
+  const printed = observation?.symbol === undefined || observation.symbol === 'u';
+  if (!printed || observation?.numerator === undefined || observation.denominator === undefined)
+    return undefined;
+  // Whole, as printed: a record carries no more precision than the page.
+  return {
+    numerator: roundHalfUp(observation.numerator, 0),
+    denominator: roundHalfUp(observation.denominator, 0),
+  };
 }
 
 /** The periods and observations of the card's sparkline (the figures its description quotes). */

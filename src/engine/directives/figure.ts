@@ -25,6 +25,8 @@ export interface FigureOptions {
    * a comparator column beside a value that already says its unit.
    */
   readonly bare?: boolean;
+  /** The counts printed beside the figure (a card's `120 of 207`), for its record. */
+  readonly counts?: { readonly numerator: number; readonly denominator: number } | undefined;
 }
 
 /**
@@ -46,12 +48,19 @@ export function figure(
     const meaning = symbolWords(datum.symbol, indicator);
     const mark = h('abbr', { title: meaning }, `[${datum.symbol}]`);
     if ((options.place ?? 'prose') !== 'prose')
-      return recordDatum(ctx, indicator, datum, h('span', { className: classes }, [mark]));
+      return recordDatum(
+        ctx,
+        indicator,
+        datum,
+        h('span', { className: classes }, [mark]),
+        options.counts,
+      );
     return recordDatum(
       ctx,
       indicator,
       datum,
       h('span', { className: classes }, proseSymbol(indicator, datum.symbol, options)),
+      options.counts,
     );
   }
   if (datum.value === undefined) return h('span.sc-value.sc-value--missing', 'no value');
@@ -66,6 +75,7 @@ export function figure(
     indicator,
     datum,
     h('span.sc-value', options.place === 'table' ? cellBreaks(amount) : noBreak(amount)),
+    options.counts,
   );
 }
 

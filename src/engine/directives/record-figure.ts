@@ -58,8 +58,12 @@ export function recordDatum<T extends ElementContent>(
   indicator: Indicator,
   datum: Datum,
   shown: T,
+  /** The counts printed beside it (a card's `120 of 207`). */
+  counts?: FigureFacts['counts'],
 ): T {
-  return ctx.figureLog ? ctx.figureLog.add(datumFacts(indicator, datum), shown) : shown;
+  return ctx.figureLog
+    ? ctx.figureLog.add({ ...datumFacts(indicator, datum), counts }, shown)
+    : shown;
 }
 
 export function recordTarget<T extends ElementContent>(

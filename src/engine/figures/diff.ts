@@ -64,6 +64,8 @@ interface Folded {
   readonly first: FigureRecord;
   readonly texts: readonly string[];
   readonly values: readonly (number | null)[];
+  /** The counts printed beside it (`120 of 207`), where they are. */
+  readonly counts: readonly string[];
   readonly states: readonly string[];
   readonly suppressed: boolean;
 }
@@ -84,6 +86,11 @@ function fold(records: readonly FigureRecord[]): Map<string, Folded> {
       first,
       texts: distinct(group.map((record) => record.text)),
       values: distinctValues(group.map((record) => record.value)),
+      counts: distinct(
+        group.flatMap((record) =>
+          record.numerator === undefined ? [] : [`${record.numerator} of ${record.denominator}`],
+        ),
+      ),
       states: distinct(
         group.flatMap((record) => (record.state === undefined ? [] : [record.state])),
       ),
@@ -106,8 +113,11 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
 }
 
+/** Its texts, and the counts printed beside it: `67% (201 of 300)`. */
 function printed(folded: Folded | undefined): string | null {
-  return folded ? folded.texts.join(' / ') : null;
+  if (!folded) return null;
+  const texts = folded.texts.join(' / ');
+  return folded.counts.length > 0 ? `${texts} (${folded.counts.join(' / ')})` : texts;
 }
 
 /** A single state, or undefined when the figure has none or its places disagree. */
@@ -130,20 +140,27 @@ function calloutsFor(before: Folded, after: Folded): FigureCallout[] {
 
 /**
  * Changed when its number or its state changed (rounded as printed, so a reader sees the
- * difference), or a wording of it was replaced by another (`▲ Green: on target`, now
- * `▲ Green: 2 pp above target`). Shown in one more place, or one fewer, in another
- * wording (`70` in a scorecard, `70 per 10,000 children` in a sentence, a RAG with its
- * reason), it is the same figure. A figure printed exactly as before is not a change even
- * if its suppressed flag moved (a RAG "Not rated" before for want of a target, now
- * because the value is suppressed): its own value row says so.
+ * difference), or a wording of it, or the counts printed beside it, were replaced
+ * (`▲ Green: on target`, now `▲ Green: 2 pp above target`; `21 of 80`, now `42 of 160`).
+ * Shown in one more place, or one fewer, in another wording (`70` in a scorecard, `70 per
+ * 10,000 children` in a sentence, a RAG with its reason, a card with its counts), it is
+ * the same figure. A figure printed exactly as before is not a change even if its
+ * suppressed flag moved (a RAG "Not rated" before for want of a target, now because the
+ * value is suppressed): its own value row says so.
  */
 function isChanged(before: Folded, after: Folded): boolean {
-  const gone = before.texts.some((text) => !after.texts.includes(text));
-  const come = after.texts.some((text) => !before.texts.includes(text));
   return (
     !sameList(before.values, after.values) ||
     !sameList(before.states, after.states) ||
-    (gone && come)
+    replaced(before.texts, after.texts) ||
+    replaced(before.counts, after.counts)
+  );
+}
+
+/** Whether one of `before` is gone and one of `after` has come in its place. */
+function replaced(before: readonly string[], after: readonly string[]): boolean {
+  return (
+    before.some((item) => !after.includes(item)) && after.some((item) => !before.includes(item))
   );
 }
 

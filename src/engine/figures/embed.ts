@@ -25,12 +25,15 @@ const FORMAT = 'scorecard-figures';
 /**
  * Version 2 is a table: a row per record under `columns`, file names once in `files`.
  * Version 1 (one object per record) repeated every field name and path in every record:
- * 41% of a 100-chart export, which the public gate then read again. Both are read back.
+ * 41% of a 100-chart export, which the public gate then read again. Version 3 adds the
+ * counts printed beside a value (`numerator`, `denominator`). All three are read back.
  */
-const VERSION = 2;
-const READS: ReadonlySet<unknown> = new Set([1, 2]);
-/** A record's fields in a version 2 row; `source` is `[file, line]`, `place` `[file, line, column]`. */
+const VERSION = 3;
+const READS: ReadonlySet<unknown> = new Set([1, 2, 3]);
+/** A record's fields in a row; `source` is `[file, line]`, `place` `[file, line, column]`. */
 const COLUMNS = [...FIGURE_FIELDS, 'source', 'place'] as const;
+/** Version 2's row: the same, without the counts. */
+const COLUMNS_V2 = COLUMNS.filter((name) => name !== 'numerator' && name !== 'denominator');
 
 /** A figure list that is not what this tool writes. */
 export class FiguresFormatError extends Error {
@@ -157,7 +160,10 @@ export function parseFigureList(text: string | undefined): FigureRecord[] {
     );
   const figures = parsed['figures'];
   if (!Array.isArray(figures)) throw new FiguresFormatError('The figure list has no figures');
-  const fromRow = parsed['version'] === 1 ? (item: unknown) => item : rowReader(parsed);
+  const fromRow =
+    parsed['version'] === 1
+      ? (item: unknown) => item
+      : rowReader(parsed, parsed['version'] === 2 ? COLUMNS_V2 : COLUMNS);
   return figures.map((item: unknown, index) => {
     const record = checkedRecord(fromRow(item));
     if (typeof record === 'string')
@@ -167,17 +173,20 @@ export function parseFigureList(text: string | undefined): FigureRecord[] {
 }
 
 /**
- * Turns a version 2 row back into a version 1 record, for the same checks: a row that is
- * not an array of the columns' length, or names a file not listed, fails them.
+ * Turns a row back into a version 1 record, for the same checks: a row that is not an
+ * array of the columns' length, or names a file not listed, fails them.
  */
-function rowReader(list: Record<string, unknown>): (row: unknown) => unknown {
+function rowReader(
+  list: Record<string, unknown>,
+  expected: readonly string[],
+): (row: unknown) => unknown {
   const { columns, files } = list;
   if (
     !Array.isArray(columns) ||
-    columns.length !== COLUMNS.length ||
-    columns.some((name, index) => name !== COLUMNS[index])
+    columns.length !== expected.length ||
+    columns.some((name, index) => name !== expected[index])
   )
-    throw new FiguresFormatError(`The figure list's columns are not ${COLUMNS.join(', ')}`);
+    throw new FiguresFormatError(`The figure list's columns are not ${expected.join(', ')}`);
   if (!Array.isArray(files) || !files.every(isText))
     throw new FiguresFormatError("The figure list's files are not a list of paths");
   const fileAt = (value: unknown, fields: readonly string[]): unknown => {
@@ -188,9 +197,9 @@ function rowReader(list: Record<string, unknown>): (row: unknown) => unknown {
     return Object.fromEntries([['file', file], ...fields.map((field, i) => [field, numbers[i]])]);
   };
   return (row) => {
-    if (!Array.isArray(row) || row.length !== COLUMNS.length) return undefined;
+    if (!Array.isArray(row) || row.length !== expected.length) return undefined;
     const record: Record<string, unknown> = {};
-    COLUMNS.forEach((name, index) => {
+    expected.forEach((name, index) => {
       const value: unknown = row[index];
       if (name === 'source') record[name] = value === null ? null : fileAt(value, ['line']);
       else if (name === 'place') record[name] = fileAt(value, ['line', 'column']);
@@ -208,6 +217,7 @@ const MAX_TEXT = 4096;
 function checkedRecord(item: unknown): FigureRecord | string {
   if (!isObject(item)) return 'not an object';
   const { indicator, period, kind, comparator, category, text, value, state, suppressed } = item;
+  const { numerator, denominator } = item;
   if (!isText(indicator)) return 'indicator is not text';
   if (!isText(period)) return 'period is not text';
   if (typeof kind !== 'string' || !KINDS.has(kind))
@@ -220,6 +230,12 @@ function checkedRecord(item: unknown): FigureRecord | string {
   if (state !== undefined && !isText(state)) return 'state is not text';
   if (typeof suppressed !== 'boolean') return 'suppressed is not true or false';
   if (suppressed && value !== null) return 'a suppressed figure carries a number';
+  if ((numerator === undefined) !== (denominator === undefined))
+    return 'a numerator without a denominator, or the other way round';
+  const counts =
+    isWhole(numerator) && isWhole(denominator) ? { numerator, denominator } : undefined;
+  if (numerator !== undefined && !counts) return 'numerator or denominator is not a whole number';
+  if (suppressed && numerator !== undefined) return 'a suppressed figure carries its counts';
   const source = item['source'] === null ? null : filePlace(item['source'], false);
   if (source === undefined) return 'source is neither {file, line} nor null';
   const place = filePlace(item['place'], true);
@@ -232,6 +248,7 @@ function checkedRecord(item: unknown): FigureRecord | string {
     ...(category !== undefined ? { category } : {}),
     text,
     value,
+    ...counts,
     ...(state !== undefined ? { state } : {}),
     suppressed,
     source,
@@ -253,6 +270,10 @@ function filePlace(
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isWhole(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isText(value: unknown): value is string {

@@ -16,6 +16,8 @@ export interface FigureFacts {
   readonly comparator?: string | undefined;
   readonly category?: string | undefined;
   readonly value: number | null;
+  /** The counts printed beside the value (a card's `120 of 207`). */
+  readonly counts?: { readonly numerator: number; readonly denominator: number } | undefined;
   readonly state?: string | undefined;
   readonly suppressed: boolean;
   readonly source: SourcePlace | undefined;
@@ -49,6 +51,9 @@ export class FigureLog {
       text,
       // A suppressed figure never carries its number, whatever a builder passed.
       value: facts.suppressed || !Number.isFinite(facts.value) ? null : facts.value,
+      ...(facts.counts && !facts.suppressed
+        ? { numerator: facts.counts.numerator, denominator: facts.counts.denominator }
+        : {}),
       ...(facts.state !== undefined && !facts.suppressed ? { state: facts.state } : {}),
       suppressed: facts.suppressed,
       source: facts.source ? { file: facts.source.file, line: facts.source.line } : null,

@@ -26,6 +26,8 @@ export const FIGURE_FIELDS = [
   'category',
   'text',
   'value',
+  'numerator',
+  'denominator',
   'state',
   'suppressed',
 ] as const;
@@ -55,6 +57,12 @@ export interface FigureRecord {
    * it is suppressed.
    */
   readonly value: number | null;
+  /**
+   * The counts printed beside the value (`120 of 207 care leavers` on a card), when they
+   * are: numbers the data team signs off too. Never beside a suppressed value.
+   */
+  readonly numerator?: number;
+  readonly denominator?: number;
   /**
    * For `rag` the status (`red`, `amber`, `green`), for `change` the direction of travel
    * (`improved`, `worsened`, `unchanged`, or `up`/`down`/`same` where the indicator has no
