@@ -7,7 +7,7 @@ import {
   formatNumber,
   symbolWords,
 } from '../semantics/index.js';
-import type { BenchmarkValue, Indicator, Observation, StatSymbol } from '../types.js';
+import type { BenchmarkValue, Indicator, Observation, Period, StatSymbol } from '../types.js';
 import { isWithin, type IndicatorFacts } from '../facts.js';
 import type { ResolveContext } from './context.js';
 import { recordDatum } from './record-figure.js';
@@ -134,10 +134,29 @@ export function figureWithPeriod(
       h('span.sc-value.sc-value--missing', `no value for ${periodShortLabel(facts.requested)}`),
     ];
   }
-  if (facts.observation && facts.requested && isWithin(facts.observation, facts.requested)) {
-    return [shown, text(` (${periodLabel(facts.observation.period)})`)];
+  const { observation, requested } = facts;
+  if (observation && requested && isOtherPeriod(observation, requested)) {
+    // `(March 2024)`, `(at 31 March 2024)`; a quarter or year by its short name.
+    const fine = observation.period.kind === 'month' || observation.period.kind === 'date';
+    const label = fine ? periodLabel(observation.period) : periodShortLabel(observation.period);
+    return [shown, text(` (${label})`)];
   }
   return [shown];
+}
+
+/**
+ * Whether the figure shown is another period's than the one asked for, in a way the
+ * reader must be told: a month's figure standing for its quarter, or a quarter's or
+ * year's answering for its last month or day (`period=2024-03` on quarterly data). A
+ * year's figure in a quarter's report is the indicator's own rhythm, said by its card
+ * and the scorecard's caption.
+ */
+function isOtherPeriod(observation: Observation, requested: Period): boolean {
+  return (
+    isWithin(observation, requested) ||
+    ((requested.kind === 'month' || requested.kind === 'date') &&
+      observation.period.key !== requested.key)
+  );
 }
 
 /** `8% (London, 2022/23)`: a benchmark always carries its own period. */

@@ -36,3 +36,27 @@ describe(':target for a period with a target and no value', () => {
     assert.deepEqual((await rules('It stood at :value{id=OP148}.')).rules, ['no-value']);
   });
 });
+
+/** A quarter's figure answering for its last month is labelled with its own period. */
+describe(':value for a month, answered by its quarter', () => {
+  const root = resolve('/scorecard-month-of-quarter-test');
+  const host = createMemoryHost({
+    [join(root, 'data.yaml')]: `indicators:
+  - id: OP148
+    title: Care leavers in education, employment or training
+    unit: percent
+    polarity: higher
+    values:
+      - { period: 2023/24 Q4, value: 58 }
+`,
+  });
+
+  it('says which period the figure is for', async () => {
+    const text = `---\ntitle: T\nperiod: 2023/24 Q4\ndata: data.yaml\n---\n\nMarch: :value{id=OP148 period=2024-03}; the quarter: :value{id=OP148}.\n`;
+    const result = await createEngine({ host }).render(text, { path: join(root, 'r.md') });
+    assert.match(
+      result.body,
+      /March: <span class="sc-value">58%<\/span> \(Q4 2023\/24\); the quarter: <span class="sc-value">58%<\/span>\./,
+    );
+  });
+});
