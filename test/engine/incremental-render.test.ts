@@ -123,6 +123,42 @@ describe('quiet edits (the door checks kept between keystrokes)', () => {
   });
 });
 
+describe('a keystroke that turns a directive line into a paragraph, or back', () => {
+  // The line after a leaf directive reads otherwise than after a paragraph: here a list
+  // item, which takes the indented exempt block in and ends it early. A warm engine that
+  // kept the fence check's answer published "Tom Jones" and its figure.
+  const path = fileURLToPath(new URL('../fixtures/render/typed-fence.md', import.meta.url));
+  const head = '---\ntitle: T\nperiod: 2023/24 Q4\ndata: data.yaml\n---\n\n';
+  const tail = '2. Weekly tracking.\n   :::exempt\n   Case notes.\nTom Jones :value{id=CNT}\n:::\n';
+  const cases = [
+    ['::chart{id=PCT benchmarks="England}\n', '::chart{id=PCT benchmarks="England"}\n'],
+    ['::indicator{id=PCT}\n', '::indi cator{id=PCT}\n'],
+    ['::indicator{id=PCT}x\n', '::indicator{id=PCT}\n'],
+  ];
+  for (const [first, typed] of cases) {
+    it(`gives what a new engine gives in public mode: ${JSON.stringify(typed)}`, async () => {
+      for (const [before, after] of [
+        [first!, typed!],
+        [typed!, first!],
+      ]) {
+        const warm = createEngine();
+        await warm.render(head + before + tail, { path, mode: 'public' });
+        const kept = await warm.render(head + after + tail, { path, mode: 'public' });
+        const fresh = await createEngine().render(head + after + tail, { path, mode: 'public' });
+        assert.deepEqual(kept.messages, fresh.messages);
+        assert.equal(kept.refused, fresh.refused);
+        assert.equal(kept.body, fresh.body);
+        const checked = createEngine();
+        await checked.check(head + before + tail, { path, mode: 'public' });
+        assert.deepEqual(
+          await checked.check(head + after + tail, { path, mode: 'public' }),
+          fresh.messages.filter((message) => message.ruleId !== 'public-gate'),
+        );
+      }
+    });
+  }
+});
+
 describe('typing through a report (the door and the parser keep up)', () => {
   it('gives what a new engine gives, typing in one paragraph, then before it and after it', async () => {
     const engine = createEngine();
