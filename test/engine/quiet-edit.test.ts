@@ -197,13 +197,14 @@ describe('a quiet edit keeps every door answer', () => {
     assert.ok(quiet > 10_000, `only ${quiet} quiet edits`);
   });
 
-  it('keeps typing in lines with inline figures, links and table cells', () => {
+  it('keeps typing in lines with inline figures, links, table cells and directives', () => {
     for (const line of [
       'Performance stood at :value{id=OP148} against a target here.',
       'See [the plan](https://example.org) here.',
       '| Children in care | :value{id=OP148} | here |',
       'Status: public and more here',
       ':::indicator{id=OP148 title="A card here"}',
+      '::chart{id=OP148 title="A chart here"}',
     ]) {
       const before = `Intro\n\n${line}\n`;
       for (const after of [

@@ -164,6 +164,27 @@ export function containerReading(line: string): string {
 }
 
 /**
+ * The blocks a line makes when parsed alone, outermost first (`list listItem
+ * leafDirective`): a leaf directive's line is a paragraph once text follows its brace,
+ * and the line after a paragraph reads otherwise (lazy continuation, not code or a new
+ * item). The same shape before and after an edit of the line leaves the lines after it as
+ * they were (quiet-edit.ts).
+ */
+export function lineShape(line: string): string {
+  const types: string[] = [];
+  let nodes: readonly RootContent[] = laterBlockParser.parse(line).children;
+  while (nodes.length > 0) {
+    types.push(nodes.map((node) => node.type).join('+'));
+    const first = nodes[0]!;
+    nodes =
+      'children' in first && first.type !== 'paragraph' && first.type !== 'leafDirective'
+        ? (first.children as RootContent[])
+        : [];
+  }
+  return types.join(' ');
+}
+
+/**
  * The colon count of a line that opens a container. The opening grammar (name, label,
  * attributes, nothing after) is remark-directive's, so it answers (container-opening.ts).
  */

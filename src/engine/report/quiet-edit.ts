@@ -1,6 +1,6 @@
 import { fenceReading } from './exempt-scan.js';
 import { mayLookLikeFrontMatter } from './front-matter-lookalike.js';
-import { containerReading } from './incremental-parse.js';
+import { containerReading, lineShape } from './incremental-parse.js';
 
 /**
  * Typing changes a few characters in one line. The checks at the door (work limits,
@@ -53,7 +53,7 @@ const WATCHED = /<|data-line/i;
  * A leaf directive's line (`::chart{id=OP148}`), in a quote or list too. Whether it is one
  * turns on every character after its name (`::chart{id=OP148}x` is a paragraph), and the
  * line after a paragraph reads otherwise than after a directive (`    :::` continues the
- * paragraph, or is indented code).
+ * paragraph, or is indented code): such a line is read again (`lineShape`).
  */
 const LEAF_LINE = /^[ \t>*+\-\d.)]*::(?!:)/;
 
@@ -139,11 +139,13 @@ export function quietEdit(before: string, after: string, edit: LineEdit): boolea
   const lines = [lineAt(before, lineStart), lineAt(after, lineStart)] as const;
   for (const line of lines) {
     if (column <= (LEAD.exec(line)?.[0].length ?? 0)) return false;
-    if (WATCHED.test(line) || LEAF_LINE.test(line) || mayLookLikeFrontMatter(line)) return false;
+    if (WATCHED.test(line) || mayLookLikeFrontMatter(line)) return false;
   }
   // Typing in a card's or a scorecard's opening line (an id, a title): quiet while the
-  // fence scan and the cutter read the line as before.
+  // fence scan and the cutter read the line as before; in a chart's, while it stays one.
   const [old, edited] = lines;
+  if ((LEAF_LINE.test(old) || LEAF_LINE.test(edited)) && lineShape(old) !== lineShape(edited))
+    return false;
   return (
     !(old.includes(':::') || edited.includes(':::')) ||
     (fenceReading(old) === fenceReading(edited) &&
