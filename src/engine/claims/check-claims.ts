@@ -1,8 +1,8 @@
 /**
  * The `narrative-claim` rule in the resolve stage: every paragraph of the officer's own
  * words that stands with an indicator (inside its `:::indicator`, or in a sentence with
- * its directives or its code) is read for claims the data contradicts. Each is reported where it is
- * typed; the preview also marks it in place (exports never carry the marker).
+ * its directives or its code) is read for claims the data contradicts. Each is reported
+ * where it is typed; the preview also marks it in place (exports never carry the marker).
  */
 import { h } from 'hastscript';
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root } from 'mdast';

@@ -7,12 +7,12 @@
 import type { Compare, IndicatorFacts } from '../facts.js';
 import { findObservation } from '../facts.js';
 import { findIndicator } from '../directives/lookup.js';
-import { parsePeriod } from '../periods.js';
+import { parsePeriod, periodIn } from '../periods.js';
 import { assessRag, benchmarkFor, roundHalfUp, unitIsAmbiguous } from '../semantics/index.js';
 import type { Catalogue, Indicator, Observation, Period } from '../types.js';
 import { claimIsAbout, namesByTitle, namesIndicator, subjectNames } from './attribution.js';
 import { factsFor, figuresAt, isSensitive, type Figure } from './figures.js';
-import { amount, directiveText, label, labelIn, oppositeWording, quote } from './messages.js';
+import { amount, directiveText, label, oppositeWording, quote } from './messages.js';
 import { namedPeriods, type NamedPeriod } from './named-periods.js';
 import { candidates, claimKind, figureMatches } from './number-claims.js';
 import { findNumbers, type NumberMention } from './numbers.js';
@@ -726,7 +726,7 @@ function judgePhrase(
           ? `from ${label(before.period)} to ${when}`
           : moved === 'same'
             ? `from ${label(before.period)} to ${when} (${amount(indicator, then)})`
-            : `from ${amount(indicator, then)} ${labelIn(before.period)} to ${amount(indicator, now)} ${labelIn(obs.period)}`;
+            : `from ${amount(indicator, then)} ${periodIn(before.period)} to ${amount(indicator, now)} ${periodIn(obs.period)}`;
       const verdict = judgement ? `, which is ${judgement}` : '';
       const explicit =
         comparisonObservation(context, indicator, facts, phrase.end) !== facts.previous;
@@ -873,7 +873,7 @@ function judgePhrase(
         ...place,
         end: since!.end,
         reason:
-          `${said}${text.slice(phrase.end, since!.end)}", but ${indicator.id} was ${than} ${labelIn(beyond.period)}${printed} than ${labelIn(obs.period)}`.replace(
+          `${said}${text.slice(phrase.end, since!.end)}", but ${indicator.id} was ${than} ${periodIn(beyond.period)}${printed} than ${periodIn(obs.period)}`.replace(
             `${said}`,
             `"${quote(written)}`,
           ),

@@ -3,7 +3,7 @@
  * ("stood at 64%, but OP148's Q4 2023/24 value is 67%"); a figure that disclosure
  * control would hide is never printed, only that the typed one is not it.
  */
-import { periodIn, periodShortLabel } from '../periods.js';
+import { periodShortLabel } from '../periods.js';
 import { formatAmount } from '../semantics/index.js';
 import type { Indicator, Period } from '../types.js';
 
@@ -27,11 +27,6 @@ export function amount(indicator: Indicator, value: number): string {
 
 export function label(period: Period): string {
   return periodShortLabel(period);
-}
-
-/** `in Q3 2023/24`, `at 31 March 2024`. */
-export function labelIn(period: Period): string {
-  return periodIn(period);
 }
 
 /** Swaps the claim's first word for its opposite, keeping its capital: `rose` -> `fell`. */

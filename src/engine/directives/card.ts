@@ -12,6 +12,7 @@ import {
 } from '../semantics/index.js';
 import { sparklineSvg } from '../charts/index.js';
 import type { BenchmarkValue, Observation, Period } from '../types.js';
+import type { PrintedCounts } from '../figures/figure-log.js';
 import type { Place, ResolveContext } from './context.js';
 import { published } from './disclosure-gate.js';
 import { benchmarkText, figureWithPeriod } from './figure.js';
@@ -120,9 +121,7 @@ function countingLine(facts: IndicatorFacts): Element | undefined {
  * The numerator and denominator a card prints beside its value: only beside a printed
  * value ("50 of 100" beside "suppressed" gives it away).
  */
-function printedCounts(
-  observation: Observation | undefined,
-): { readonly numerator: number; readonly denominator: number } | undefined {
+function printedCounts(observation: Observation | undefined): PrintedCounts | undefined {
   const printed = observation?.symbol === undefined || observation.symbol === 'u';
   if (!printed || observation?.numerator === undefined || observation.denominator === undefined)
     return undefined;

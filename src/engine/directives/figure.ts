@@ -10,6 +10,7 @@ import {
 import type { BenchmarkValue, Indicator, Observation, Period, StatSymbol } from '../types.js';
 import { isWithin, type IndicatorFacts } from '../facts.js';
 import type { ResolveContext } from './context.js';
+import type { PrintedCounts } from '../figures/figure-log.js';
 import { recordDatum } from './record-figure.js';
 
 /** Where a figure stands decides how a symbol in its place reads. */
@@ -26,7 +27,7 @@ export interface FigureOptions {
    */
   readonly bare?: boolean;
   /** The counts printed beside the figure (a card's `120 of 207`), for its record. */
-  readonly counts?: { readonly numerator: number; readonly denominator: number } | undefined;
+  readonly counts?: PrintedCounts | undefined;
 }
 
 /**

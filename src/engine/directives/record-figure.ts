@@ -11,7 +11,7 @@ import type { ChartSeries, TrendChartInput } from '../charts/types.js';
 import { splitCategoryId } from '../breakdown-categories.js';
 import { roundHalfUp } from '../semantics/round.js';
 import type { BenchmarkValue, Indicator, Observation, Period, Target } from '../types.js';
-import type { FigureFacts } from '../figures/figure-log.js';
+import type { FigureFacts, PrintedCounts } from '../figures/figure-log.js';
 import type { ResolveContext } from './context.js';
 
 type Datum = Observation | BenchmarkValue;
@@ -59,7 +59,7 @@ export function recordDatum<T extends ElementContent>(
   datum: Datum,
   shown: T,
   /** The counts printed beside it (a card's `120 of 207`). */
-  counts?: FigureFacts['counts'],
+  counts?: PrintedCounts,
 ): T {
   return ctx.figureLog
     ? ctx.figureLog.add({ ...datumFacts(indicator, datum), counts }, shown)

@@ -9,6 +9,12 @@ import type { SourcePlace } from '../types.js';
 import type { FigureKind, FigureRecord } from './figure-record.js';
 
 /** What a builder knows about a figure it prints; the text and the place come from the log. */
+/** The numerator and denominator printed beside a value (a card's `120 of 207`). */
+export interface PrintedCounts {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
 export interface FigureFacts {
   readonly indicator: string;
   readonly period: string;
@@ -16,8 +22,7 @@ export interface FigureFacts {
   readonly comparator?: string | undefined;
   readonly category?: string | undefined;
   readonly value: number | null;
-  /** The counts printed beside the value (a card's `120 of 207`). */
-  readonly counts?: { readonly numerator: number; readonly denominator: number } | undefined;
+  readonly counts?: PrintedCounts | undefined;
   readonly state?: string | undefined;
   readonly suppressed: boolean;
   readonly source: SourcePlace | undefined;
@@ -51,9 +56,7 @@ export class FigureLog {
       text,
       // A suppressed figure never carries its number, whatever a builder passed.
       value: facts.suppressed || !Number.isFinite(facts.value) ? null : facts.value,
-      ...(facts.counts && !facts.suppressed
-        ? { numerator: facts.counts.numerator, denominator: facts.counts.denominator }
-        : {}),
+      ...(facts.suppressed ? {} : facts.counts),
       ...(facts.state !== undefined && !facts.suppressed ? { state: facts.state } : {}),
       suppressed: facts.suppressed,
       source: facts.source ? { file: facts.source.file, line: facts.source.line } : null,
